@@ -1,0 +1,52 @@
+// Builds the three artefacts: dist/Code.js (Apps Script), dist/appsscript.json and
+// dist/tierwise.mjs (the Node command). See README "Build".
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { findBoundaryViolations } from './check-boundaries.mjs';
+
+const violations = findBoundaryViolations();
+if (violations.length) {
+  console.error(`src/core and src/app must stay platform-free (DESIGN §2):\n${violations.join('\n')}`);
+  process.exit(1);
+}
+
+mkdirSync('dist', { recursive: true });
+
+// Apps Script calls only top-level functions, so the bundle is an IIFE held in one
+// non-global `const` and a generated footer declares one top-level function per export
+// of src/gas/entrypoints.ts: that file's exports are the whole server surface.
+const gas = await build({
+  entryPoints: ['src/gas/entrypoints.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: 'tierwise_',
+  target: 'es2020',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  write: false,
+  metafile: true,
+  legalComments: 'none',
+  logLevel: 'error',
+});
+const exports = Object.values(gas.metafile.outputs)[0].exports;
+const body = gas.outputFiles[0].text.replace(/^var tierwise_ =/m, 'const tierwise_ =');
+const footer = exports
+  .map((name) => `function ${name}() { return tierwise_.${name}.apply(this, arguments); }`)
+  .join('\n');
+writeFileSync('dist/Code.js', `${body}\n${footer}\n`);
+copyFileSync('appsscript.json', 'dist/appsscript.json');
+
+await build({
+  entryPoints: ['src/node/cli.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/tierwise.mjs',
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
+const sizes = ['dist/Code.js', 'dist/tierwise.mjs'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
+if (!process.env.CI) console.error(`built ${sizes.join(', ')}`);

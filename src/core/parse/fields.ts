@@ -1,0 +1,52 @@
+/**
+ * The columns Tierwise understands, per tab, with the header texts it recognises
+ * (DESIGN §3). Matching ignores case, spaces, `_`/`-` and full-/half-width forms, so
+ * only genuinely different words are listed. Users map any other header in settings.
+ */
+export const customerFields = {
+  id: ['Customer ID', 'ID', 'Customer No', 'Customer Number', 'Account ID', 'Client ID', '客户编号', '客户ID', '客户代码', '客戶編號', '客戶ID'],
+  name: ['Name', 'Customer Name', 'Company', 'Company Name', 'Account Name', 'Client', '客户名称', '客户', '公司名称', '客戶名稱', '客戶', '公司名稱'],
+  email: ['Email', 'E-mail', 'Email Address', 'Mail', '邮箱', '电子邮件', '郵箱', '電郵', '電子郵件'],
+  phone: ['Phone', 'Telephone', 'Tel', 'Mobile', '电话', '手机', '联系电话', '電話', '手機'],
+  region: ['Region', 'Territory', 'Area', '区域', '地区', '大区', '區域', '地區'],
+  industry: ['Industry', 'Sector', 'Vertical', '行业', '行業'],
+  owner: ['Owner', 'Rep', 'Sales Rep', 'Account Owner', 'Salesperson', '负责人', '销售', '跟进人', '負責人', '銷售'],
+  lastActivity: ['Last Activity', 'Last Contact', 'Last Activity Date', 'Last Contacted', '最近跟进时间', '最后跟进时间', '最近联系时间', '最後跟進時間', '最近跟進時間'],
+  historicalRevenue: ['Historical Revenue', 'Revenue', 'Total Revenue', 'Lifetime Revenue', '历史成交额', '累计成交额', '歷史成交額', '累計成交額'],
+  potential: ['Potential', 'Growth Potential', '未来潜力', '潜力', '成长潜力', '潛力', '未來潛力'],
+  yearsAsCustomer: ['Years as Customer', 'Customer Years', 'Tenure', 'Tenure Years', '合作年限', '合作年數'],
+  firstDealDate: ['First Deal Date', 'Customer Since', 'First Purchase Date', '首次成交日期', '首次合作日期'],
+  renewalRate: ['Renewal Rate', 'Retention Rate', '续签率', '续约率', '續約率', '續簽率'],
+  strategic: ['Strategic', 'Strategic Value', 'Strategic Importance', '战略意义', '战略价值', '戰略價值', '戰略意義'],
+  serviceCost: ['Service Cost', 'Cost to Serve', '服务成本', '服務成本'],
+  paymentDays: ['Payment Days', 'Days to Pay', 'DSO', '回款天数', '回款周期', '回款天數'],
+  overdueAmount: ['Overdue Amount', 'Overdue', 'Past Due', '逾期金额', '逾期金額'],
+  status: ['Status', 'Customer Status', '状态', '客户状态', '狀態'],
+} as const;
+
+export const dealFields = {
+  dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', '订单编号', '订单号', '商机编号', '訂單編號'],
+  customerId: customerFields.id,
+  amount: ['Amount', 'Revenue', 'Value', 'Deal Value', 'Order Value', 'Total', '金额', '金額', '成交金额', '订单金额', '成交金額'],
+  date: ['Date', 'Close Date', 'Order Date', 'Closed Date', 'Deal Date', '成交日期', '日期', '下单日期', '訂單日期'],
+  stage: ['Stage', 'Status', 'Deal Stage', '阶段', '状态', '階段', '狀態'],
+  owner: customerFields.owner,
+} as const;
+
+export const repFields = {
+  name: ['Name', 'Rep', 'Rep Name', 'Sales Rep', '姓名', '销售', '銷售'],
+  email: ['Email', 'E-mail', '邮箱', '電郵', '郵箱'],
+  level: ['Level', 'Seniority', 'Grade', '级别', '級別', '职级'],
+  regions: ['Regions', 'Region', 'Territories', 'Territory', '负责区域', '區域', '负责地区'],
+  industries: ['Industries', 'Industry', '负责行业', '負責行業', '行业'],
+  capacity: ['Capacity', 'Holding Limit', 'Max Customers', '保有量', '客户上限', '客戶上限'],
+  aCap: ['A Cap', 'A-tier Cap', 'Max A', 'A Tier Cap', 'A类上限', 'A類上限'],
+  active: ['Active', 'Enabled', '在职', '启用', '在職', '啟用'],
+  awayFrom: ['Away From', 'Leave From', '休假开始', '休假開始'],
+  awayTo: ['Away To', 'Leave To', '休假结束', '休假結束'],
+  startDate: ['Start Date', 'Hire Date', 'Joined', '入职日期', '入職日期'],
+} as const;
+
+export type CustomerField = keyof typeof customerFields;
+export type DealField = keyof typeof dealFields;
+export type RepField = keyof typeof repFields;

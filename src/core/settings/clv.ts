@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const TimeUnit = z.enum(['days', 'weeks', 'months']);
+export type TimeUnit = z.infer<typeof TimeUnit>;
+
+export const ClvSettings = z.object({
+  enabled: z.boolean().default(true),
+  /** The model's own time unit: every fitted rate and every output is in it. */
+  unit: TimeUnit.default('weeks'),
+  horizon: z.object({ value: z.number().positive().default(52), unit: TimeUnit.default('weeks') }).prefault({}),
+  /** Yearly discount rate, converted to the model's period. */
+  discountRate: z.number().min(0).max(1).default(0.1),
+  /** Share of revenue that is margin. */
+  marginShare: z.number().min(0).max(1).default(1),
+  /** Fewer customers with a purchase, or fewer repeat buyers, than this: no model is fitted. */
+  minCustomers: z.number().int().min(1).default(30),
+  minRepeaters: z.number().int().min(1).default(10),
+  churnRisk: z
+    .object({
+      /** Flag a customer whose P(alive) is below this... */
+      pAliveBelow: z.number().min(0).max(1).default(0.3),
+      /** ...and whose monetary value is in the top share of customers (once valuable). */
+      topMonetaryShare: z.number().min(0).max(1).default(0.3),
+    })
+    .prefault({}),
+});

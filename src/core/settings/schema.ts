@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { AssignSettings } from './assign.js';
+import { ClvSettings } from './clv.js';
+import { PoolSettings } from './pool.js';
+import { RfmSettings, ScoreSettings, TierSettings } from './score.js';
+
+export const SETTINGS_VERSION = 1;
+
+const HeaderMap = z.record(z.string(), z.string().min(1)).default({});
+
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  tabs: z
+    .object({ customers: z.string().min(1).default('Customers'), deals: z.string().min(1).default('Deals'), reps: z.string().min(1).default('Reps') })
+    .prefault({}),
+  /** Header text per field id, for headers we would not recognise, e.g. {"customers": {"historicalRevenue": "Umsatz"}}. */
+  columns: z.object({ customers: HeaderMap, deals: HeaderMap, reps: HeaderMap }).prefault({}),
+  parse: z
+    .object({
+      /** How `3/5/2024` reads: month first (`mdy`) or day first (`dmy`). */
+      dateOrder: z.enum(['mdy', 'dmy']).default('mdy'),
+      /** `,` reads `1 234,5` and `1.234,5` as 1234.5. */
+      decimalSeparator: z.enum(['.', ',']).default('.'),
+    })
+    .prefault({}),
+  score: ScoreSettings.prefault({}),
+  tiers: TierSettings.prefault({}),
+  rfm: RfmSettings.prefault({}),
+  clv: ClvSettings.prefault({}),
+  assign: AssignSettings.prefault({}),
+  pool: PoolSettings.prefault({}),
+  /** E-mails of the people who may save settings, apply, undo and install the schedule. */
+  managers: z.array(z.string().email()).default([]),
+  schedule: z.object({ hour: z.number().int().min(0).max(23).default(6) }).prefault({}),
+  sheets: z.object({ ownerValidation: z.boolean().default(false) }).prefault({}),
+  locale: z.enum(['auto', 'en', 'zh-CN']).default('auto'),
+});
+export type Settings = z.infer<typeof Settings>;
+/** What a settings file or the sidebar may give: any subset of the keys. */
+export type SettingsInput = z.input<typeof Settings>;
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+
+/** Brings a settings value written by an older version up to the current shape. */
+function migrate(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const value = raw as Record<string, unknown>;
+  // Version 1 is the first; a value without a version predates versioning and has its shape.
+  if (value.version === undefined) return { ...value, version: SETTINGS_VERSION };
+  return value;
+}
+
+export function parseSettings(raw: unknown): SettingsResult {
+  const result = Settings.safeParse(migrate(raw ?? {}));
+  if (result.success) return { ok: true, settings: result.data };
+  return { ok: false, errors: result.error.issues.map(formatSettingsIssue) };
+}
+
+function formatSettingsIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.length ? `settings.${issue.path.map(String).join('.')}` : 'settings';
+  return `${path}: ${issue.message}`;
+}
+
+export const defaultSettings: Settings = Settings.parse({});
