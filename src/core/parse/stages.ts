@@ -1,0 +1,31 @@
+import type { Cell } from '../table.js';
+import type { Parsed } from './failure.js';
+import { lookUp, vocabulary } from './vocabulary.js';
+
+export type Stage = 'won' | 'lost' | 'open';
+
+/**
+ * Deal stages as CRMs and hand-kept sheets name them. Every named pipeline step before
+ * closing (Salesforce's default stages, the usual Chinese ones) is `open`. `Closed` alone
+ * is not listed: it does not say whether the deal was won.
+ */
+const STAGES = vocabulary<Stage>(
+  [
+    ['won', ['won', 'win', 'closed won', 'closed-won', 'won deal', 'signed', 'paid', 'completed', 'complete', 'success', 'successful',
+      '赢单', '赢', '成交', '已成交', '签约', '已签约', '签单', '已签单', '已付款', '已回款', '完成', '已完成', '成功',
+      '贏單', '贏', '簽約', '已簽約', '簽單', '已簽單']],
+    ['lost', ['lost', 'lose', 'closed lost', 'closed-lost', 'lost deal', 'cancelled', 'canceled', 'rejected', 'failed', 'dead',
+      '输单', '输', '丢单', '失败', '流失', '取消', '已取消', '作废',
+      '輸單', '輸', '丟單', '失敗', '作廢']],
+    ['open', ['open', 'pending', 'in progress', 'active', 'prospecting', 'qualification', 'qualified', 'discovery', 'needs analysis',
+      'value proposition', 'id. decision makers', 'perception analysis', 'proposal', 'proposal/price quote', 'quote', 'quoted',
+      'negotiation', 'negotiation/review', 'demo', 'trial', 'commit', 'forecast', 'pipeline',
+      '进行中', '跟进中', '洽谈中', '谈判中', '商务谈判', '谈判', '报价', '已报价', '方案', '意向', '初步接洽', '需求确认', '试用', '待定',
+      '進行中', '跟進中', '洽談中', '談判中', '商務談判', '談判', '報價', '已報價', '需求確認', '試用']],
+  ],
+  'a deal stage (use won, lost or open)',
+);
+
+export function parseStage(cell: Cell): Parsed<Stage> {
+  return lookUp(cell, STAGES);
+}
