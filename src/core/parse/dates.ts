@@ -1,4 +1,5 @@
 import type { Cell } from '../table.js';
+import { errorValue } from './error-values.js';
 import { checkedDay, dayNumber, daysInMonth } from './days.js';
 import { type Parsed, MISSING, invalid, quoted } from './failure.js';
 
@@ -89,6 +90,8 @@ const WORD_SEPARATORS = /[\s,.\-/]+/;
 function readDateText(cell: string, options: DateOptions): Parsed<number> {
   const written = cell.trim();
   if (written === '') return MISSING;
+  const error = errorValue(written);
+  if (error) return error;
   const time = TIME_START.exec(written);
   const text = (time ? written.slice(0, time.index) : written).normalize('NFKC').trim();
 

@@ -1,5 +1,6 @@
 import { describeValue } from '../issue.js';
 import type { Cell } from '../table.js';
+import { errorValue } from './error-values.js';
 import { type Failure, type Parsed, MISSING, invalid, quoted } from './failure.js';
 
 export type DecimalSeparator = '.' | ',';
@@ -39,9 +40,6 @@ const CURRENCY_MARKS: readonly (readonly [string, Currency])[] = [
 const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map([
   ['%', -2], ['千', 3], ['万', 4], ['萬', 4], ['亿', 8], ['億', 8],
 ]);
-
-/** What Sheets and Excel show instead of a value when a formula fails. */
-const ERROR_VALUES = new Set(['#N/A', '#REF!', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!']);
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
@@ -122,15 +120,13 @@ function readPlainNumber(text: string, decimalSeparator: DecimalSeparator): numb
  * - a leading `-`/`+`/`−`, or accounting parentheses `(1,234)` for a negative;
  * - `%` (`12%` is 0.12) or a Chinese unit `千`, `万`/`萬`, `亿`/`億` (`1.2万` is 12000);
  * - an exponent (`1.5E+06`), as CSV exports write large numbers;
- * - spreadsheet error values (`#N/A`) are reported as such.
+ * - spreadsheet error values (`#N/A`) are reported as such (error-values.ts).
  */
 function readNumberText(cell: string, options: NumberOptions, sink: CurrencySink): Parsed<number> {
   let text = cell.normalize('NFKC').trim();
   if (text === '') return MISSING;
-  if (text.charCodeAt(0) === 35 /* # */) {
-    const upper = text.toUpperCase();
-    if (ERROR_VALUES.has(upper)) return invalid(`error value ${upper}`);
-  }
+  const error = errorValue(text);
+  if (error) return error;
   const notANumber = (): Failure => invalid(`${quoted(cell.trim())} is not a number`);
 
   let negative = false;
@@ -179,10 +175,8 @@ function readNumberText(cell: string, options: NumberOptions, sink: CurrencySink
 
 function currencyAt(text: string): readonly [string, Currency, boolean] | null {
   const upper = text.toUpperCase();
-  for (const [written, currency] of CURRENCY_MARKS) {
-    if (upper.startsWith(written)) return [text.slice(0, written.length), currency, true];
-    if (upper.endsWith(written)) return [text.slice(-written.length), currency, false];
-  }
+  for (const [written, currency] of CURRENCY_MARKS) if (upper.startsWith(written)) return [text.slice(0, written.length), currency, true];
+  for (const [written, currency] of CURRENCY_MARKS) if (upper.endsWith(written)) return [text.slice(-written.length), currency, false];
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { describeValue } from '../issue.js';
 import type { Cell } from '../table.js';
+import { errorValue } from './error-values.js';
 import { foldText } from './fold.js';
 import { type Parsed, MISSING, invalid, quoted } from './failure.js';
 
@@ -40,7 +41,8 @@ export function lookUp<T>(cell: Cell, vocab: Vocabulary<T>): Parsed<T> {
     const folded = foldText(cell);
     if (folded === '') return MISSING;
     const found = vocab.words.get(folded);
-    return found !== undefined ? found : invalid(`${quoted(cell.trim())} is not ${vocab.expected}`);
+    if (found !== undefined) return found;
+    return errorValue(cell.trim()) ?? invalid(`${quoted(cell.trim())} is not ${vocab.expected}`);
   }
   if (typeof cell === 'number') {
     const found = vocab.words.get(String(cell));
