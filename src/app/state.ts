@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { StateStore } from './ports.js';
+
+const TierName = z.enum(['A', 'B', 'C']);
+
+/**
+ * What Tierwise remembers between runs, in the book itself. Each use case owns one
+ * section and leaves the others as they were (unknown sections are kept, so an older
+ * version never drops what a newer one wrote).
+ */
+export const AppState = z.looseObject({
+  version: z.literal(1).default(1),
+  lastRescore: z
+    .object({ asOf: z.string(), runAt: z.string(), tiers: z.record(z.string(), TierName) })
+    .nullable()
+    .default(null),
+});
+export type AppState = z.infer<typeof AppState>;
+
+/** The saved state, or a fresh one when there is none or it cannot be read. */
+export function loadState(store: StateStore): AppState {
+  const parsed = AppState.safeParse(store.load() ?? {});
+  return parsed.success ? parsed.data : AppState.parse({});
+}

@@ -1,0 +1,125 @@
+import type { Issue } from '../issue.js';
+import { describeValue } from '../issue.js';
+import type { Settings } from '../settings/schema.js';
+import type { Cell, Table } from '../table.js';
+import { isBlankRow, sheetRow } from '../table.js';
+import { cellIssue, parseDateColumn } from './columns.js';
+import { parseNumberColumn } from './amount-column.js';
+import { type CustomerField, customerFields } from './fields.js';
+import { foldText } from './fold.js';
+import { requireColumns } from './headers.js';
+
+/**
+ * The Customers tab, read once: which data rows are customers, their ids, and typed
+ * columns on demand, each aligned with `rows` (customer k sits on data row rows[k]).
+ */
+export interface CustomerRows {
+  readonly table: Table;
+  readonly columns: Partial<Record<CustomerField, number>>;
+  /** Data-row index of each customer, in sheet order. */
+  readonly rows: Int32Array;
+  readonly ids: readonly string[];
+  /** Customer index by id; an id listed twice maps to its first row. */
+  readonly indexById: ReadonlyMap<string, number>;
+  /** 1-based sheet row of customer k. */
+  sheetRowOf(customer: number): number;
+  /** Column index of a field id, or of any other header text (folded match), if present. */
+  columnOf(source: string): number | undefined;
+  /** Text of a column per customer (trimmed; null when blank or absent). */
+  text(column: number | undefined): (string | null)[];
+  numbers(column: number): Float64Array;
+  days(column: number): Float64Array;
+}
+
+export type CustomersRead = { ok: true; customers: CustomerRows; issues: Issue[] } | { ok: false; issues: Issue[] };
+
+/** A Customer ID as the key deals are matched by: text trimmed, a number as written. */
+export function idOf(cell: Cell): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (cell === null || cell === undefined) return '';
+  return describeValue(cell);
+}
+
+/**
+ * Rules: blank rows are skipped silently (they keep their row numbers for the others);
+ * a row with data but no Customer ID is reported and left unscored; an id that appears
+ * twice is reported on its second row, both rows are scored and the deals of that id
+ * count for both.
+ */
+export function readCustomers(table: Table, settings: Settings): CustomersRead {
+  const located = requireColumns(table, customerFields, settings.columns.customers, ['id']);
+  if (!located.ok) return { ok: false, issues: located.issues };
+  const idColumn = located.index.id;
+  const issues = [...located.issues];
+  const rows: number[] = [];
+  const ids: string[] = [];
+  const indexById = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const id = idOf(row[idColumn] ?? null);
+    if (id === '') {
+      issues.push(cellIssue(table, idColumn, i, null, 'row has data but no Customer ID; not scored'));
+      return;
+    }
+    const first = indexById.get(id);
+    if (first !== undefined) {
+      issues.push(cellIssue(table, idColumn, i, id, `Customer ID also on row ${sheetRow(table, rows[first])}; both rows are scored and share its deals`));
+    } else {
+      indexById.set(id, ids.length);
+    }
+    rows.push(i);
+    ids.push(id);
+  });
+
+  const rowIndex = Int32Array.from(rows);
+  const foldedHeaders = table.header.map((h) => foldText(describeValue(h)));
+  const parseOptions = { decimalSeparator: settings.parse.decimalSeparator };
+  const dateOptions = { dateOrder: settings.parse.dateOrder };
+  const pick = (all: Float64Array) => Float64Array.from(rowIndex, (r) => all[r]);
+  // Typed columns are read once each, and their issues reported once.
+  const numberCache = new Map<number, Float64Array>();
+  const dayCache = new Map<number, Float64Array>();
+
+  const customers: CustomerRows = {
+    table,
+    columns: located.index,
+    rows: rowIndex,
+    ids,
+    indexById,
+    sheetRowOf: (k) => sheetRow(table, rowIndex[k]),
+    columnOf(source) {
+      if (source in customerFields) return located.index[source as CustomerField];
+      const found = foldedHeaders.indexOf(foldText(source));
+      return found >= 0 ? found : undefined;
+    },
+    text(column) {
+      return Array.from(rowIndex, (r) => {
+        if (column === undefined) return null;
+        const cell = table.rows[r][column] ?? null;
+        const text = cell === null ? '' : describeValue(cell).trim();
+        return text === '' ? null : text;
+      });
+    },
+    numbers(column) {
+      let values = numberCache.get(column);
+      if (!values) {
+        const parsed = parseNumberColumn(table, column, parseOptions);
+        issues.push(...parsed.issues.filter((issue) => onCustomerRow(issue)));
+        numberCache.set(column, (values = pick(parsed.values)));
+      }
+      return values;
+    },
+    days(column) {
+      let values = dayCache.get(column);
+      if (!values) {
+        const parsed = parseDateColumn(table, column, dateOptions);
+        issues.push(...parsed.issues.filter((issue) => onCustomerRow(issue)));
+        dayCache.set(column, (values = pick(parsed.days)));
+      }
+      return values;
+    },
+  };
+  const customerSheetRows = new Set(rows.map((r) => sheetRow(table, r)));
+  const onCustomerRow = (issue: Issue) => issue.row === table.headerRow || customerSheetRows.has(issue.row);
+  return { ok: true, customers, issues };
+}

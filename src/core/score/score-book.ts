@@ -1,0 +1,85 @@
+import type { Issue } from '../issue.js';
+import { type CustomerRows, readCustomers } from '../parse/customers-tab.js';
+import { type DealFacts, readDeals } from '../parse/deals-tab.js';
+import type { Settings } from '../settings/schema.js';
+import type { Dimension } from '../settings/score.js';
+import type { Table } from '../table.js';
+import { resolveDimensions } from './dimensions.js';
+import { type RfmScores, scoreRfm } from './rfm.js';
+import { type Tier, assignTiers } from './tiers.js';
+import { scoreCustomers } from './weighted.js';
+import { explainScore } from './why.js';
+
+export interface ScoreBookInput {
+  readonly customers: Table;
+  /** Null when the book has no Deals tab: no RFM, said plainly. */
+  readonly deals: Table | null;
+  readonly settings: Settings;
+  readonly asOfDay: number;
+}
+
+export interface BookScores {
+  readonly customers: CustomerRows;
+  readonly scores: Float64Array;
+  readonly tiers: Tier[];
+  readonly why: string[];
+  readonly deals: DealFacts | null;
+  readonly rfm: RfmScores | null;
+  readonly dimensionsUsed: Dimension[];
+  readonly dimensionsAbsent: Dimension[];
+  readonly issues: Issue[];
+  /** Sentences for the summary about what was and was not done. */
+  readonly notes: string[];
+}
+
+export type ScoreBookResult = { ok: true; result: BookScores } | { ok: false; issues: Issue[] };
+
+/** Read the tabs, score, tier, RFM: the whole core run of a rescore, pure. */
+export function scoreBook(input: ScoreBookInput): ScoreBookResult {
+  const { settings, asOfDay } = input;
+  const read = readCustomers(input.customers, settings);
+  if (!read.ok) return { ok: false, issues: read.issues };
+  const customers = read.customers;
+  const issues = read.issues;
+  const notes: string[] = [];
+
+  let deals: DealFacts | null = null;
+  if (input.deals === null) {
+    notes.push(`No ${settings.tabs.deals} tab: RFM and CLV were not computed.`);
+  } else {
+    const dealsRead = readDeals(input.deals, customers, settings, asOfDay);
+    if (dealsRead.ok) {
+      deals = dealsRead.facts;
+      issues.push(...deals.issues);
+      if (!deals.hasStage) notes.push(`${settings.tabs.deals} has no Stage column: every deal counts as won.`);
+      if (deals.afterAsOf > 0) notes.push(`${deals.afterAsOf} won deals dated after the as-of date were left out.`);
+    } else {
+      issues.push(...dealsRead.issues);
+      notes.push(`${settings.tabs.deals} could not be read (see issues): RFM and CLV were not computed.`);
+    }
+  }
+
+  const { columns, absent } = resolveDimensions(settings.score.dimensions, customers, { deals, clv: null, pAlive: null }, asOfDay);
+  if (absent.length) notes.push(`Not scored on (no column): ${absent.map((d) => d.label).join(', ')}.`);
+  const n = customers.ids.length;
+  const weighted = scoreCustomers(n, columns);
+  const tiers = assignTiers(weighted.scores, settings.tiers);
+  const why = Array.from({ length: n }, (_, k) => explainScore(weighted.contributionsOf(k)));
+  const rfm = deals ? scoreRfm(deals, settings.rfm) : null;
+
+  return {
+    ok: true,
+    result: {
+      customers,
+      scores: weighted.scores,
+      tiers,
+      why,
+      deals,
+      rfm,
+      dimensionsUsed: columns.map((c) => c.dimension),
+      dimensionsAbsent: absent,
+      issues,
+      notes,
+    },
+  };
+}

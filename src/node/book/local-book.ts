@@ -1,0 +1,109 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import type { StateStore } from '../../app/ports.js';
+import { OWN_TABS } from '../../app/owned-columns.js';
+import { stateFromChunks, stateToChunks } from '../../app/state-text.js';
+import type { Settings } from '../../core/settings/schema.js';
+import type { Table } from '../../core/table.js';
+import { readCsvTable, writeCsvBook } from '../csv/index.js';
+import { readXlsx, writeXlsx } from '../xlsx/index.js';
+import { MemoryWorkbook } from './memory-workbook.js';
+
+export type BookKind = 'xlsx' | 'csv';
+
+/** A local book opened for one command: its tabs in memory, its state, and how to save it. */
+export interface LocalBook {
+  readonly kind: BookKind;
+  readonly path: string;
+  readonly workbook: MemoryWorkbook;
+  readonly state: StateStore;
+  save(outPath: string): Promise<void>;
+}
+
+export class BookError extends Error {}
+
+const STATE_FILE = 'tw-state.json';
+
+export function bookKind(path: string): BookKind {
+  if (existsSync(path) && statSync(path).isDirectory()) return 'csv';
+  if (extname(path).toLowerCase() === '.xlsx') return 'xlsx';
+  throw new BookError(`${path}: a book is an .xlsx file or a folder of CSV files (customers.csv, deals.csv, …)`);
+}
+
+/** Where results go when neither --out nor --in-place is given (DESIGN §3). */
+export function siblingOutPath(path: string): string {
+  const clean = path.replace(/[\\/]+$/, '');
+  if (bookKind(path) === 'csv') return `${clean}.tierwise`;
+  return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.xlsx`);
+}
+
+/** File name of each tab in a CSV folder (DESIGN §3 "Local books"). */
+export function csvFiles(tabs: Settings['tabs']): Record<string, string> {
+  return {
+    [tabs.customers]: 'customers.csv',
+    [tabs.deals]: 'deals.csv',
+    [tabs.reps]: 'reps.csv',
+    [OWN_TABS.log]: 'tw-log.csv',
+    [OWN_TABS.dashboard]: 'tw-dashboard.csv',
+  };
+}
+
+const ownTabNames = new Set<string>(Object.values(OWN_TABS));
+
+export async function openLocalBook(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+  if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
+  const kind = bookKind(path);
+  return kind === 'xlsx' ? openXlsx(path, tabs) : openCsvFolder(path, tabs);
+}
+
+async function openXlsx(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+  const wanted = [tabs.customers, tabs.deals, tabs.reps, OWN_TABS.log, OWN_TABS.state];
+  const book = await readXlsx(path, wanted);
+  const stateTable = book.tables.get(OWN_TABS.state);
+  book.tables.delete(OWN_TABS.state);
+  const workbook = new MemoryWorkbook(book.tables.values(), ownTabNames);
+  let state: unknown = stateTable ? stateFromChunks([stateTable.header[0], ...stateTable.rows.map((r) => r[0])]) : null;
+  let stateChanged = false;
+  return {
+    kind: 'xlsx',
+    path,
+    workbook,
+    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    async save(outPath) {
+      if (stateChanged) {
+        workbook.edits.ownTabs.set(OWN_TABS.state, { rows: stateToChunks(state).map((chunk) => [chunk]), hidden: true });
+      }
+      await writeXlsx(path, outPath, workbook.edits);
+    },
+  };
+}
+
+async function openCsvFolder(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+  const files = csvFiles(tabs);
+  const tables: Table[] = [];
+  for (const [tab, file] of Object.entries(files)) {
+    const read = await readCsvTable(join(path, file), tab);
+    if (read) tables.push(read.table);
+  }
+  const workbook = new MemoryWorkbook(tables, ownTabNames);
+  const statePath = join(path, STATE_FILE);
+  let state: unknown = existsSync(statePath) ? JSON.parse(await readFile(statePath, 'utf8')) : null;
+  let stateChanged = false;
+  return {
+    kind: 'csv',
+    path,
+    workbook,
+    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    async save(outPath) {
+      await writeCsvBook(path, outPath, files, workbook.edits);
+      const target = join(outPath, STATE_FILE);
+      if (stateChanged) {
+        await mkdir(outPath, { recursive: true });
+        await writeFile(target, `${JSON.stringify(state)}\n`);
+      } else if (outPath !== path && existsSync(statePath)) {
+        await writeFile(target, await readFile(statePath));
+      }
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { CellWrite, OwnedColumn, Workbook } from '../../app/ports.js';
+import type { Cell, Table } from '../../core/table.js';
+import { type BookEdits, emptyEdits } from './edits.js';
+
+interface MutableTable {
+  tab: string;
+  header: Cell[];
+  rows: Cell[][];
+  headerRow: number;
+}
+
+/**
+ * The Workbook port over tabs held in memory. Reads see earlier writes of the same run
+ * (propose after rescore reads the new tiers); every write is also recorded as an edit
+ * so a saver can change exactly those cells in the file and nothing else.
+ */
+export class MemoryWorkbook implements Workbook {
+  readonly edits: BookEdits = emptyEdits();
+  private readonly tables = new Map<string, MutableTable>();
+
+  constructor(tables: Iterable<Table>, private readonly ownTabNames: ReadonlySet<string>) {
+    for (const t of tables) this.tables.set(t.tab, { tab: t.tab, header: [...t.header], rows: t.rows as Cell[][], headerRow: t.headerRow });
+  }
+
+  readTable(tab: string): Table | null {
+    return this.tables.get(tab) ?? null;
+  }
+
+  writeOwnedColumns(tab: string, columns: readonly OwnedColumn[]): void {
+    const table = this.existing(tab);
+    let width = tableWidth(table);
+    for (const column of columns) {
+      if (column.values.length !== table.rows.length) {
+        throw new Error(`${tab}: column ${column.header} has ${column.values.length} values for ${table.rows.length} rows`);
+      }
+      let index = table.header.findIndex((h) => typeof h === 'string' && h.trim() === column.header);
+      if (index < 0) {
+        index = width++;
+        this.set(table, -1, index, column.header);
+      }
+      for (let r = 0; r < column.values.length; r++) this.set(table, r, index, column.values[r]);
+    }
+  }
+
+  writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
+    const table = this.existing(tab);
+    const index = table.header.findIndex((h) => typeof h === 'string' && h.trim() === header.trim());
+    if (index < 0) throw new Error(`${tab} has no column ${header}`);
+    for (const cell of cells) this.set(table, cell.row, index, cell.value);
+  }
+
+  appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+    this.requireOwn(tab);
+    const table = this.tables.get(tab) ?? this.create(tab, header);
+    table.rows.push(...rows.map((r) => [...r]));
+    this.recordOwn(table);
+  }
+
+  replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    this.requireOwn(tab);
+    const [header = [], ...body] = rows;
+    const table = this.create(tab, header);
+    table.rows.push(...body.map((r) => [...r]));
+    this.recordOwn(table);
+  }
+
+  private existing(tab: string): MutableTable {
+    const table = this.tables.get(tab);
+    if (!table) throw new Error(`The book has no tab ${tab}`);
+    return table;
+  }
+
+  private create(tab: string, header: readonly Cell[]): MutableTable {
+    const table: MutableTable = { tab, header: [...header], rows: [], headerRow: 1 };
+    this.tables.set(tab, table);
+    return table;
+  }
+
+  private requireOwn(tab: string): void {
+    if (!this.ownTabNames.has(tab)) throw new Error(`${tab} is not one of Tierwise's own tabs`);
+  }
+
+  private recordOwn(table: MutableTable): void {
+    this.edits.ownTabs.set(table.tab, { rows: [table.header, ...table.rows], hidden: false });
+  }
+
+  /** Sets one cell; row -1 is the header. */
+  private set(table: MutableTable, row: number, column: number, value: Cell): void {
+    const target = row < 0 ? table.header : (table.rows[row] as Cell[]);
+    while (target.length < column) target.push(null);
+    target[column] = value;
+    const sheetRow = table.headerRow + 1 + row;
+    let tabEdits = this.edits.cells.get(table.tab);
+    if (!tabEdits) this.edits.cells.set(table.tab, (tabEdits = new Map()));
+    let rowEdits = tabEdits.get(sheetRow);
+    if (!rowEdits) tabEdits.set(sheetRow, (rowEdits = new Map()));
+    rowEdits.set(column, value);
+  }
+}
+
+function tableWidth(table: MutableTable): number {
+  let width = table.header.length;
+  while (width > 0 && (table.header[width - 1] === null || table.header[width - 1] === '')) width--;
+  for (const row of table.rows) if (row.length > width && row.slice(width).some((c) => c !== null && c !== '')) width = row.length;
+  return width;
+}

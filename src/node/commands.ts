@@ -1,0 +1,58 @@
+import { CannotRun } from '../app/cannot-run.js';
+import { BookError } from './book/local-book.js';
+import type { Command } from './commands/command.js';
+import { demoCommand } from './commands/demo.js';
+import { scoreCommand } from './commands/score.js';
+import type { CliIo } from './io.js';
+import { SettingsError, UsageError } from './options.js';
+
+const COMMANDS: readonly Command[] = [scoreCommand, demoCommand];
+
+const EXIT_OK = 0;
+const EXIT_CANNOT_RUN = 1;
+const EXIT_USAGE = 2;
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'tierwise: customer value tiers, RFM, CLV and owner proposals for a workbook',
+    '',
+    'Usage: tierwise COMMAND [options]     tierwise COMMAND --help for details',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit status: 0 done (maybe with warnings), 1 the book could not be processed, 2 usage error.',
+    '',
+  ].join('\n');
+}
+
+/** Runs one command line and returns its exit status; never calls process.exit itself. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(overview());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`tierwise: unknown command '${name}'\n\n${overview()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`tierwise ${name}: ${error.message}\n\nUsage: ${command.usage}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof CannotRun || error instanceof BookError || error instanceof SettingsError) {
+      io.stderr.write(`tierwise ${name}: ${error.message}\n`);
+      return EXIT_CANNOT_RUN;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { rescore } from '../../app/rescore.js';
+import { summarizeRescore } from '../../app/summary.js';
+import { parseDay } from '../../core/parse/days.js';
+import { defaultSettings } from '../../core/settings/schema.js';
+import { openLocalBook, siblingOutPath } from '../book/local-book.js';
+import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
+import { type CliIo, systemClock } from '../io.js';
+import { UsageError } from '../options.js';
+import { describeRescore } from '../report.js';
+import { createXlsx } from '../xlsx/index.js';
+import type { Command } from './command.js';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'write a demo workbook (500 customers, 5,000 deals, 8 reps) and score it',
+  usage: `tierwise demo [--dir DIR] [--json]
+
+  Writes DIR/tierwise-demo.xlsx (default DIR: ./demo), the same book every time, with a few
+  deliberately bad cells, then scores it as of ${DEMO_AS_OF} into DIR/tierwise-demo.tierwise.xlsx.
+  Try the other commands on it next, e.g. tierwise score demo/tierwise-demo.xlsx --as-of ${DEMO_AS_OF}`,
+  async run(argv: readonly string[], io: CliIo) {
+    let values;
+    try {
+      ({ values } = parseArgs({ args: [...argv], options: { dir: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const dir = values.dir ?? 'demo';
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, 'tierwise-demo.xlsx');
+    await createXlsx(path, buildDemoBook());
+    const asOfDay = parseDay(DEMO_AS_OF) as number;
+    const book = await openLocalBook(path, defaultSettings.tabs);
+    const outcome = rescore({ workbook: book.workbook, state: book.state, clock: systemClock, settings: defaultSettings, asOfDay });
+    const output = siblingOutPath(path);
+    await book.save(output);
+    const summary = summarizeRescore('demo', asOfDay, output, outcome);
+    io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `Demo book written to ${path}\n${describeRescore(summary, outcome, path)}`);
+    return 0;
+  },
+};

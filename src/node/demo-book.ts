@@ -1,0 +1,115 @@
+import type { Cell } from '../core/table.js';
+
+/**
+ * A deterministic demo book: about 500 customers, 5,000 deals and 8 reps, with a few
+ * deliberately bad rows so the demo shows how issues are reported, and the Reps tab
+ * headed in Chinese to show that headers are found in either language. The same call
+ * always gives the same book (a seeded generator, no clock).
+ */
+export const DEMO_AS_OF = '2026-11-01';
+
+const REGIONS = ['East', 'West', 'North', 'South', 'Central'];
+const INDUSTRIES = ['Retail', 'Manufacturing', 'Healthcare', 'Finance', 'Technology', 'Logistics'];
+const FIRST = ['Blue', 'Golden', 'Silver', 'Summit', 'Harbor', 'Cedar', 'Granite', 'Maple', 'River', 'Pioneer', 'Jade', 'Lotus', 'Atlas', 'Nova', 'Orchid', 'Falcon'];
+const SECOND = ['Bridge', 'Works', 'Foods', 'Motors', 'Health', 'Systems', 'Trading', 'Supply', 'Energy', 'Labs', 'Logistics', 'Textiles', 'Devices', 'Partners'];
+const SUFFIX = ['Ltd', 'Inc', 'LLC', 'GmbH', 'Co., Ltd.', 'Corp'];
+export const DEMO_REPS = [
+  ['Alice Chen', 'alice.chen@example.com', '资深', 'East,North', 'Retail、Finance', 90, 20, '是', '2019-04-01'],
+  ['Bob Martin', 'bob.martin@example.com', '中级', 'West', 'Manufacturing', 80, 12, '是', '2021-08-15'],
+  ['Carla Diaz', 'carla.diaz@example.com', '初级', 'South', 'Healthcare', 70, 6, '是', '2026-09-01'],
+  ['David Kim', 'david.kim@example.com', '资深', 'Central,West', 'Technology', 90, 20, '是', '2018-01-10'],
+  ['Emma Wang', 'emma.wang@example.com', '中级', 'East', 'Logistics，Retail', 80, 12, '是', '2022-03-01'],
+  ['Frank Li', 'frank.li@example.com', '初级', 'North', 'Finance', 70, 6, '否', '2023-06-01'],
+  ['Grace Liu', 'grace.liu@example.com', '中级', 'South,Central', 'Manufacturing', 80, 12, '是', '2020-11-20'],
+  ['Henry Zhao', 'henry.zhao@example.com', '资深', 'West,North', 'Healthcare', 90, 20, '是', '2017-05-05'],
+] as const;
+
+export interface DemoTab {
+  readonly name: string;
+  readonly rows: Cell[][];
+}
+
+export function buildDemoBook(customers = 500, deals = 5000): DemoTab[] {
+  const random = mulberry32(20261101);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const startDay = Date.UTC(2023, 0, 1);
+  const spanDays = 1400;
+  const iso = (offset: number) => new Date(startDay + offset * 86_400_000).toISOString().slice(0, 10);
+
+  const customerRows: Cell[][] = [
+    ['Customer ID', 'Name', 'Region', 'Industry', 'Owner', 'Email', 'Phone', 'Last Activity', 'Historical Revenue', 'Potential', 'Years as Customer', 'Strategic', 'Service Cost', 'Payment Days', 'Notes'],
+  ];
+  const weight: number[] = [];
+  for (let i = 1; i <= customers; i++) {
+    const name = `${pick(FIRST)} ${pick(SECOND)} ${pick(SUFFIX)}`;
+    const owner = random() < 0.25 ? null : pick(DEMO_REPS)[0];
+    const revenue = Math.round(Math.exp(8 + random() * 4) * 100) / 100;
+    weight.push(Math.pow(random(), 2));
+    customerRows.push([
+      `C${String(i).padStart(4, '0')}`,
+      name,
+      pick(REGIONS),
+      pick(INDUSTRIES),
+      owner,
+      `contact${i}@${name.split(' ')[0].toLowerCase()}${i % 7}.example.com`,
+      `+1 555 01${String(i).padStart(4, '0')}`,
+      iso(spanDays - 1 - Math.floor(random() * random() * 300)),
+      revenue,
+      1 + Math.floor(random() * 10),
+      Math.round(random() * 120) / 10,
+      1 + Math.floor(random() * 5),
+      Math.round(revenue * (0.02 + random() * 0.1)),
+      Math.floor(15 + random() * 90),
+      null,
+    ]);
+  }
+  plantBadCustomerRows(customerRows);
+
+  const total = weight.reduce((a, b) => a + b, 0);
+  const dealRows: Cell[][] = [['Deal ID', 'Customer ID', 'Amount', 'Close Date', 'Stage']];
+  for (let d = 1; d <= deals; d++) {
+    let target = random() * total;
+    let k = 0;
+    while (k < weight.length - 1 && target > weight[k]) target -= weight[k++];
+    const u = random();
+    dealRows.push([`D${String(d).padStart(5, '0')}`, `C${String(k + 1).padStart(4, '0')}`, Math.round(Math.exp(6 + random() * 3)), iso(Math.floor(random() * spanDays)), u < 0.8 ? 'won' : u < 0.93 ? 'lost' : 'open']);
+  }
+  plantBadDealRows(dealRows);
+
+  const repRows: Cell[][] = [['姓名', '邮箱', '级别', '负责区域', '负责行业', '保有量', 'A类上限', '在职', '入职日期'], ...DEMO_REPS.map((r) => [...r])];
+  return [
+    { name: 'Customers', rows: customerRows },
+    { name: 'Deals', rows: dealRows },
+    { name: 'Reps', rows: repRows },
+  ];
+}
+
+/** What a real book has: typos, a formula-looking name, a blank row, odd dates. */
+function plantBadCustomerRows(rows: Cell[][]): void {
+  rows[7][8] = 'about 5k';
+  rows[12][1] = '=HYPERLINK("http://example.test","Click me")';
+  rows[19][7] = '2026-02-30';
+  rows[23][7] = '3/9/2026';
+  rows[31][8] = '¥1.2万';
+  rows[40] = rows[40].map(() => null);
+  rows[57][0] = null;
+}
+
+function plantBadDealRows(rows: Cell[][]): void {
+  rows[10][2] = 'n/a';
+  rows[20][3] = 'last Tuesday';
+  rows[30][1] = 'C9999';
+  rows[40][4] = 'maybe';
+}
+
+/** A small, well-known 32-bit PRNG (Tommy Ettinger's Mulberry32): deterministic, dependency-free. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,38 @@
+import type { RescoreOutcome } from '../app/rescore.js';
+import type { Summary } from '../app/summary.js';
+import type { Issue } from '../core/issue.js';
+
+const TOP_CUSTOMERS = 5;
+const ISSUES_SHOWN = 12;
+
+/** The short summary a person reads after a command, in plain lines. */
+export function describeRescore(summary: Summary, outcome: RescoreOutcome, book: string): string {
+  const lines: string[] = [];
+  lines.push(`Scored ${summary.customers} customers of ${book} as of ${summary.asOf}.`);
+  if (summary.output) lines.push(`Results written to ${summary.output}`);
+  lines.push('', `Tiers      A ${summary.tiers.A} · B ${summary.tiers.B} · C ${summary.tiers.C}`);
+  if (summary.movement) lines.push(`Since last  ${summary.movement.up} up a tier, ${summary.movement.down} down, ${summary.movement.new} new`);
+  const segments = Object.entries(summary.segments).sort((a, b) => b[1] - a[1]);
+  if (segments.length) lines.push(`Segments   ${segments.map(([name, count]) => `${name} ${count}`).join(' · ')}`);
+
+  const { customers, scores, tiers, why } = outcome.scores;
+  const names = customers.text(customers.columns.name);
+  const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || customers.ids[a].localeCompare(customers.ids[b]));
+  lines.push('', 'Top customers');
+  for (const k of order.slice(0, TOP_CUSTOMERS)) {
+    lines.push(`  ${customers.ids[k]}  ${names[k] ?? ''}  ${scores[k].toFixed(2)} (${tiers[k]})`, `      why: ${why[k]}`);
+  }
+  if (summary.notes.length) lines.push('', 'Notes', ...summary.notes.map((n) => `  ${n}`));
+  lines.push('', describeIssues(summary.issues));
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeIssues(issues: readonly Issue[]): string {
+  if (issues.length === 0) return 'No issues found.';
+  const lines = [`Issues (${issues.length}): cells we could not read, handled as stated`];
+  for (const issue of issues.slice(0, ISSUES_SHOWN)) {
+    lines.push(`  ${issue.tab} row ${issue.row}, ${issue.column}: ${issue.message}`);
+  }
+  if (issues.length > ISSUES_SHOWN) lines.push(`  … and ${issues.length - ISSUES_SHOWN} more (--json lists them all)`);
+  return lines.join('\n');
+}
