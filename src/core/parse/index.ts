@@ -9,5 +9,5 @@ export { parseBoolean } from './booleans.js';
 export { parseStage, type Stage } from './stages.js';
 export { parseLevel, type Level } from './levels.js';
 export { parseList } from './lists.js';
-export { scanColumn, parseDateColumn, parseStageColumn, type DateColumn, type StageColumn } from './columns.js';
+export { scanColumn, cellIssue, headerText, parseDateColumn, parseStageColumn, type DateColumn, type StageColumn } from './columns.js';
 export { parseNumberColumn, type NumberColumn } from './amount-column.js';
