@@ -1,0 +1,37 @@
+import type { Cell } from '../../core/table.js';
+import { encodeCsvText } from './encoding.js';
+import type { CsvFormat } from './format.js';
+
+/**
+ * The text of a cell in a CSV file. Dates are calendar dates at UTC midnight (the Table
+ * contract) and are written as ISO `YYYY-MM-DD`; numbers as JavaScript's shortest text
+ * that reads back as the same number; booleans as spreadsheets show them. Text is written
+ * as given: escaping text that could start a formula is decided before it reaches a writer
+ * (src/core/text.ts), since a shell never decides what to write.
+ */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (Number.isNaN(cell.getTime())) throw new RangeError('An invalid Date cannot be written to a CSV file');
+  return cell.toISOString().slice(0, 10);
+}
+
+/** RFC 4180 §2.6–2.7: quote a field only when it holds the delimiter, a quote or a line break. */
+export function quoteField(text: string, delimiter: string): string {
+  if (!text.includes(delimiter) && !text.includes('"') && !text.includes('\n') && !text.includes('\r')) return text;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Whole rows as a CSV file in the given format, every record ending with a line break.
+ * A row with no cells is written as a blank line and reads back as one empty field.
+ */
+export function serializeCsv(rows: readonly (readonly Cell[])[], format: CsvFormat): Uint8Array {
+  let text = '';
+  for (const row of rows) {
+    text += row.map((cell) => quoteField(cellText(cell), format.delimiter)).join(format.delimiter) + format.newline;
+  }
+  return encodeCsvText(text, format.encoding);
+}
