@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OWNED } from '../../src/app/owned-columns.js';
+import { rescore } from '../../src/app/rescore.js';
+import { CannotRun } from '../../src/app/cannot-run.js';
+import { dayNumber } from '../../src/core/parse/days.js';
+import { defaultSettings } from '../../src/core/settings/schema.js';
+import type { Cell } from '../../src/core/table.js';
+import { fixedClock, memoryBook, memoryState, smallCustomers, smallDeals } from './book-fixtures.js';
+
+const asOfDay = dayNumber(2026, 11, 1);
+
+function run(customers: Cell[][] = smallCustomers, deals: Cell[][] | null = smallDeals, state = memoryState()) {
+  const workbook = memoryBook(deals ? { Customers: customers, Deals: deals } : { Customers: customers });
+  const outcome = rescore({ workbook, state, clock: fixedClock, settings: defaultSettings, asOfDay });
+  const tab = workbook.readTable('Customers')!;
+  const col = (header: string) => tab.header.indexOf(header);
+  return { workbook, outcome, tab, col };
+}
+
+describe('rescore', () => {
+  it('writes the owned columns at the right end and fills them per customer row', () => {
+    const { tab, col } = run();
+    expect(tab.header.slice(0, 7)).toEqual(smallCustomers[0]);
+    expect(col(OWNED.score)).toBe(7);
+    const c1 = tab.rows[0];
+    expect(c1[col(OWNED.tier)]).toBe('A');
+    expect(c1[col(OWNED.frequency)]).toBe(2);
+    expect(c1[col(OWNED.monetary)]).toBe(3000);
+    expect(c1[col(OWNED.recencyDays)]).toBe(31);
+    expect(c1[col(OWNED.asOf)]).toBe('2026-11-01');
+    expect(String(c1[col(OWNED.why)])).toMatch(/historical revenue/);
+  });
+
+  it('leaves blank rows blank and gives customers without a won deal the segment "No purchases"', () => {
+    const { tab, col } = run();
+    expect(tab.rows[3].slice(7).every((c) => c === null)).toBe(true);
+    // C5's only deal is after the as-of date; C4's amount is unreadable: neither has a won deal.
+    expect(tab.rows[5][col(OWNED.segment)]).toBe('No purchases');
+    expect(tab.rows[5][col(OWNED.r)]).toBe(null);
+    expect(tab.rows[4][col(OWNED.segment)]).toBe('No purchases');
+  });
+
+  it('reports each bad cell with its tab, sheet row and header, and reads none of them as zero', () => {
+    const { outcome } = run();
+    const where = outcome.issues.map((i) => `${i.tab}!${i.row}:${i.column}`);
+    expect(where).toContain('Customers!4:Historical Revenue');
+    expect(where).toContain('Deals!6:Amount');
+    expect(where).toContain('Deals!7:Customer ID');
+    expect(where).toContain('Deals!9:Date');
+    expect(outcome.notes.join(' ')).toMatch(/1 won deals dated after the as-of date/);
+    // C3's revenue was unreadable: with missing=worst it scores lowest on revenue, and says why.
+    expect(outcome.scores.why[2]).toMatch(/no data for historical revenue|potential/);
+  });
+
+  it('escapes text that would become a formula', () => {
+    const segments = { ...defaultSettings, rfm: { ...defaultSettings.rfm, segments: [{ name: '=Top', r: [1, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }] } };
+    const workbook = memoryBook({ Customers: smallCustomers, Deals: smallDeals });
+    rescore({ workbook, state: memoryState(), clock: fixedClock, settings: segments, asOfDay });
+    const tab = workbook.readTable('Customers')!;
+    expect(tab.rows[0][tab.header.indexOf(OWNED.segment)]).toBe("'=Top");
+  });
+
+  it('says plainly that there is no RFM without a Deals tab', () => {
+    const { outcome, col } = run(smallCustomers, null);
+    expect(outcome.notes[0]).toMatch(/No Deals tab: RFM and CLV were not computed/);
+    expect(col(OWNED.segment)).toBe(-1);
+  });
+
+  it('refuses a book without a Customers tab or without a Customer ID column, naming them', () => {
+    expect(() => rescore({ workbook: memoryBook({ Deals: smallDeals }), state: memoryState(), clock: fixedClock, settings: defaultSettings, asOfDay })).toThrow(CannotRun);
+    const noId = smallCustomers.map((r) => r.slice(1));
+    expect(() => run(noId)).toThrow(/Customers has no column for Customer ID/);
+  });
+
+  it('finds its columns again wherever the user moved them, and does not add them twice', () => {
+    const first = run();
+    const moved = first.tab.header.map((_, c) => c);
+    // Move TW Score to the front.
+    const scoreAt = first.col(OWNED.score);
+    const order = [scoreAt, ...moved.filter((c) => c !== scoreAt)];
+    const reordered = [first.tab.header, ...first.tab.rows].map((row) => order.map((c) => row[c] ?? null));
+    const second = run(reordered);
+    expect(second.tab.header.filter((h) => h === OWNED.score)).toHaveLength(1);
+    expect(second.col(OWNED.score)).toBe(0);
+    expect(second.tab.header.length).toBe(first.tab.header.length);
+  });
+
+  it('counts tier movement since the last rescore', () => {
+    const state = memoryState();
+    run(smallCustomers, smallDeals, state);
+    const lower = smallCustomers.map((r, i) => (i === 1 ? [r[0], r[1], r[2], '1', 1, r[5], r[6]] : r));
+    const { outcome } = run(lower, smallDeals, state);
+    expect(outcome.movement).toEqual({ up: expect.any(Number), down: expect.any(Number), new: 0 });
+    expect(outcome.movement!.down).toBeGreaterThanOrEqual(1);
+  });
+});
+
+const customerRow = fc.record({
+  revenue: fc.oneof(fc.integer({ min: 0, max: 1e6 }).map(String), fc.constant(''), fc.constant('n/a')),
+  potential: fc.integer({ min: 1, max: 10 }),
+  note: fc.oneof(fc.string(), fc.constant(null)),
+});
+
+describe('rescore properties', () => {
+  const books = fc.array(customerRow, { minLength: 1, maxLength: 30 }).map((rows) => [
+    ['Customer ID', 'Historical Revenue', 'Potential', 'Note'] as Cell[],
+    ...rows.map((r, i) => [`C${i}`, r.revenue, r.potential, r.note] as Cell[]),
+  ]);
+  const deals = (n: number) => [
+    ['Customer ID', 'Amount', 'Date'] as Cell[],
+    ...Array.from({ length: n * 2 }, (_, i) => [`C${i % n}`, 100 + i, `2026-0${1 + (i % 9)}-1${i % 10}`] as Cell[]),
+  ];
+
+  it('never changes a cell it does not own', () => {
+    fc.assert(
+      fc.property(books, (book) => {
+        const before = book.map((r) => [...r]);
+        const { tab } = run(book, deals(book.length - 1));
+        expect(tab.header.slice(0, 4)).toEqual(before[0]);
+        tab.rows.forEach((row, i) => expect(row.slice(0, 4)).toEqual(before[i + 1]));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('gives the same result for every customer whatever the row order', () => {
+    fc.assert(
+      fc.property(books, fc.integer(), (book, seed) => {
+        const [header, ...body] = book;
+        const shuffled = [...body].sort((a, b) => hash(`${a[0]}${seed}`) - hash(`${b[0]}${seed}`));
+        const resultOf = (rows: Cell[][]) => {
+          const { tab, col } = run([header, ...rows], deals(body.length));
+          return Object.fromEntries(tab.rows.map((r) => [r[0], [r[col(OWNED.score)], r[col(OWNED.tier)], r[col(OWNED.segment)], r[col(OWNED.why)]]]));
+        };
+        expect(resultOf(shuffled)).toEqual(resultOf(body));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
