@@ -1,0 +1,71 @@
+import type { Cell } from '../../core/table.js';
+import { richText } from './shared-strings.js';
+import { CellType, latin1, type SheetCursor } from './sheet-cursor.js';
+import { isoToDate, serialToDate } from './serial-dates.js';
+import { decodeXmlText } from './xml-text.js';
+
+/** What a worksheet's cells need from the rest of the package to become values. */
+export interface CellContext {
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * The value of the cell under the cursor: formulas give their cached value, numbers in a
+ * date style become the calendar day, error codes stay text such as `#N/A`.
+ */
+export function cellValue(cursor: SheetCursor, xml: Buffer, context: CellContext): Cell {
+  const { valueStart, valueEnd } = cursor;
+  switch (cursor.type) {
+    case CellType.Inline:
+      return cursor.inlineStart < 0 ? null : richText(xml.toString('utf8', cursor.inlineStart, cursor.inlineEnd));
+    case CellType.Shared:
+      return valueStart < valueEnd ? (context.sharedStrings[parseNumber(xml, valueStart, valueEnd)] ?? null) : null;
+    case CellType.Boolean:
+      return valueStart < valueEnd ? xml[valueStart] === 0x31 : null;
+    case CellType.Error:
+      return valueStart < valueEnd ? latin1(xml, valueStart, valueEnd) : null;
+    case CellType.FormulaString:
+      return valueStart < 0 ? null : decodeXmlText(xml.toString('utf8', valueStart, valueEnd));
+    case CellType.IsoDate:
+      return valueStart < valueEnd ? isoToDate(latin1(xml, valueStart, valueEnd)) : null;
+    default: {
+      if (valueStart >= valueEnd) return null;
+      const number = parseNumber(xml, valueStart, valueEnd);
+      return context.dateStyles[cursor.style] ? serialToDate(number, context.date1904) : number;
+    }
+  }
+}
+
+/**
+ * Plain decimals of up to 15 digits are read by hand: a mantissa below 2^53 divided by an
+ * exactly representable power of ten is correctly rounded (Clinger 1990, "How to read
+ * floating point numbers accurately", the fast path), so it equals Number(text). Anything
+ * else (exponents, longer digit strings) goes through Number.
+ */
+function parseNumber(xml: Buffer, start: number, end: number): number {
+  let i = start;
+  const negative = xml[i] === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < end; i++) {
+    const c = xml[i];
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (c === 0x2e && scale < 0) {
+      scale = 0;
+    } else {
+      return Number(latin1(xml, start, end));
+    }
+  }
+  if (digits === 0 || digits > 15) return Number(latin1(xml, start, end));
+  const value = scale > 0 ? mantissa / POWERS_OF_TEN[scale] : mantissa;
+  return negative ? -value : value;
+}

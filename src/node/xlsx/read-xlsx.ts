@@ -1,0 +1,77 @@
+import { isBlankRow, type Cell, type Table } from '../../core/table.js';
+import { cellValue, type CellContext } from './cell-values.js';
+import { dateStyles } from './date-styles.js';
+import { parseSharedStrings } from './shared-strings.js';
+import { SheetCursor } from './sheet-cursor.js';
+import { openXlsx } from './xlsx-package.js';
+
+export interface XlsxBook {
+  /** Every tab of the workbook, in workbook order. */
+  readonly sheetNames: string[];
+  /** Tables of the tabs asked for that exist. */
+  readonly tables: Map<string, Table>;
+}
+
+/** Reads the tabs asked for; the other sheets are never inflated. */
+export async function readXlsx(path: string, tabs: readonly string[]): Promise<XlsxBook> {
+  const pkg = await openXlsx(path);
+  const { map } = pkg;
+  const wanted = map.sheets.filter((sheet) => tabs.includes(sheet.name));
+  const tables = new Map<string, Table>();
+  if (wanted.length > 0) {
+    const stringsXml = map.sharedStringsPart ? pkg.text(map.sharedStringsPart) : undefined;
+    const stylesXml = map.stylesPart ? pkg.text(map.stylesPart) : undefined;
+    const context: CellContext = {
+      sharedStrings: stringsXml ? parseSharedStrings(stringsXml) : [],
+      dateStyles: stylesXml ? dateStyles(stylesXml) : [],
+      date1904: map.date1904,
+    };
+    for (const sheet of wanted) {
+      const xml = pkg.bytes(sheet.part);
+      if (!xml) throw new Error(`${path}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
+      tables.set(sheet.name, sheetTable(sheet.name, xml, context));
+    }
+  }
+  return { sheetNames: map.sheets.map((sheet) => sheet.name), tables };
+}
+
+/**
+ * The first row holding anything is the header; every later row keeps its place, gaps
+ * and blank rows included, so data row i is sheet row headerRow + 1 + i. Column j is
+ * sheet column j (A = 0) in every row.
+ */
+export function sheetTable(tab: string, xml: Buffer, context: CellContext): Table {
+  const cursor = new SheetCursor(xml);
+  let header: Cell[] | null = null;
+  let headerRow = 1;
+  let width = 0;
+  let blank: Cell[] = [];
+  const rows: Cell[][] = [];
+  let lastNonBlank = 0;
+  while (cursor.nextRow()) {
+    let row: Cell[] | null = null;
+    while (cursor.nextCell()) {
+      const value = cellValue(cursor, xml, context);
+      if (value === null) continue;
+      row ??= new Array<Cell>(width).fill(null);
+      while (row.length < cursor.column) row.push(null);
+      row[cursor.column] = value;
+    }
+    if (header === null) {
+      if (row && !isBlankRow(row)) {
+        header = row;
+        headerRow = cursor.rowNumber;
+        width = row.length;
+        blank = new Array<Cell>(width).fill(null);
+      }
+      continue;
+    }
+    const index = cursor.rowNumber - headerRow - 1;
+    if (index < rows.length) throw new Error(`Tab "${tab}": row ${cursor.rowNumber} comes after a later row; the sheet is damaged.`);
+    while (rows.length < index) rows.push(blank);
+    rows.push(row ?? blank);
+    if (row && !isBlankRow(row)) lastNonBlank = rows.length;
+  }
+  rows.length = lastNonBlank;
+  return { tab, header: header ?? [], rows, headerRow };
+}

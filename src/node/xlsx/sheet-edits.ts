@@ -1,0 +1,159 @@
+import type { Cell } from '../../core/table.js';
+import { cellXml, columnName, type CellWriting } from './cell-xml.js';
+import { SheetCursor, latin1 } from './sheet-cursor.js';
+
+/** Cell edits of one tab: 1-based sheet row → 0-based column → new value. */
+export type TabEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
+
+export interface EditedSheet {
+  readonly xml: Buffer;
+  /** Whether an edit overwrote a formula, which makes the calculation chain stale. */
+  readonly overwroteFormula: boolean;
+}
+
+/**
+ * Replaces exactly the edited `<c>` elements of a worksheet part and copies every other
+ * byte: other cells, row attributes, formulas, styles, and everything outside
+ * `<sheetData>` but the `<dimension>` when the used range grows. An overwritten cell
+ * keeps its style; new cells get none. Rows and cells that relied on following their
+ * neighbour (no `r`) get an explicit reference so that inserted ones cannot shift them.
+ */
+export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting): EditedSheet {
+  const cursor = new SheetCursor(xml);
+  const p = cursor.prefix;
+  const out: (Buffer | string)[] = [];
+  let copied = 0;
+  const copyTo = (end: number) => {
+    if (end > copied) out.push(xml.subarray(copied, end));
+    copied = end;
+  };
+  let overwroteFormula = false;
+
+  const dimension = growDimension(xml, cursor.dataStart, edits);
+  if (dimension) {
+    copyTo(dimension.start);
+    out.push(dimension.ref);
+    copied = dimension.end;
+  }
+
+  const pending = [...edits.keys()].sort((a, b) => a - b);
+  let next = 0;
+  const newRow = (row: number) => {
+    const cells = [...(edits.get(row) ?? new Map<number, Cell>())]
+      .sort(([a], [b]) => a - b)
+      .map(([column, value]) => cellXml(`${columnName(column)}${row}`, value, undefined, writing))
+      .join('');
+    return cells ? `<${p}row r="${row}">${cells}</${p}row>` : '';
+  };
+
+  if (cursor.emptySheetData) {
+    copyTo(cursor.dataStart);
+    out.push(`<${p}sheetData>${pending.map(newRow).join('')}</${p}sheetData>`);
+    copied = xml.indexOf(0x3e, cursor.dataStart) + 1;
+    return finish();
+  }
+
+  while (cursor.nextRow()) {
+    const row = cursor.rowNumber;
+    while (next < pending.length && pending[next] < row) {
+      copyTo(cursor.rowStart);
+      out.push(newRow(pending[next++]));
+    }
+    const rowEdits = next < pending.length && pending[next] === row ? edits.get(pending[next++]) : undefined;
+    if (rowEdits) {
+      copyTo(cursor.rowStart);
+      out.push(rewriteRow(cursor, rowEdits));
+      copied = cursor.rowEnd;
+    } else if (!cursor.rowHasRef) {
+      copyTo(cursor.rowStart + 4 + p.length);
+      out.push(` r="${row}"`);
+    }
+  }
+  copyTo(cursor.dataEnd);
+  while (next < pending.length) out.push(newRow(pending[next++]));
+  return finish();
+
+  function finish(): EditedSheet {
+    copyTo(xml.length);
+    return { xml: Buffer.concat(out.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))), overwroteFormula };
+  }
+
+  function rewriteRow(rowCursor: SheetCursor, rowEdits: ReadonlyMap<number, Cell>): string {
+    const row = rowCursor.rowNumber;
+    const columns = [...rowEdits.keys()].sort((a, b) => a - b);
+    let edit = 0;
+    const pieces: string[] = [openRowTag(xml, rowCursor, columns)];
+    let gapStart = rowCursor.rowTagEnd;
+    const put = (column: number, value: Cell, style: number | undefined) =>
+      pieces.push(cellXml(`${columnName(column)}${row}`, value, style, writing, style !== undefined && dateStyles[style] === true));
+    while (rowCursor.nextCell()) {
+      const column = rowCursor.column;
+      pieces.push(xml.toString('utf8', gapStart, rowCursor.cellStart));
+      gapStart = rowCursor.cellEnd;
+      while (edit < columns.length && columns[edit] < column) put(columns[edit], rowEdits.get(columns[edit++]) ?? null, undefined);
+      if (edit < columns.length && columns[edit] === column) {
+        if (rowCursor.formulaStart >= 0) {
+          refuseRangeFormula(tab, rowCursor, xml);
+          overwroteFormula = true;
+        }
+        put(column, rowEdits.get(columns[edit++]) ?? null, rowCursor.style === 0 ? undefined : rowCursor.style);
+      } else if (rowCursor.cellHasRef) {
+        pieces.push(xml.toString('utf8', rowCursor.cellStart, rowCursor.cellEnd));
+      } else {
+        const start = rowCursor.cellStart + 2 + p.length;
+        pieces.push(`${xml.toString('utf8', rowCursor.cellStart, start)} r="${columnName(column)}${row}"${xml.toString('utf8', start, rowCursor.cellEnd)}`);
+      }
+    }
+    while (edit < columns.length) put(columns[edit], rowEdits.get(columns[edit++]) ?? null, undefined);
+    if (rowCursor.rowSelfClosing) return `${pieces.join('')}</${p}row>`;
+    return pieces.join('') + xml.toString('utf8', gapStart, rowCursor.rowEnd);
+  }
+}
+
+/** The row's start tag with an explicit `r` and, if it has `spans`, spans that cover the edits. */
+function openRowTag(xml: Buffer, cursor: SheetCursor, columns: readonly number[]): string {
+  let tag = xml.toString('utf8', cursor.rowStart, cursor.rowTagEnd);
+  if (cursor.rowSelfClosing) tag = `${tag.slice(0, -2)}>`;
+  if (!cursor.rowHasRef) tag = `${tag.slice(0, 4 + cursor.prefix.length)} r="${cursor.rowNumber}"${tag.slice(4 + cursor.prefix.length)}`;
+  return tag.replace(/(\sspans\s*=\s*")(\d+):(\d+)"/, (_, lead: string, first: string, last: string) => {
+    const low = Math.min(Number(first), columns[0] + 1);
+    const high = Math.max(Number(last), columns[columns.length - 1] + 1);
+    return `${lead}${low}:${high}"`;
+  });
+}
+
+/**
+ * A shared formula's first cell holds the text its neighbours reuse, and an array or
+ * data-table formula covers a range: overwriting one such cell would corrupt the others.
+ */
+function refuseRangeFormula(tab: string, cursor: SheetCursor, xml: Buffer): void {
+  const kind = cursor.formulaKind;
+  const tag = latin1(xml, cursor.formulaStart, xml.indexOf(0x3e, cursor.formulaStart));
+  if (kind === 'array' || kind === 'dataTable' || (kind === 'shared' && /\sref\s*=/.test(tag))) {
+    throw new Error(
+      `Tab "${tab}", cell ${columnName(cursor.column)}${cursor.rowNumber}: it holds a ${kind} formula that other cells depend on; clear it in the workbook before Tierwise writes there.`,
+    );
+  }
+}
+
+/** The `<dimension ref>` value widened to cover the edits, or undefined if it already does. */
+function growDimension(xml: Buffer, before: number, edits: TabEdits): { start: number; end: number; ref: string } | undefined {
+  const match = /(<(?:[\w.-]+:)?dimension\s+ref\s*=\s*")([^"]*)"/.exec(latin1(xml, 0, before));
+  const range = match && /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(match[2]);
+  if (!match || !range) return undefined;
+  const columnIndex = (name: string) => [...name].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  const old = [columnIndex(range[1]), Number(range[2]), columnIndex(range[3] ?? range[1]), Number(range[4] ?? range[2])];
+  let [firstColumn, firstRow, lastColumn, lastRow] = old;
+  for (const [row, cells] of edits) {
+    for (const [column, value] of cells) {
+      if (value === null) continue;
+      firstColumn = Math.min(firstColumn, column);
+      lastColumn = Math.max(lastColumn, column);
+      firstRow = Math.min(firstRow, row);
+      lastRow = Math.max(lastRow, row);
+    }
+  }
+  if (firstColumn === old[0] && firstRow === old[1] && lastColumn === old[2] && lastRow === old[3]) return undefined;
+  const start = match.index + match[1].length;
+  return { start, end: start + match[2].length, ref: `${columnName(firstColumn)}${firstRow}:${columnName(lastColumn)}${lastRow}` };
+}

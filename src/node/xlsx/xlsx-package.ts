@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { mapWorkbook, type WorkbookMap } from './workbook-parts.js';
+import { inflateEntry, readZip, type ZipEntry } from './zip-archive.js';
+
+/** An opened .xlsx: its zip entries by part name and the map of its workbook. */
+export interface XlsxPackage {
+  readonly entries: readonly ZipEntry[];
+  readonly map: WorkbookMap;
+  bytes(part: string): Buffer | undefined;
+  text(part: string): string | undefined;
+}
+
+export async function openXlsx(path: string): Promise<XlsxPackage> {
+  let file: Buffer;
+  try {
+    file = await readFile(path);
+  } catch (error) {
+    throw new Error(`Cannot read workbook ${path}: ${(error as Error).message}`);
+  }
+  let entries: ZipEntry[];
+  try {
+    entries = readZip(file);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  const bytes = (part: string) => {
+    const entry = byName.get(part);
+    return entry ? inflateEntry(entry) : undefined;
+  };
+  const text = (part: string) => bytes(part)?.toString('utf8');
+  return { entries, map: mapWorkbook(text), bytes, text };
+}

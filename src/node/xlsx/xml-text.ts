@@ -1,0 +1,41 @@
+/**
+ * Text inside SpreadsheetML: XML character entities plus the `_xHHHH_` escapes of
+ * ECMA-376 Part 1 §22.9.2.19 (ST_Xstring), which Excel uses for characters that XML 1.0
+ * cannot carry (control characters) and for a literal `_x` sequence (`_x005F_`).
+ */
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const XSTRING_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+export function decodeXmlText(raw: string): string {
+  let text = raw;
+  if (text.includes('&')) {
+    text = text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
+      name ? NAMED[name] : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(dec as string, 10)),
+    );
+  }
+  if (text.includes('_x')) text = text.replace(XSTRING_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text;
+}
+
+// Characters XML 1.0 forbids even as references; CR is kept as a reference because
+// parsers turn a literal CR into LF.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const MARKUP = /[<>&"]/g;
+const MARKUP_NAMES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' };
+
+/** Escapes text for an element's content or a double-quoted attribute. */
+export function escapeXmlText(text: string): string {
+  return text
+    .replace(XSTRING_ESCAPE, '_x005F_x$1_')
+    .replace(MARKUP, (c) => MARKUP_NAMES[c])
+    .replace(/\r/g, '&#13;')
+    .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/** The value of attribute `name` in a start tag's text, decoded, or undefined. */
+export function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  if (!match) return undefined;
+  return decodeXmlText(match[1] ?? match[2]);
+}

@@ -1,0 +1,152 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32.js';
+
+/**
+ * The zip container of an .xlsx, read and written by hand (APPNOTE.TXT, PKWARE) because
+ * saving must copy every part we do not change as the very same compressed bytes, and the
+ * zip libraries at hand (fflate included) only hand out inflated data. node:zlib does the
+ * inflating and deflating: it is native, and inflated a 100 MB sheet in 130 ms where
+ * fflate took 370 ms (50k/500k benchmark book, this machine).
+ */
+export interface ZipEntry {
+  readonly name: string;
+  /** The central-directory record as read; copied with only its local offset changed. */
+  readonly central: Uint8Array;
+  /** The local header, the compressed data and any data descriptor, byte for byte. */
+  readonly local: Uint8Array;
+  readonly method: number;
+  readonly compressed: Uint8Array;
+  readonly uncompressedSize: number;
+  readonly dosTime: number;
+}
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const DESCRIPTOR_SIGNATURE = 0x08074b50;
+const STORED = 0;
+const DEFLATED = 8;
+const UTF8_NAMES = 0x0800;
+const HAS_DESCRIPTOR = 0x0008;
+const ZIP64_MARK = 0xffffffff;
+
+export function readZip(file: Uint8Array): ZipEntry[] {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const end = findEndRecord(file, view);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (at === ZIP64_MARK || count === 0xffff) throw new Error('This workbook is a ZIP64 archive, which is not supported.');
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new Error('The workbook is not a valid zip file (bad central directory).');
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const dosTime = view.getUint32(at + 12, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const uncompressedSize = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const recordLength = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const localAt = view.getUint32(at + 42, true);
+    if (compressedSize === ZIP64_MARK || localAt === ZIP64_MARK) throw new Error('This workbook is a ZIP64 archive, which is not supported.');
+    const name = decoder.decode(file.subarray(at + 46, at + 46 + nameLength));
+    if (view.getUint32(localAt, true) !== LOCAL_SIGNATURE) throw new Error(`The workbook is not a valid zip file (part ${name}).`);
+    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
+    let localEnd = dataAt + compressedSize;
+    if (flags & HAS_DESCRIPTOR) localEnd += view.getUint32(localEnd, true) === DESCRIPTOR_SIGNATURE ? 16 : 12;
+    entries.push({
+      name,
+      central: file.subarray(at, at + recordLength),
+      local: file.subarray(localAt, localEnd),
+      method,
+      compressed: file.subarray(dataAt, dataAt + compressedSize),
+      uncompressedSize,
+      dosTime,
+    });
+    at += recordLength;
+  }
+  return entries;
+}
+
+function findEndRecord(file: Uint8Array, view: DataView): number {
+  // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
+  const lowest = Math.max(0, file.length - 22 - 0xffff);
+  for (let at = file.length - 22; at >= lowest; at--) {
+    if (view.getUint32(at, true) === END_SIGNATURE) return at;
+  }
+  throw new Error('The workbook is not a valid zip file (no end of central directory).');
+}
+
+export function inflateEntry(entry: ZipEntry): Buffer {
+  if (entry.method === STORED) return Buffer.from(entry.compressed);
+  if (entry.method !== DEFLATED) throw new Error(`Part ${entry.name} uses zip method ${entry.method}, which is not supported.`);
+  // One output chunk of the size the directory announces saves concatenating many.
+  return inflateRawSync(entry.compressed, { chunkSize: Math.max(64 * 1024, entry.uncompressedSize) });
+}
+
+/** A part to write: either an entry copied as read, or new content to deflate. */
+export type ZipPart = { readonly copy: ZipEntry } | { readonly name: string; readonly content: Uint8Array; readonly dosTime: number };
+
+export function writeZip(parts: readonly ZipPart[]): Buffer {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const { local, central } = 'copy' in part ? copiedRecords(part.copy) : newRecords(part.name, part.content, part.dosTime);
+    new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
+    locals.push(local);
+    centrals.push(central);
+    offset += local.length;
+  }
+  const centralSize = centrals.reduce((sum, c) => sum + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_SIGNATURE, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
+}
+
+function copiedRecords(entry: ZipEntry): { local: Uint8Array; central: Uint8Array } {
+  return { local: entry.local, central: Uint8Array.from(entry.central) };
+}
+
+function newRecords(name: string, content: Uint8Array, dosTime: number): { local: Uint8Array; central: Uint8Array } {
+  const nameBytes = Buffer.from(name, 'utf8');
+  const data = deflateRawSync(content, { level: 6 });
+  const flags = nameBytes.length === name.length ? 0 : UTF8_NAMES;
+  const crc = crc32(content);
+  const local = Buffer.alloc(30 + nameBytes.length + data.length);
+  local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(flags, 6);
+  local.writeUInt16LE(DEFLATED, 8);
+  local.writeUInt32LE(dosTime, 10);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  nameBytes.copy(local, 30);
+  data.copy(local, 30 + nameBytes.length);
+  const central = Buffer.alloc(46 + nameBytes.length);
+  central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(flags, 8);
+  central.writeUInt16LE(DEFLATED, 10);
+  central.writeUInt32LE(dosTime, 12);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  nameBytes.copy(central, 46);
+  return { local, central };
+}
+
+/** MS-DOS date and time (APPNOTE 4.4.6) of a UTC instant, as zip headers store it. */
+export function dosTimeOf(date: Date): number {
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  return ((day << 16) | time) >>> 0;
+}
