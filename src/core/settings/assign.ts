@@ -30,3 +30,4 @@ export const AssignSettings = z.object({
   defaultCapacity: z.number().int().min(0).nullable().default(null),
   defaultACap: z.number().int().min(0).nullable().default(null),
 });
+export type AssignSettings = z.infer<typeof AssignSettings>;

@@ -17,3 +17,4 @@ export const PoolSettings = z.object({
   cooldownDays: z.number().int().min(0).default(30),
   claimLimitPerDay: z.number().int().min(0).default(10),
 });
+export type PoolSettings = z.infer<typeof PoolSettings>;

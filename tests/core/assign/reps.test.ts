@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseReps } from '../../../src/core/assign/reps.js';
+import { dayNumber } from '../../../src/core/parse/days.js';
+import { defaultSettings } from '../../../src/core/settings/schema.js';
+import type { Cell, Table } from '../../../src/core/table.js';
+
+function repsTab(header: Cell[], rows: Cell[][]): Table {
+  return { tab: 'Reps', header, rows, headerRow: 1 };
+}
+
+describe('parseReps', () => {
+  it('reads every column of the Reps tab, in English', () => {
+    const read = parseReps(
+      repsTab(
+        ['Name', 'Email', 'Level', 'Regions', 'Industries', 'Capacity', 'A Cap', 'Active', 'Away From', 'Away To', 'Start Date'],
+        [['Ann Lee', 'ann@acme.com', 'senior', 'East, West', 'Retail; Finance', 50, 10, 'yes', '2026-12-01', '2026-12-10', '2024-03-01']],
+      ),
+      defaultSettings,
+    );
+    expect(read).toEqual({
+      ok: true,
+      issues: [],
+      reps: [
+        {
+          name: 'Ann Lee',
+          email: 'ann@acme.com',
+          level: 'senior',
+          regions: ['East', 'West'],
+          industries: ['Retail', 'Finance'],
+          capacity: 50,
+          aCap: 10,
+          active: true,
+          awayFrom: dayNumber(2026, 12, 1),
+          awayTo: dayNumber(2026, 12, 10),
+          startDay: dayNumber(2024, 3, 1),
+        },
+      ],
+    });
+  });
+
+  it('reads Chinese headers, levels given as 3/2/1 and lists separated by 、', () => {
+    const read = parseReps(repsTab(['姓名', '级别', '负责区域', '保有量', '在职'], [['王芳', 3, '华东、华南', '80', '否'], ['李雷', '1', '华北', null, '是']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => [r.name, r.level, r.regions, r.capacity, r.active])).toEqual([
+      ['王芳', 'senior', ['华东', '华南'], 80, false],
+      ['李雷', 'junior', ['华北'], null, true],
+    ]);
+  });
+
+  it('reports a bad cell with its sheet row and keeps the rep with what a blank means', () => {
+    const read = parseReps(repsTab(['Name', 'Level', 'Capacity'], [['Ann', 'boss', 'lots'], ['Bob', 'mid', 12.5]]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => [r.name, r.level, r.capacity])).toEqual([
+      ['Ann', 'mid', null],
+      ['Bob', 'mid', null],
+    ]);
+    expect(read.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [2, 'Level', 'boss'],
+      [2, 'Capacity', 'lots'],
+      [3, 'Capacity', '12.5'],
+    ]);
+    expect(read.issues[2].message).toContain('not a whole number');
+  });
+
+  it('leaves out a row without a name and a rep listed twice, saying which row', () => {
+    const read = parseReps(repsTab(['Name', 'Email'], [['Ann', 'ann@x.com'], [null, 'who@x.com'], [' ann ', 'other@x.com'], ['Bob', 'ANN@x.com'], [null, null]]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => r.name)).toEqual(['Ann']);
+    expect(read.issues.map((i) => [i.row, i.message])).toEqual([
+      [3, 'row has data but no rep name; left out'],
+      [4, 'the same rep as row 2: owner cells could not tell them apart; left out'],
+      [5, 'the same rep as row 2: owner cells could not tell them apart; left out'],
+    ]);
+  });
+
+  it('ignores a leave that ends before it starts, with an issue', () => {
+    const read = parseReps(repsTab(['Name', 'Away From', 'Away To'], [['Ann', '2026-12-10', '2026-12-01']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect([read.reps[0].awayFrom, read.reps[0].awayTo]).toEqual([null, null]);
+    expect(read.issues[0].message).toBe('the leave ends before it starts; not away');
+  });
+
+  it('cannot use a Reps tab without a name column', () => {
+    const read = parseReps(repsTab(['Email'], [['a@b.com']]), defaultSettings);
+    expect(read.ok).toBe(false);
+    expect(read.issues[0].message).toContain('Reps has no column for Name');
+  });
+});
