@@ -15,6 +15,12 @@ export const ClvSettings = z.object({
   /** Fewer customers with a purchase, or fewer repeat buyers, than this: no model is fitted. */
   minCustomers: z.number().int().min(1).default(30),
   minRepeaters: z.number().int().min(1).default(10),
+  /**
+   * Warn when spend per purchase and purchase frequency correlate at least this strongly
+   * (|Pearson r|) among repeat buyers: the Gamma-Gamma spend model assumes they are
+   * independent. 0.3 is where Cohen (1988) puts a "medium" correlation; CDNOW shows 0.11.
+   */
+  spendCorrelationWarning: z.number().min(0).max(1).default(0.3),
   churnRisk: z
     .object({
       /** Flag a customer whose P(alive) is below this... */
@@ -24,3 +30,4 @@ export const ClvSettings = z.object({
     })
     .prefault({}),
 });
+export type ClvSettings = z.infer<typeof ClvSettings>;

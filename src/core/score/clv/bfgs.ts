@@ -77,7 +77,7 @@ export function bfgs(objective: Objective, start: Float64Array, options: Minimis
     }
     const longest = maxAbs(direction);
     const firstStep = longest > options.maxStep ? options.maxStep / longest : 1;
-    const next = wolfeLineSearch(objective, { ...point, slope }, direction, firstStep, count);
+    const next = wolfeLineSearch(objective, { ...point, step: 0, slope }, direction, firstStep, count);
     if (next === null) {
       if (fresh) return finish(iteration);
       inverseHessian = identity(n);

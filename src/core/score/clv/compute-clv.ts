@@ -1,0 +1,139 @@
+import type { ClvSettings } from '../../settings/clv.js';
+import { probabilityAlive } from './bg-nbd-expectations.js';
+import { fitBgNbd } from './bg-nbd-fit.js';
+import { flagChurnRisk } from './churn-risk.js';
+import type { BgNbdModel, ClvResult, CustomerClv, GammaGammaModel } from './clv-result.js';
+import { futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
+import { expectedAverageSpend, fitGammaGamma } from './gamma-gamma.js';
+import type { PurchaseSummaries } from './purchase-summaries.js';
+import { pearsonCorrelation } from './spend-correlation.js';
+import { convertDuration } from './time-units.js';
+
+/**
+ * CLV of every summarised customer: BG/NBD for how many purchases and whether the
+ * customer is still buying, Gamma-Gamma for what a purchase is worth, discounted period
+ * by period over the horizon in the model's own unit (the unit the summaries were built
+ * in). Never throws: where the data cannot carry a model the values fall back to history
+ * (see historicalValues) with `fallback` set and `fallbackReason` saying why.
+ */
+export function computeClv(summaries: PurchaseSummaries, settings: ClvSettings): ClvResult {
+  const unit = summaries.unit;
+  const horizon = convertDuration(settings.horizon.value, settings.horizon.unit, unit);
+  const warnings: string[] = [];
+  if (settings.unit !== unit) {
+    warnings.push(`The purchases were summarised in ${unit} but the settings ask for ${settings.unit}; the model uses ${unit}.`);
+  }
+  const customers = summaries.ids.length;
+  const repeaters = summaries.x.reduce((count, x) => count + (x > 0 ? 1 : 0), 0);
+  const base = { unit, horizon, warnings };
+  const fallBack = (reason: string, model: BgNbdModel | null): ClvResult => ({
+    ...base,
+    model,
+    spend: null,
+    perCustomer: historicalValues(summaries, settings),
+    fallbackReason: reason,
+  });
+
+  if (customers < settings.minCustomers) {
+    return fallBack(`Only ${customers} customers have a won deal on or before the as-of date; fitting the model needs at least ${settings.minCustomers}.`, null);
+  }
+  if (repeaters < settings.minRepeaters) {
+    return fallBack(`Only ${repeaters} customers bought on more than one day; fitting the model needs at least ${settings.minRepeaters}.`, null);
+  }
+  const fitted = fitBgNbd(summaries);
+  const model = Number.isFinite(fitted.logLikelihood) ? fitted : null;
+  if (!fitted.converged) {
+    return fallBack(`The BG/NBD fit did not converge after ${fitted.iterations} iterations, so its parameters cannot be trusted.`, model);
+  }
+
+  const spendFit = fitSpend(summaries, settings, warnings);
+  const schedule = horizonSchedule(horizon, periodDiscountRate(settings.discountRate, unit));
+  const future = futurePurchases(fitted, summaries.x, summaries.T, schedule);
+  const spendUsable = spendFit !== null && spendFit.converged && spendFit.q > 1;
+  const pAlive: number[] = [];
+  const perCustomer: Omit<CustomerClv, 'churnRisk'>[] = [];
+  for (let i = 0; i < customers; i++) {
+    const x = summaries.x[i];
+    const alive = probabilityAlive(fitted, x, summaries.tx[i], summaries.T[i]);
+    const expectedSpend = spendUsable ? expectedAverageSpend(spendFit, x, Math.max(0, summaries.zbar[i])) : averagePurchaseValue(summaries, i);
+    pAlive.push(alive);
+    perCustomer.push({
+      id: summaries.ids[i],
+      pAlive: alive,
+      expectedPurchases: alive * future.ifAlive[i],
+      expectedSpend,
+      clv: alive * future.discountedIfAlive[i] * expectedSpend * settings.marginShare,
+      fallback: !spendUsable,
+    });
+  }
+  if (!perCustomer.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.expectedPurchases))) {
+    return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.', model);
+  }
+  const churnRisk = flagChurnRisk(pAlive, summaries.monetary, settings.churnRisk);
+  return {
+    ...base,
+    model,
+    spend: spendFit,
+    perCustomer: perCustomer.map((c, i) => ({ ...c, churnRisk: churnRisk[i] })),
+    fallbackReason: spendUsable ? null : spendFallbackReason(spendFit),
+  };
+}
+
+/** Gamma-Gamma on the repeat buyers whose repeat purchases have a positive mean (the density needs zbar > 0); null if too few. */
+function fitSpend(summaries: PurchaseSummaries, settings: ClvSettings, warnings: string[]): GammaGammaModel | null {
+  const rows: number[] = [];
+  let notPositive = 0;
+  summaries.x.forEach((x, i) => {
+    if (x > 0 && summaries.zbar[i] > 0) rows.push(i);
+    else if (x > 0) notPositive += 1;
+  });
+  if (notPositive > 0) {
+    warnings.push(`${notPositive} repeat buyers have repeat purchases worth 0 or less on average; the spend model was fitted without them.`);
+  }
+  if (rows.length < settings.minRepeaters) return null;
+  const x = Float64Array.from(rows, (i) => summaries.x[i]);
+  const zbar = Float64Array.from(rows, (i) => summaries.zbar[i]);
+  const correlation = pearsonCorrelation(x, zbar);
+  if (Math.abs(correlation) >= settings.spendCorrelationWarning) {
+    warnings.push(
+      `Among repeat buyers, spend per purchase and number of purchases are correlated (Pearson r = ${correlation.toFixed(2)}); ` +
+        'the Gamma-Gamma spend model assumes they are independent, so expected spend may be biased.',
+    );
+  }
+  return fitGammaGamma(x, zbar);
+}
+
+function spendFallbackReason(spend: GammaGammaModel | null): string {
+  const why =
+    spend === null
+      ? 'too few repeat buyers with a positive repeat purchase value to fit the spend model'
+      : !spend.converged
+        ? `the Gamma-Gamma spend fit did not converge after ${spend.iterations} iterations`
+        : `the fitted spend model has q = ${spend.q.toFixed(3)} ≤ 1, for which the mean spend is infinite`;
+  return `Expected spend is each customer's historical average purchase value: ${why}.`;
+}
+
+/** Historical value of a purchase day: total won value over the number of purchase days. */
+function averagePurchaseValue(summaries: PurchaseSummaries, i: number): number {
+  return summaries.monetary[i] / (summaries.x[i] + 1);
+}
+
+/**
+ * The fallback: each customer's historical monetary value times the margin share. We do
+ * not project what we could not model (any projection of a thin history, e.g. a run rate,
+ * swings wildly for customers seen once, and their first day sets the rate), so the
+ * figure is what the customer has brought so far, undiscounted: a floor of their value
+ * that still ranks customers sensibly. P(alive) and expected purchases stay empty (null)
+ * rather than pretend.
+ */
+function historicalValues(summaries: PurchaseSummaries, settings: ClvSettings): CustomerClv[] {
+  return summaries.ids.map((id, i) => ({
+    id,
+    pAlive: null,
+    expectedPurchases: null,
+    expectedSpend: averagePurchaseValue(summaries, i),
+    clv: summaries.monetary[i] * settings.marginShare,
+    fallback: true,
+    churnRisk: false,
+  }));
+}

@@ -1,0 +1,16 @@
+// The CLV statistics the scoring pipeline calls: summaries, the two models, CLV, churn risk.
+export { summarizePurchases, type CustomerPurchases, type Purchase, type PurchaseSummaries } from './purchase-summaries.js';
+export { fitBgNbd } from './bg-nbd-fit.js';
+export {
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  expectedPurchasesIfAlive,
+  probabilityAlive,
+  probabilityOfPurchases,
+} from './bg-nbd-expectations.js';
+export { expectedAverageSpend, fitGammaGamma, populationMeanSpend } from './gamma-gamma.js';
+export { futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
+export { flagChurnRisk } from './churn-risk.js';
+export { computeClv } from './compute-clv.js';
+export { DAYS_PER_UNIT, convertDuration } from './time-units.js';
+export * from './clv-result.js';
