@@ -15,20 +15,20 @@ mkdirSync('dist', { recursive: true });
 // Apps Script calls only top-level functions, so the bundle is an IIFE held in one
 // non-global `const` and a generated footer declares one top-level function per export
 // of src/gas/entrypoints.ts: that file's exports are the whole server surface.
-const gas = await build({
+const gasOptions = {
   entryPoints: ['src/gas/entrypoints.ts'],
   bundle: true,
-  format: 'iife',
-  globalName: 'tierwise_',
   target: 'es2020',
   platform: 'neutral',
   mainFields: ['module', 'main'],
   write: false,
-  metafile: true,
   legalComments: 'none',
   logLevel: 'error',
-});
-const exports = Object.values(gas.metafile.outputs)[0].exports;
+};
+// esbuild lists an entry's exports only for ES module output, so ask it that way first.
+const analysis = await build({ ...gasOptions, format: 'esm', metafile: true });
+const exports = Object.values(analysis.metafile.outputs)[0].exports;
+const gas = await build({ ...gasOptions, format: 'iife', globalName: 'tierwise_' });
 const body = gas.outputFiles[0].text.replace(/^var tierwise_ =/m, 'const tierwise_ =');
 const footer = exports
   .map((name) => `function ${name}() { return tierwise_.${name}.apply(this, arguments); }`)

@@ -59,6 +59,11 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
     }
   }
 
+  // Dates the pool relies on are read now too, so a bad one is reported by every rescore.
+  for (const field of ['lastActivity', 'firstDealDate'] as const) {
+    const column = customers.columns[field];
+    if (column !== undefined) customers.days(column);
+  }
   const { columns, absent } = resolveDimensions(settings.score.dimensions, customers, { deals, clv: null, pAlive: null }, asOfDay);
   if (absent.length) notes.push(`Not scored on (no column): ${absent.map((d) => d.label).join(', ')}.`);
   const n = customers.ids.length;
@@ -78,8 +83,20 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       rfm,
       dimensionsUsed: columns.map((c) => c.dimension),
       dimensionsAbsent: absent,
-      issues,
+      issues: sortIssues(issues, [input.customers.tab, input.deals?.tab ?? '']),
       notes,
     },
   };
+}
+
+/** Issues in the order a person fixes them: tab by tab, top to bottom, left to right. */
+function sortIssues(issues: Issue[], tabOrder: string[]): Issue[] {
+  const tabRank = (tab: string) => {
+    const rank = tabOrder.indexOf(tab);
+    return rank < 0 ? tabOrder.length : rank;
+  };
+  return issues
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => tabRank(a.issue.tab) - tabRank(b.issue.tab) || a.issue.row - b.issue.row || a.order - b.order)
+    .map((x) => x.issue);
 }

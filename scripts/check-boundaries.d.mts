@@ -1,0 +1,1 @@
+export function findBoundaryViolations(dirs?: string[]): string[];
