@@ -1,0 +1,101 @@
+import type { AssignSettings } from '../settings/assign.js';
+import type { Cooldown } from './cooldown.js';
+import { type AssignCustomer, byId } from './customer.js';
+import { BARRIERS, type Barrier, type Candidate, barrier } from './eligibility.js';
+import { fitOf } from './fit.js';
+import { type OwnerMatch, holder, matchOwner } from './owner.js';
+import type { Roster, RosterRep } from './roster.js';
+
+export interface Member extends Candidate {
+  readonly customer: AssignCustomer;
+  readonly owner: OwnerMatch;
+}
+
+/**
+ * What gets one owner: a customer, or a group of duplicates (the same company, see
+ * duplicates.ts), which goes to one rep and counts once per member against the caps.
+ */
+export interface Unit {
+  /** The first member's id; units sort by it. */
+  readonly id: string;
+  readonly members: readonly Member[];
+  readonly size: number;
+  readonly aCount: number;
+  readonly score: number;
+}
+
+/**
+ * Customers in id order, resolved against the roster, bundled into units. `groups` lists
+ * customer ids that are one company; ids not in the book are ignored.
+ */
+export function makeUnits(
+  customers: readonly AssignCustomer[],
+  roster: Roster,
+  cooldowns: readonly Cooldown[],
+  groups: readonly (readonly string[])[],
+): Unit[] {
+  const cooling = new Map<string, Map<number, number>>();
+  for (const cooldown of cooldowns) {
+    const rep = roster.find(cooldown.repName);
+    if (!rep || cooldown.untilDay <= roster.asOfDay) continue;
+    const reps = cooling.get(cooldown.customerId) ?? new Map<number, number>();
+    reps.set(rep.index, Math.max(cooldown.untilDay, reps.get(rep.index) ?? cooldown.untilDay));
+    cooling.set(cooldown.customerId, reps);
+  }
+  const none = new Map<number, number>();
+  const members = new Map<string, Member>();
+  for (const customer of [...customers].sort(byId)) {
+    const owner = matchOwner(roster, customer.owner);
+    members.set(customer.id, {
+      customer,
+      owner,
+      tier: customer.tier,
+      region: customer.region,
+      industry: customer.industry,
+      holder: holder(owner),
+      cooldownFrom: cooling.get(customer.id) ?? none,
+    });
+  }
+
+  const grouped = new Map<string, Member[]>();
+  for (const ids of groups) {
+    const found = ids.map((id) => members.get(id)).filter((m): m is Member => m !== undefined && !grouped.has(m.customer.id));
+    if (found.length < 2) continue;
+    found.sort((a, b) => byId(a.customer, b.customer));
+    for (const member of found) grouped.set(member.customer.id, found);
+  }
+  const units: Unit[] = [];
+  for (const [id, member] of members) {
+    const group = grouped.get(id);
+    if (group && group[0] !== member) continue;
+    units.push(unitOf(group ?? [member]));
+  }
+  return units;
+}
+
+function unitOf(members: readonly Member[]): Unit {
+  let aCount = 0;
+  let score = 0;
+  for (const member of members) {
+    if (member.tier === 'A') aCount++;
+    score += member.customer.score;
+  }
+  return { id: members[0].customer.id, members, size: members.length, aCount, score };
+}
+
+/** The first barrier (in BARRIERS order) any member meets with this rep, or null. */
+export function unitBarrier(rep: RosterRep, unit: Unit, settings: AssignSettings): Barrier | null {
+  let first: Barrier | null = null;
+  for (const member of unit.members) {
+    const found = barrier(rep, member, settings);
+    if (found !== null && (first === null || BARRIERS.indexOf(found) < BARRIERS.indexOf(first))) first = found;
+  }
+  return first;
+}
+
+/** Each member's fit with the rep, summed: a group placed together earns its members' fits. */
+export function unitFit(rep: RosterRep, unit: Unit, settings: AssignSettings): number {
+  let fit = 0;
+  for (const member of unit.members) fit += fitOf(member, rep, settings, member.holder === rep);
+  return fit;
+}
