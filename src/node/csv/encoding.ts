@@ -26,7 +26,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
 }
 
 export function encodeCsvText(text: string, encoding: CsvFormat['encoding']): Uint8Array {
-  if (encoding === 'gb18030') return iconv.encode(text, 'gb18030');
+  if (encoding === 'gb18030') {
+    const buffer = iconv.encode(text, 'gb18030');
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  }
   const body = utf8Encoder.encode(text);
   if (encoding === 'utf-8') return body;
   const bytes = new Uint8Array(UTF8_BOM.length + body.length);

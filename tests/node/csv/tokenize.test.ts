@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, splitRawFields, tokenizeCsv } from '../../../src/node/csv/tokenize.js';
+
+/**
+ * An independent, deliberately naive reading of the same rules, one character at a time,
+ * to check the tokenizer's fast paths against.
+ */
+function oracle(text: string, delimiter: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
+  let value = '';
+  let state: 'start' | 'bare' | 'quoted' | 'afterQuote' = 'start';
+  let i = 0;
+  const endRecord = () => {
+    fields.push(value);
+    records.push(fields);
+    fields = [];
+    value = '';
+    state = 'start';
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (state === 'quoted') {
+      if (c === '"' && text[i + 1] === '"') { value += '"'; i += 2; continue; }
+      if (c === '"') { state = 'afterQuote'; i += 1; continue; }
+      value += c; i += 1; continue;
+    }
+    if (state === 'start' && c === '"') { state = 'quoted'; i += 1; continue; }
+    if (c === delimiter) { fields.push(value); value = ''; state = 'start'; i += 1; continue; }
+    if (c === '\n') { endRecord(); i += 1; continue; }
+    if (c === '\r' && text[i + 1] === '\n') { endRecord(); i += 2; continue; }
+    value += c; i += 1;
+    if (state === 'start') state = 'bare';
+  }
+  if (state !== 'start' || value !== '' || fields.length > 0) endRecord();
+  return records;
+}
+
+describe('parseCsv', () => {
+  it('splits records on LF and CRLF and drops only the final line break', () => {
+    expect(parseCsv('a,b\r\nc,d\r\n', ',')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseCsv('a,b\nc,d', ',')).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  it('keeps a blank line as a record of one empty field, so later records keep their row numbers', () => {
+    expect(parseCsv('h\n\nx\n', ',')).toEqual([['h'], [''], ['x']]);
+  });
+
+  it('reads quoted fields holding delimiters, doubled quotes and line breaks', () => {
+    const text = 'name,note\r\n"Maple Gate Co., Ltd.","said ""hi""\r\nthen left"\r\nB,plain\r\n';
+    expect(parseCsv(text, ',')).toEqual([
+      ['name', 'note'],
+      ['Maple Gate Co., Ltd.', 'said "hi"\r\nthen left'],
+      ['B', 'plain'],
+    ]);
+  });
+
+  it('reads semicolon and tab separated text', () => {
+    expect(parseCsv('a;"b;c";1,5\n', ';')).toEqual([['a', 'b;c', '1,5']]);
+    expect(parseCsv('a\t"b\tc"\t\n', '\t')).toEqual([['a', 'b\tc', '']]);
+  });
+
+  it('reads stray quotes leniently, as spreadsheets do', () => {
+    expect(parseCsv('5" screen,"ab"c,x\n', ',')).toEqual([['5" screen', 'abc', 'x']]);
+    expect(parseCsv('a,"never closed\nb\n', ',')).toEqual([['a', 'never closed\nb\n']]);
+  });
+
+  it('keeps a lone CR as text and trailing empty fields as fields', () => {
+    expect(parseCsv('a\rb,\n', ',')).toEqual([['a\rb', '']]);
+  });
+
+  it('reads empty text as no records', () => {
+    expect(parseCsv('', ',')).toEqual([]);
+  });
+
+  it('reads rows of different widths as they are', () => {
+    expect(parseCsv('a,b,c\nd\ne,f,g,h\n', ',')).toEqual([['a', 'b', 'c'], ['d'], ['e', 'f', 'g', 'h']]);
+  });
+
+  const csvChars = fc.constantFrom('a', 'b', ' ', ',', ';', '\t', '"', '\n', '\r', '客', '\u{1F600}');
+  const csvText = fc.array(csvChars, { maxLength: 60 }).map((chars) => chars.join(''));
+
+  it('agrees with a character-by-character reading on any text (fuzz)', () => {
+    fc.assert(
+      fc.property(csvText, fc.constantFrom(',', ';', '\t'), (text, delimiter) => {
+        expect(parseCsv(text, delimiter)).toEqual(oracle(text, delimiter));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives record spans whose raw fields rejoin to the record and read back as its values (fuzz)', () => {
+    fc.assert(
+      fc.property(csvText, (text) => {
+        const spans: number[] = [];
+        const records = tokenizeCsv(text, ',', spans);
+        expect(spans.length).toBe(2 * records.length);
+        records.forEach((fields, index) => {
+          const raw = text.slice(spans[2 * index], spans[2 * index + 1]);
+          const rawFields = splitRawFields(raw, ',');
+          expect(rawFields.length).toBe(fields.length);
+          rawFields.forEach((rawField, column) => expect(parseCsv(rawField, ',')[0] ?? ['']).toEqual([fields[column]]));
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('splitRawFields', () => {
+  it('keeps quotes exactly as written', () => {
+    expect(splitRawFields('"007",1.50,"a ""b""",', ',')).toEqual(['"007"', '1.50', '"a ""b"""', '']);
+  });
+
+  it('closes a quote left open so later fields stay separate', () => {
+    expect(splitRawFields('a,"open', ',')).toEqual(['a', '"open"']);
+  });
+});

@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Cell } from '../../../src/core/table.js';
+import { emptyEdits, type BookEdits } from '../../../src/node/book/edits.js';
+import { decodeCsvBytes } from '../../../src/node/csv/encoding.js';
+import { cellText, serializeCsv } from '../../../src/node/csv/serialize.js';
+import { parseCsv, tokenizeCsv } from '../../../src/node/csv/tokenize.js';
+import { writeCsvBook } from '../../../src/node/csv/write.js';
+import { csvFormat, csvSheet, fieldText } from './arbitraries.js';
+
+const tabFiles = { Customers: 'customers.csv', Deals: 'deals.csv', Reps: 'reps.csv', 'TW Log': 'tw-log.csv' };
+const scratch = await mkdtemp(join(tmpdir(), 'tw-csv-write-'));
+let dirCount = 0;
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+async function book(files: Record<string, string | Uint8Array>): Promise<string> {
+  dirCount += 1;
+  const dir = join(scratch, `book-${dirCount}`);
+  await mkdir(dir);
+  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+  return dir;
+}
+
+function cellEdits(tab: string, cells: [row: number, column: number, value: Cell][]): BookEdits {
+  const edits = emptyEdits();
+  const rows = new Map<number, Map<number, Cell>>();
+  for (const [row, column, value] of cells) {
+    if (!rows.has(row)) rows.set(row, new Map());
+    rows.get(row)!.set(column, value);
+  }
+  edits.cells.set(tab, rows);
+  return edits;
+}
+
+const text = async (path: string) => decodeCsvBytes(await readFile(path)).text;
+
+describe('writeCsvBook', () => {
+  it('changes only the edited cells and keeps every other field exactly as written', async () => {
+    const source = await book({
+      'customers.csv': 'Customer ID,Revenue,Note\r\n"007",1.50,"a, b"\r\nC2,2e3,\r\n',
+      'deals.csv': 'Deal ID,Amount\nD1,10\n',
+    });
+    const out = join(scratch, 'out-exact');
+    await writeCsvBook(source, out, tabFiles, cellEdits('Customers', [[2, 2, 'checked'], [3, 1, 2000]]));
+    expect(await text(join(out, 'customers.csv'))).toBe('Customer ID,Revenue,Note\r\n"007",1.50,checked\r\nC2,2000,\r\n');
+  });
+
+  it('copies files without edits byte for byte and creates none that were missing', async () => {
+    const deals = iconv.encode('订单编号;金额\r\nD1;"1,5"\r\n', 'gbk');
+    const source = await book({ 'customers.csv': 'Customer ID\nC1\n', 'deals.csv': deals });
+    const out = join(scratch, 'out-copy');
+    await writeCsvBook(source, out, tabFiles, cellEdits('Customers', [[2, 0, 'C9']]));
+    expect(new Uint8Array(await readFile(join(out, 'deals.csv')))).toEqual(new Uint8Array(deals));
+    expect((await readdir(out)).sort()).toEqual(['customers.csv', 'deals.csv']);
+  });
+
+  it('keeps a GB18030 file in GB18030 with its delimiter and line breaks', async () => {
+    const source = await book({ 'customers.csv': iconv.encode('客户编号;负责人\r\nC1;\r\n', 'gbk') });
+    await writeCsvBook(source, source, tabFiles, cellEdits('Customers', [[1, 2, 'TW Tier'], [2, 1, '王伟'], [2, 2, 'A']]));
+    const bytes = await readFile(join(source, 'customers.csv'));
+    expect(decodeCsvBytes(bytes)).toEqual({ text: '客户编号;负责人;TW Tier\r\nC1;王伟;A\r\n', encoding: 'gb18030' });
+  });
+
+  it('extends every non-blank row when an edit adds a column, and keeps blank lines blank', async () => {
+    const source = await book({ 'customers.csv': 'A,B\n1,2\n\n3,4' });
+    const out = join(scratch, 'out-widen');
+    await writeCsvBook(source, out, tabFiles, cellEdits('Customers', [[1, 2, 'TW Score'], [2, 2, 87.5]]));
+    expect(await text(join(out, 'customers.csv'))).toBe('A,B,TW Score\n1,2,87.5\n\n3,4,');
+  });
+
+  it('appends rows past the end of the file', async () => {
+    const source = await book({ 'customers.csv': 'A\n1' });
+    const out = join(scratch, 'out-append');
+    await writeCsvBook(source, out, tabFiles, cellEdits('Customers', [[4, 0, 'x']]));
+    expect(await text(join(out, 'customers.csv'))).toBe('A\n1\n\nx');
+  });
+
+  it('writes our own tabs whole, keeping an existing file\'s format and giving a new one the book\'s', async () => {
+    const source = await book({ 'customers.csv': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('客户编号;负责人\n')]) });
+    const edits = emptyEdits();
+    edits.ownTabs.set('TW Log', { rows: [['Time', 'Action'], [new Date(Date.UTC(2026, 0, 2)), 'apply']], hidden: false });
+    await writeCsvBook(source, source, tabFiles, edits);
+    const log = decodeCsvBytes(await readFile(join(source, 'tw-log.csv')));
+    expect(log).toEqual({ text: 'Time;Action\n2026-01-02;apply\n', encoding: 'utf-8-bom' });
+  });
+
+  it('writes a new book as Excel "CSV UTF-8" when there is no source', async () => {
+    const out = join(scratch, 'out-new');
+    const edits = emptyEdits();
+    edits.ownTabs.set('TW Log', { rows: [['Time', 'Action']], hidden: false });
+    await writeCsvBook(null, out, tabFiles, edits);
+    expect([...(await readFile(join(out, 'tw-log.csv')))]).toEqual([0xef, 0xbb, 0xbf, ...Buffer.from('Time,Action\r\n')]);
+  });
+
+  it('refuses edits to a tab that has no file rather than dropping them', async () => {
+    await expect(writeCsvBook(null, join(scratch, 'out-refuse'), tabFiles, cellEdits('Pipeline', [[2, 0, 'x']]))).rejects.toThrow(/Pipeline/);
+  });
+
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    fieldText,
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.integer({ min: -25_000, max: 60_000 }).map((day) => new Date(day * 86_400_000)),
+  );
+
+  it('changes exactly the edited cells of a random book, whatever its format (fuzz)', async () => {
+    const scenario = csvSheet.chain((sheet) =>
+      fc.record({
+        sheet: fc.constant(sheet),
+        format: csvFormat,
+        edits: fc.array(
+          fc.tuple(fc.integer({ min: 1, max: sheet.rows.length + 2 }), fc.integer({ min: 0, max: sheet.header.length + 1 }), cell),
+          { maxLength: 10 },
+        ),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ sheet, format, edits }) => {
+        const original = serializeCsv([sheet.header, ...sheet.rows], format);
+        const deals = serializeCsv([['Deal ID', 'Amount'], ['D1', 5]], format);
+        const source = await book({ 'customers.csv': original, 'deals.csv': deals });
+        const out = join(source, 'out');
+        await writeCsvBook(source, out, tabFiles, cellEdits('Customers', edits));
+
+        expect(new Uint8Array(await readFile(join(out, 'deals.csv')))).toEqual(deals);
+        const written = decodeCsvBytes(await readFile(join(out, 'customers.csv')));
+        // ASCII is the same bytes in GB18030 and UTF-8, so only text beyond it can tell them apart.
+        if (format.encoding !== 'gb18030' || /[^\x00-\x7f]/.test(written.text)) expect(written.encoding).toBe(format.encoding);
+        const before = [sheet.header, ...sheet.rows];
+        const after = parseCsv(written.text, format.delimiter);
+        const expected = new Map(edits.map(([row, column, value]) => [`${row}:${column}`, cellText(value)]));
+        expect(after.length).toBe(Math.max(before.length, ...edits.map(([row]) => row)));
+        after.forEach((fields, index) => {
+          const width = Math.max(fields.length, before[index]?.length ?? 0);
+          for (let column = 0; column < width; column += 1) {
+            const want = expected.get(`${index + 1}:${column}`) ?? before[index]?.[column] ?? '';
+            expect(fields[column] ?? '').toBe(want);
+          }
+        });
+
+        // Records without an edit keep their exact text when no column was added.
+        if (edits.every(([, column]) => column < sheet.header.length)) {
+          const spansBefore: number[] = [];
+          const spansAfter: number[] = [];
+          const originalText = decodeCsvBytes(original).text;
+          tokenizeCsv(originalText, format.delimiter, spansBefore);
+          tokenizeCsv(written.text, format.delimiter, spansAfter);
+          const editedRows = new Set(edits.map(([row]) => row));
+          for (let index = 0; index < before.length; index += 1) {
+            if (editedRows.has(index + 1)) continue;
+            expect(written.text.slice(spansAfter[2 * index], spansAfter[2 * index + 1])).toBe(
+              originalText.slice(spansBefore[2 * index], spansBefore[2 * index + 1]),
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
