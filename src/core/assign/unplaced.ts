@@ -50,7 +50,8 @@ function barrierSentence(barrier: Barrier, unit: Unit, roster: Roster, settings:
     case 'growth':
       return `growth rule: the reps who could take it started less than ${settings.growth.days} days ago and may hold only tier ${settings.growth.tiers.join(', ')} customers`;
     case 'cooldown': {
-      const [index, until] = [...member.cooldownFrom.entries()][0];
+      const cooling = unit.members.find((m) => m.cooldownFrom.size > 0) ?? member;
+      const [index, until] = [...cooling.cooldownFrom.entries()][0];
       return `cooldown: recycled from ${roster.reps[index].rep.name}, who may take it back from ${formatDay(until)}`;
     }
   }
