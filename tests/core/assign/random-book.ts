@@ -24,7 +24,7 @@ const repArb = (i: number) =>
     industries: fc.subarray(INDUSTRIES),
     capacity: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
     aCap: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
-    active: fc.boolean({}).map((b) => b || i === 0),
+    active: fc.boolean().map((b) => b || i === 0),
     away: fc.integer({ min: 0, max: 5 }),
     isNew: fc.integer({ min: 0, max: 4 }),
   }).map((r) =>
