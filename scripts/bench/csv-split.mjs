@@ -1,0 +1,56 @@
+// Time to read, decode and split one CSV file the way `tierwise score` reads a CSV book
+// (readCsvTable: bytes → text → delimiter → records → table). Used by the bench runner and
+// runnable alone: `node scripts/bench/csv-split.mjs FILE [FILE…]`.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The CSV module bundled on the fly, so the script runs from a fresh checkout. */
+async function csvModule() {
+  const dir = mkdtempSync(join(tmpdir(), 'tierwise-csv-'));
+  const file = join(dir, 'csv.mjs');
+  await build({
+    entryPoints: [join(root, 'src/node/csv/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile: file,
+    // iconv-lite is CommonJS and requires Node's buffer module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let loaded;
+
+/** Milliseconds to read, decode and split `path` into a table, with the rows found. */
+export async function timeCsvSplit(path) {
+  loaded ??= await csvModule();
+  const started = performance.now();
+  const read = await loaded.readCsvTable(path, 'Bench');
+  const ms = performance.now() - started;
+  if (read === null) throw new Error(`${path} does not exist`);
+  return { ms, rows: read.table.rows.length, format: read.format };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const paths = process.argv.slice(2);
+  if (paths.length === 0) {
+    console.error('usage: node scripts/bench/csv-split.mjs FILE [FILE…]');
+    process.exit(2);
+  }
+  for (const path of paths) {
+    const { ms, rows, format } = await timeCsvSplit(path);
+    console.log(`${path}: ${rows.toLocaleString('en')} rows in ${ms.toFixed(0)} ms (${format.encoding}, ${JSON.stringify(format.delimiter)})`);
+  }
+}
