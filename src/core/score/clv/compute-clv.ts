@@ -1,10 +1,8 @@
 import type { ClvSettings } from '../../settings/clv.js';
-import { probabilityAlive } from './bg-nbd-expectations.js';
 import { fitBgNbd } from './bg-nbd-fit.js';
-import { flagChurnRisk } from './churn-risk.js';
 import type { BgNbdModel, ClvResult, CustomerClv, GammaGammaModel } from './clv-result.js';
-import { futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
-import { expectedAverageSpend, fitGammaGamma } from './gamma-gamma.js';
+import { averagePurchaseValue, valueCustomers } from './customer-values.js';
+import { fitGammaGamma } from './gamma-gamma.js';
 import type { PurchaseSummaries } from './purchase-summaries.js';
 import { pearsonCorrelation } from './spend-correlation.js';
 import { convertDuration } from './time-units.js';
@@ -47,36 +45,12 @@ export function computeClv(summaries: PurchaseSummaries, settings: ClvSettings):
   }
 
   const spendFit = fitSpend(summaries, settings, warnings);
-  const schedule = horizonSchedule(horizon, periodDiscountRate(settings.discountRate, unit));
-  const future = futurePurchases(fitted, summaries.x, summaries.T, schedule);
   const spendUsable = spendFit !== null && spendFit.converged && spendFit.q > 1;
-  const pAlive: number[] = [];
-  const perCustomer: Omit<CustomerClv, 'churnRisk'>[] = [];
-  for (let i = 0; i < customers; i++) {
-    const x = summaries.x[i];
-    const alive = probabilityAlive(fitted, x, summaries.tx[i], summaries.T[i]);
-    const expectedSpend = spendUsable ? expectedAverageSpend(spendFit, x, Math.max(0, summaries.zbar[i])) : averagePurchaseValue(summaries, i);
-    pAlive.push(alive);
-    perCustomer.push({
-      id: summaries.ids[i],
-      pAlive: alive,
-      expectedPurchases: alive * future.ifAlive[i],
-      expectedSpend,
-      clv: alive * future.discountedIfAlive[i] * expectedSpend * settings.marginShare,
-      fallback: !spendUsable,
-    });
-  }
+  const perCustomer = valueCustomers(fitted, spendUsable ? spendFit : null, summaries, settings);
   if (!perCustomer.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.expectedPurchases))) {
     return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.', model);
   }
-  const churnRisk = flagChurnRisk(pAlive, summaries.monetary, settings.churnRisk);
-  return {
-    ...base,
-    model,
-    spend: spendFit,
-    perCustomer: perCustomer.map((c, i) => ({ ...c, churnRisk: churnRisk[i] })),
-    fallbackReason: spendUsable ? null : spendFallbackReason(spendFit),
-  };
+  return { ...base, model, spend: spendFit, perCustomer, fallbackReason: spendUsable ? null : spendFallbackReason(spendFit) };
 }
 
 /** Gamma-Gamma on the repeat buyers whose repeat purchases have a positive mean (the density needs zbar > 0); null if too few. */
@@ -111,11 +85,6 @@ function spendFallbackReason(spend: GammaGammaModel | null): string {
         ? `the Gamma-Gamma spend fit did not converge after ${spend.iterations} iterations`
         : `the fitted spend model has q = ${spend.q.toFixed(3)} ≤ 1, for which the mean spend is infinite`;
   return `Expected spend is each customer's historical average purchase value: ${why}.`;
-}
-
-/** Historical value of a purchase day: total won value over the number of purchase days. */
-function averagePurchaseValue(summaries: PurchaseSummaries, i: number): number {
-  return summaries.monetary[i] / (summaries.x[i] + 1);
 }
 
 /**
