@@ -1,0 +1,109 @@
+/**
+ * Building books for tests and comparing them. `sheetFromRows` describes a tab the way a
+ * user's spreadsheet holds it (values as given, no parsing; formulas with the cached value
+ * from `rows`); `snapshotSheet` lists every cell that holds anything, by A1 address, so a
+ * test can compare before and after a run and name the cells that changed.
+ */
+import { formatA1 } from './a1.js';
+import { DateCell, type CellValue } from './grid.js';
+import { isDate } from './realm.js';
+import type { FakeSheet } from './sheet.js';
+import { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, type FakeSpreadsheet } from './spreadsheet.js';
+
+type Grid<T> = readonly (readonly (T | null | undefined)[])[];
+
+export interface SheetSpec {
+  readonly name: string;
+  readonly rows: Grid<unknown>;
+  readonly formulas?: Grid<string>;
+  readonly notes?: Grid<string>;
+  readonly formats?: Grid<string>;
+  readonly maxRows?: number;
+  readonly maxColumns?: number;
+  readonly frozenRows?: number;
+  readonly hidden?: boolean;
+}
+
+export type SheetExtras = Omit<SheetSpec, 'name' | 'rows'>;
+
+export function sheetFromRows(name: string, rows: Grid<unknown>, extras: SheetExtras = {}): SheetSpec {
+  return { name, rows, ...extras };
+}
+
+function stored(value: unknown): CellValue | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (isDate(value)) return new DateCell(value.getTime());
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw new TypeError(`a cell holds a string, number, boolean or Date, not ${String(value)}`);
+}
+
+/** Adds the described tab to `book`; a new sheet's grid is at least 1000 × 26, as in Sheets. */
+export function addSheetTo(book: FakeSpreadsheet, spec: SheetSpec): FakeSheet {
+  const grids = [spec.rows, spec.formulas, spec.notes, spec.formats].filter((g): g is Grid<unknown> => g !== undefined);
+  const height = Math.max(0, ...grids.map((g) => g.length));
+  const width = Math.max(0, ...grids.flatMap((g) => g.map((row) => row.length)));
+  const sheet = book.addSheet(spec.name, spec.maxRows ?? Math.max(NEW_SHEET_ROWS, height), spec.maxColumns ?? Math.max(NEW_SHEET_COLUMNS, width));
+  if (height > sheet.maxRows || width > sheet.maxColumns) throw new RangeError(`${spec.name}: the data does not fit in ${sheet.maxRows} × ${sheet.maxColumns}`);
+  const { grid } = sheet;
+  spec.rows.forEach((row, r) => row.forEach((value, c) => grid.values.set(r, c, stored(value))));
+  spec.formulas?.forEach((row, r) => row.forEach((f, c) => grid.formulas.set(r, c, f || undefined)));
+  spec.notes?.forEach((row, r) => row.forEach((n, c) => grid.notes.set(r, c, n || undefined)));
+  spec.formats?.forEach((row, r) => row.forEach((f, c) => grid.formats.set(r, c, f || undefined)));
+  sheet.frozenRows = spec.frozenRows ?? 0;
+  sheet.hidden = spec.hidden ?? false;
+  return sheet;
+}
+
+export interface CellSnapshot {
+  readonly value?: string | number | boolean | Date;
+  readonly formula?: string;
+  readonly note?: string;
+  readonly format?: string;
+  readonly validation?: { readonly criteria: string; readonly values: readonly string[]; readonly allowInvalid: boolean };
+}
+
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  readonly frozenRows: number;
+  readonly hidden: boolean;
+  /** Every cell that holds anything, by A1 address. */
+  readonly cells: Readonly<Record<string, CellSnapshot>>;
+}
+
+export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
+  const cells: Record<string, CellSnapshot> = {};
+  const { grid } = sheet;
+  for (let r = 0; r < sheet.maxRows; r++) {
+    for (let c = 0; c < sheet.maxColumns; c++) {
+      const value = grid.values.get(r, c);
+      const rule = grid.validations.get(r, c);
+      const cell: CellSnapshot = {
+        ...(value !== undefined && { value: value instanceof DateCell ? new Date(value.ms) : value }),
+        ...(grid.formulas.get(r, c) !== undefined && { formula: grid.formulas.get(r, c) }),
+        ...(grid.notes.get(r, c) !== undefined && { note: grid.notes.get(r, c) }),
+        ...(grid.formats.get(r, c) !== undefined && { format: grid.formats.get(r, c) }),
+        ...(rule && { validation: { criteria: String(rule.spec.criteria), values: [...rule.spec.values], allowInvalid: rule.spec.allowInvalid } }),
+      };
+      if (Object.keys(cell).length > 0) cells[formatA1(r + 1, c + 1, 1, 1)] = cell;
+    }
+  }
+  return { name: sheet.name, maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, frozenRows: sheet.frozenRows, hidden: sheet.hidden, cells };
+}
+
+/** A1 addresses whose value, formula, note, format or validation differ, in address order. */
+export function changedCells(before: SheetSnapshot, after: SheetSnapshot): string[] {
+  const addresses = new Set([...Object.keys(before.cells), ...Object.keys(after.cells)]);
+  const same = (a: CellSnapshot | undefined, b: CellSnapshot | undefined): boolean => JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+  return [...addresses].filter((a1) => !same(before.cells[a1], after.cells[a1])).sort(byAddress);
+}
+
+function byAddress(a: string, b: string): number {
+  const parse = (a1: string): [number, string] => {
+    const [, letters = '', digits = '0'] = /^([A-Z]+)(\d+)$/.exec(a1) ?? [];
+    return [Number(digits), letters.padStart(3, ' ')];
+  };
+  const [[ra, ca], [rb, cb]] = [parse(a), parse(b)];
+  return ra - rb || ca.localeCompare(cb);
+}

@@ -1,0 +1,43 @@
+/**
+ * Session. The active user's e-mail is '' where Apps Script withholds it (AuthMode.NONE,
+ * where no user data may be read); a time-driven run acts as the user who created the
+ * trigger. The effective user is the user the execution runs as.
+ */
+import { AuthMode } from './enums.js';
+import type { Host } from './host.js';
+import { expose } from './surface.js';
+
+type Session = GoogleAppsScript.Base.Session;
+type User = GoogleAppsScript.Base.User;
+
+const MEMBERS = ['getActiveUser', 'getEffectiveUser', 'getScriptTimeZone', 'getActiveUserLocale'] as const satisfies readonly (keyof Session)[];
+const USER_MEMBERS = ['getEmail'] as const satisfies readonly (keyof User)[];
+
+export class FakeSession implements Pick<Session, (typeof MEMBERS)[number]> {
+  readonly proxy: Session;
+
+  constructor(private readonly host: Host, private readonly locale: string) {
+    this.proxy = expose<Session>(this, 'Session', MEMBERS, host);
+  }
+
+  private user(email: string): User {
+    return expose<User>({ getEmail: () => email }, 'User', USER_MEMBERS, this.host);
+  }
+
+  getActiveUser(): User {
+    const execution = this.host.execution();
+    return this.user(execution.authMode === AuthMode.NONE ? '' : execution.user);
+  }
+
+  getEffectiveUser(): User {
+    return this.user(this.host.execution().user);
+  }
+
+  getScriptTimeZone(): string {
+    return this.host.scriptTimeZone;
+  }
+
+  getActiveUserLocale(): string {
+    return this.locale;
+  }
+}
