@@ -1,0 +1,34 @@
+import type { Tier } from '../assign/customer.js';
+import type { PoolSettings } from '../settings/pool.js';
+
+export interface StaleFacts {
+  readonly tier: Tier;
+  /** Day numbers; null when unknown. */
+  readonly lastActivityDay: number | null;
+  readonly lastWonDealDay: number | null;
+  /** The tier at the last rescore, when known. */
+  readonly previousTier: Tier | null;
+}
+
+const TIER_RANK: Readonly<Record<Tier, number>> = { A: 0, B: 1, C: 2 };
+
+/**
+ * Why a customer is stale on `asOfDay` (issue 4 item 6), as phrases for `TW Flags`;
+ * empty when it is not. A rule whose date is unknown says nothing: a book without a
+ * Last Activity column must not send every customer to the pool.
+ */
+export function staleReasons(facts: StaleFacts, settings: PoolSettings, asOfDay: number): string[] {
+  const reasons: string[] = [];
+  if (facts.lastActivityDay !== null) {
+    const idle = asOfDay - facts.lastActivityDay;
+    if (idle >= settings.inactivityDays[facts.tier]) reasons.push(`no activity for ${idle} days`);
+  }
+  if (facts.lastWonDealDay !== null) {
+    const dry = asOfDay - facts.lastWonDealDay;
+    if (dry >= settings.noWonDealDays) reasons.push(`no won deal for ${dry} days`);
+  }
+  if (settings.recycleOnTierDrop && facts.previousTier !== null && TIER_RANK[facts.tier] > TIER_RANK[facts.previousTier]) {
+    reasons.push(`tier dropped from ${facts.previousTier} to ${facts.tier}`);
+  }
+  return reasons;
+}

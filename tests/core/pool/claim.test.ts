@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { claimCustomer, type ClaimInput } from '../../../src/core/pool/claim.js';
+import { PoolState } from '../../../src/core/pool/state.js';
+import { defaultSettings } from '../../../src/core/settings/schema.js';
+import { AS_OF, assignSettings, customer, rep } from '../assign/book.js';
+
+const base: ClaimInput = {
+  customerId: 'C1',
+  rep: 'ann',
+  customers: [customer('C1'), customer('C2'), customer('C3', { owner: 'Bob' }), customer('C4', { tier: 'A' })],
+  reps: [rep('Ann', { capacity: 3, aCap: 0 }), rep('Bob')],
+  asOfDay: AS_OF,
+  settings: { assign: assignSettings(), pool: { ...defaultSettings.pool, claimLimitPerDay: 1 } },
+  state: PoolState.parse({}),
+};
+
+describe('claimCustomer', () => {
+  it('gives a pool customer to the rep and counts the claim for the day', () => {
+    const result = claimCustomer(base);
+    expect(result).toEqual({
+      ok: true,
+      change: { customerId: 'C1', row: 0, from: '', to: 'Ann' },
+      state: { cooldowns: [], staleFlags: [], claims: [{ customerId: 'C1', repName: 'Ann', day: AS_OF }] },
+    });
+  });
+
+  it('refuses a second claim on the same day past the limit, and allows it the next day', () => {
+    const first = claimCustomer(base);
+    if (!first.ok) throw new Error(first.reason);
+    expect(claimCustomer({ ...base, customerId: 'C2', state: first.state })).toEqual({ ok: false, reason: 'Ann has already claimed 1 customers today, the daily limit' });
+    expect(claimCustomer({ ...base, customerId: 'C2', state: first.state, asOfDay: AS_OF + 1 }).ok).toBe(true);
+  });
+
+  it('refuses with a sentence for each rule a claim can break', () => {
+    const refusal = (input: Partial<ClaimInput>) => {
+      const result = claimCustomer({ ...base, ...input });
+      return result.ok ? 'accepted' : result.reason;
+    };
+    expect(refusal({ customerId: 'C3' })).toBe('C3 is not in the pool: Bob owns it');
+    expect(refusal({ customerId: 'C4' })).toBe('Ann already holds 0 A-tier customers, the A cap');
+    expect(refusal({ customerId: 'C9' })).toBe('There is no customer C9');
+    expect(refusal({ rep: 'Zed' })).toBe("'Zed' is not in the Reps tab");
+    expect(refusal({ customers: [...base.customers, customer('H1', { owner: 'Ann' }), customer('H2', { owner: 'Ann' }), customer('H3', { owner: 'Ann' })] })).toBe(
+      'Ann already holds 3 customers, the holding limit',
+    );
+    expect(refusal({ state: PoolState.parse({ cooldowns: [{ customerId: 'C1', repName: 'ann@example.com', untilDay: AS_OF + 2 }] }) })).toBe(
+      'Cooldown: C1 was recycled from Ann, who may take it back from 2026-12-03',
+    );
+    expect(refusal({ reps: [rep('Ann', { startDay: AS_OF - 5 })], customerId: 'C4', settings: { ...base.settings, assign: assignSettings({ growth: { days: 90, tiers: ['B', 'C'] } }) } })).toBe(
+      'Growth rule: Ann started less than 90 days ago and may hold only tier B, C customers',
+    );
+  });
+});

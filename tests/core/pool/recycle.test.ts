@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { proposeOwners } from '../../../src/core/assign/propose.js';
+import { AssignState } from '../../../src/core/assign/state.js';
+import { dayNumber } from '../../../src/core/parse/days.js';
+import { recycleStale } from '../../../src/core/pool/recycle.js';
+import { PoolState } from '../../../src/core/pool/state.js';
+import { defaultSettings } from '../../../src/core/settings/schema.js';
+import { assignSettings, customer, rep } from '../assign/book.js';
+
+const settings = defaultSettings.pool;
+const day = (m: number, d: number) => dayNumber(2026, m, d);
+const empty = PoolState.parse({});
+
+describe('recycleStale', () => {
+  // Tier B goes stale after 45 days without activity; the warning lasts 7 days.
+  const idle = customer('C1', { owner: 'Bob', tier: 'B', lastActivityDay: day(10, 1) });
+
+  it('flags a customer that turns stale, naming the day it will be recycled', () => {
+    const run = recycleStale({ customers: [idle], asOfDay: day(12, 1), settings, state: empty });
+    expect(run.recycled).toEqual([]);
+    expect(run.flags).toEqual({ C1: 'no activity for 61 days; recycles on 2026-12-08 unless contacted' });
+    expect(run.state.staleFlags).toEqual([{ customerId: 'C1', firstStaleDay: day(12, 1) }]);
+  });
+
+  it('recycles it on the day the warning runs out, not before, and puts its owner in cooldown', () => {
+    const first = recycleStale({ customers: [idle], asOfDay: day(12, 1), settings, state: empty });
+    const dayBefore = recycleStale({ customers: [idle], asOfDay: day(12, 7), settings, state: first.state });
+    expect(dayBefore.recycled).toEqual([]);
+    const due = recycleStale({ customers: [idle], asOfDay: day(12, 8), settings, state: dayBefore.state });
+    expect(due.recycled).toEqual([{ customerId: 'C1', row: 0, from: 'Bob', reason: 'no activity for 68 days; flagged on 2026-12-01' }]);
+    expect(due.flags.C1).toBe('recycled from Bob on 2026-12-08: no activity for 68 days; flagged on 2026-12-01');
+    expect(due.state.staleFlags).toEqual([]);
+    expect(due.state.cooldowns).toEqual([{ customerId: 'C1', repName: 'Bob', untilDay: day(12, 8) + 30 }]);
+  });
+
+  it('lifts the flag when the customer is contacted during the warning', () => {
+    const first = recycleStale({ customers: [idle], asOfDay: day(12, 1), settings, state: empty });
+    const contacted = { ...idle, lastActivityDay: day(12, 3) };
+    const later = recycleStale({ customers: [contacted], asOfDay: day(12, 8), settings, state: first.state });
+    expect([later.recycled, later.cleared, later.state.staleFlags]).toEqual([[], ['C1'], []]);
+  });
+
+  it('warns an old book instead of emptying it, and recycles at most maxPerRun, longest flagged first', () => {
+    const book = ['C3', 'C1', 'C2'].map((id) => customer(id, { owner: 'Bob', lastWonDealDay: day(1, 1) }));
+    const limited = { ...settings, maxPerRun: 2 };
+    const first = recycleStale({ customers: book, asOfDay: day(12, 1), settings: limited, state: empty });
+    expect(first.recycled).toEqual([]);
+    expect(first.warned.map((w) => w.customerId)).toEqual(['C1', 'C2', 'C3']);
+    const state = { ...first.state, staleFlags: first.state.staleFlags.map((f) => (f.customerId === 'C3' ? { ...f, firstStaleDay: day(11, 1) } : f)) };
+    const due = recycleStale({ customers: book, asOfDay: day(12, 8), settings: limited, state });
+    expect(due.recycled.map((r) => r.customerId)).toEqual(['C3', 'C1']);
+    expect(due.flags.C2).toBe('no won deal for 341 days; recycles at the next run unless contacted (limit of 2 per run reached)');
+    expect(due.state.staleFlags.map((f) => f.customerId)).toEqual(['C2']);
+  });
+
+  it('judges only the rules whose dates are known, and only owned customers', () => {
+    const unknown = customer('C1', { owner: 'Bob' });
+    const unowned = customer('C2', { lastActivityDay: day(1, 1) });
+    const run = recycleStale({ customers: [unknown, unowned], asOfDay: day(12, 1), settings, state: empty });
+    expect(run.flags).toEqual({});
+  });
+
+  it('treats a tier drop as stale only when switched on', () => {
+    const dropped = customer('C1', { owner: 'Bob', tier: 'C' });
+    const input = { customers: [dropped], previousTiers: { C1: 'A' as const }, asOfDay: day(12, 1), state: empty };
+    expect(recycleStale({ ...input, settings }).flags).toEqual({});
+    expect(recycleStale({ ...input, settings: { ...settings, recycleOnTierDrop: true, warningDays: 0 } }).recycled[0].reason).toBe('tier dropped from A to C; flagged on 2026-12-01');
+  });
+
+  it('keeps a recycled customer from its old owner until the cooldown ends', () => {
+    const run = recycleStale({ customers: [idle], asOfDay: day(12, 1), settings: { ...settings, warningDays: 0 }, state: empty });
+    const pooled = { ...idle, owner: '' };
+    const propose = (asOfDay: number) =>
+      proposeOwners({ customers: [pooled], reps: [rep('Bob')], asOfDay, settings: assignSettings(), state: AssignState.parse({}), cooldowns: run.state.cooldowns });
+    expect(propose(day(12, 30)).proposals[0].reason).toBe('No owner; not placed: cooldown: recycled from Bob, who may take it back from 2026-12-31');
+    expect(propose(day(12, 31)).proposals[0].proposedOwner).toBe('Bob');
+  });
+
+  it('does nothing when the pool is switched off', () => {
+    expect(recycleStale({ customers: [idle], asOfDay: day(12, 20), settings: { ...settings, enabled: false }, state: empty }).flags).toEqual({});
+  });
+});
