@@ -29,6 +29,9 @@ const DEFLATED = 8;
 const UTF8_NAMES = 0x0800;
 const HAS_DESCRIPTOR = 0x0008;
 const ZIP64_MARK = 0xffffffff;
+// Level 4 deflated the 43 MB edited Customers sheet of the benchmark in 160 ms against
+// 415 ms at zlib's default 6, for a part 10% larger (4.5 MB against 4.1 MB).
+const DEFLATE_LEVEL = 4;
 
 export function readZip(file: Uint8Array): ZipEntry[] {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
@@ -114,7 +117,7 @@ function copiedRecords(entry: ZipEntry): { local: Uint8Array; central: Uint8Arra
 
 function newRecords(name: string, content: Uint8Array, dosTime: number): { local: Uint8Array; central: Uint8Array } {
   const nameBytes = Buffer.from(name, 'utf8');
-  const data = deflateRawSync(content, { level: 6 });
+  const data = deflateRawSync(content, { level: DEFLATE_LEVEL });
   const flags = nameBytes.length === name.length ? 0 : UTF8_NAMES;
   const crc = crc32(content);
   const local = Buffer.alloc(30 + nameBytes.length + data.length);

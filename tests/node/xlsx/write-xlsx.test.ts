@@ -141,3 +141,12 @@ describe('writeXlsx', () => {
     expect(book.tables.get('TW State')!.rows).toEqual([['runs', 3]]);
   });
 });
+
+describe('writeXlsx on rows that hold no cells yet', () => {
+  it('fills an empty row element and keeps its height', async () => {
+    const out = outPath();
+    await writeXlsx(rich, out, edits({ Customers: { B8: 'filled' } }));
+    const xml = zipParts(out).get('xl/worksheets/sheet1.xml')!.content.toString();
+    expect(xml).toContain('<row r="8" ht="30" customHeight="1"><c r="B8" t="inlineStr"><is><t>filled</t></is></c></row>');
+  });
+});
