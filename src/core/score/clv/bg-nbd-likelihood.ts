@@ -92,9 +92,10 @@ export function bgNbdObjective(groups: FitGroups): Objective {
       const early = lnRatio[j] - rx * lnTx;
       // ln(e^late + e^early) and the share of each term, without overflow.
       const gap = early - late;
-      const shareEarly = gap > 0 ? 1 / (1 + Math.exp(-gap)) : Math.exp(gap) / (1 + Math.exp(gap));
+      const smaller = Math.exp(-Math.abs(gap));
+      const shareEarly = gap > 0 ? 1 / (1 + smaller) : smaller / (1 + smaller);
       const shareLate = 1 - shareEarly;
-      ll += w * (Math.max(late, early) + Math.log1p(Math.exp(-Math.abs(gap))));
+      ll += w * (Math.max(late, early) + Math.log1p(smaller));
       dr -= w * (shareLate * lnT + shareEarly * lnTx);
       dAlpha -= w * rx * (shareLate * invT + shareEarly * invTx);
       da += (w * shareEarly) / a;

@@ -68,12 +68,15 @@ export function gammaGammaObjective(x: Float64Array, zbar: Float64Array): Object
 }
 
 /**
- * Maximum-likelihood p, q, γ from repeat buyers' (x, zbar); every zbar must be positive.
+ * Maximum-likelihood p, q, γ from repeat buyers' (x, zbar). The density exists only for
+ * x > 0 and zbar > 0, so other rows are left out (the caller says so to the user).
  * Customers are put in a fixed order first, so the fit does not depend on theirs. Starts
  * from p = q = 1 and γ = the mean of zbar, the scale of the data.
  */
 export function fitGammaGamma(x: Float64Array, zbar: Float64Array): GammaGammaModel {
-  const order = Array.from(x, (_, i) => i).sort((i, j) => x[i] - x[j] || zbar[i] - zbar[j]);
+  const order = Array.from(x.keys())
+    .filter((i) => x[i] > 0 && zbar[i] > 0)
+    .sort((i, j) => x[i] - x[j] || zbar[i] - zbar[j]);
   const sortedX = Float64Array.from(order, (i) => x[i]);
   const sortedZbar = Float64Array.from(order, (i) => zbar[i]);
   const meanZbar = sortedZbar.reduce((sum, z) => sum + z, 0) / Math.max(1, sortedZbar.length);
@@ -84,7 +87,7 @@ export function fitGammaGamma(x: Float64Array, zbar: Float64Array): GammaGammaMo
     p: finite ? p : 1,
     q: finite ? q : 1,
     gamma: finite ? gamma : 1,
-    logLikelihood: finite ? -result.value * x.length : -Infinity,
+    logLikelihood: finite ? -result.value * order.length : -Infinity,
     converged: finite && result.converged,
     iterations: result.iterations,
   };
