@@ -1,0 +1,84 @@
+import { type AssignCustomer, byId } from './customer.js';
+import { companyDomainKey, companyNameKey, emailKey, phoneKey } from './company.js';
+
+export type DuplicateBasis = 'name' | 'email' | 'domain' | 'phone';
+
+export interface DuplicateGroup {
+  /** Customer ids in id order: what proposeOwners takes as `duplicateGroups`. */
+  readonly ids: readonly string[];
+  /** Their 1-based sheet rows, ascending. */
+  readonly rows: readonly number[];
+  /** Which keys tied them together. */
+  readonly basis: readonly DuplicateBasis[];
+}
+
+export interface Duplicates {
+  readonly groups: readonly DuplicateGroup[];
+  /** `TW Flags` text per customer id in a group: "same company as row 12". */
+  readonly flags: Readonly<Record<string, string>>;
+}
+
+const KEYS: readonly (readonly [DuplicateBasis, (c: DuplicateCandidate) => string])[] = [
+  ['name', (c) => companyNameKey(c.name)],
+  ['email', (c) => emailKey(c.email)],
+  ['domain', (c) => companyDomainKey(c.email)],
+  ['phone', (c) => phoneKey(c.phone)],
+];
+
+export type DuplicateCandidate = Pick<AssignCustomer, 'id' | 'row' | 'name' | 'email' | 'phone'>;
+
+/**
+ * Customers that are the same company (issue 4 item 7): the same normalised name,
+ * e-mail address, company e-mail domain or phone number. Sharing is transitive (A shares
+ * a phone with B, B a domain with C: one company), so groups are the connected
+ * components, found with union-find (Tarjan 1975). `sheetRowOf` turns a data row index
+ * into the sheet row the flag names.
+ */
+export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRowOf: (row: number) => number): Duplicates {
+  const sorted = [...customers].sort(byId);
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const joinedBy = new Map<number, Set<DuplicateBasis>>();
+  for (const [basis, keyOf] of KEYS) {
+    const firstWith = new Map<string, number>();
+    sorted.forEach((customer, i) => {
+      const key = keyOf(customer);
+      if (key === '') return;
+      const first = firstWith.get(key);
+      if (first === undefined) {
+        firstWith.set(key, i);
+        return;
+      }
+      const [a, b] = [find(first), find(i)];
+      const bases = new Set([...(joinedBy.get(a) ?? []), ...(joinedBy.get(b) ?? []), basis]);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      joinedBy.set(Math.min(a, b), bases);
+    });
+  }
+
+  const members = new Map<number, number[]>();
+  sorted.forEach((_, i) => {
+    const root = find(i);
+    const list = members.get(root);
+    if (list) list.push(i);
+    else members.set(root, [i]);
+  });
+  const groups: DuplicateGroup[] = [];
+  const flags: Record<string, string> = {};
+  for (const [root, indices] of members) {
+    if (indices.length < 2) continue;
+    const rows = indices.map((i) => sheetRowOf(sorted[i].row));
+    groups.push({ ids: indices.map((i) => sorted[i].id), rows: [...rows].sort((a, b) => a - b), basis: KEYS.map(([b]) => b).filter((b) => joinedBy.get(root)?.has(b)) });
+    indices.forEach((i, k) => {
+      const others = rows.filter((_, j) => j !== k).sort((a, b) => a - b);
+      flags[sorted[i].id] = `same company as ${others.length === 1 ? 'row' : 'rows'} ${others.join(', ')}`;
+    });
+  }
+  return { groups, flags };
+}
