@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+/** A week is 7 days; a month is 365.25 / 12 = 30.4375 days, so twelve months make a mean year. */
 export const TimeUnit = z.enum(['days', 'weeks', 'months']);
 export type TimeUnit = z.infer<typeof TimeUnit>;
 

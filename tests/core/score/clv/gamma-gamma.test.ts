@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAverageSpend, fitGammaGamma, populationMeanSpend } from '../../../../src/core/score/clv/gamma-gamma.js';
+import { expectedAverageSpend, fitGammaGamma, gammaGammaObjective, populationMeanSpend } from '../../../../src/core/score/clv/gamma-gamma.js';
 import { summarizePurchases } from '../../../../src/core/score/clv/purchase-summaries.js';
 import { pearsonCorrelation } from '../../../../src/core/score/clv/spend-correlation.js';
 import { CALIBRATION_END, readCdnowSample, readCdnowSummary } from './cdnow.js';
@@ -46,6 +46,25 @@ describe('Gamma-Gamma on the CDNOW sample', () => {
 
   it('finds CDNOW spend and frequency weakly correlated (r ≈ 0.11), below the warning threshold', () => {
     expect(pearsonCorrelation(x, zbar)).toBeCloseTo(0.11, 2);
+  });
+
+  it('has an analytic gradient that matches finite differences of the log-likelihood', () => {
+    const objective = gammaGammaObjective(x, zbar);
+    const theta = Float64Array.from([1.5, 1.1, 2.9]);
+    const gradient = new Float64Array(3);
+    objective(theta, gradient);
+    for (let i = 0; i < 3; i++) {
+      const up = Float64Array.from(theta);
+      const down = Float64Array.from(theta);
+      up[i] += 1e-6;
+      down[i] -= 1e-6;
+      expect(gradient[i]).toBeCloseTo((objective(up, new Float64Array(3)) - objective(down, new Float64Array(3))) / 2e-6, 7);
+    }
+  });
+
+  it('leaves out rows the density cannot take (zbar ≤ 0)', () => {
+    const withZero = fitGammaGamma(Float64Array.from([...x, 2]), Float64Array.from([...zbar, 0]));
+    expect(withZero).toEqual(fitGammaGamma(x, zbar));
   });
 
   it('has no population mean when q ≤ 1', () => {
