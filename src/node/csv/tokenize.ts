@@ -10,12 +10,26 @@
  *   line is a record with one empty field, so record i is sheet row i + 1.
  *
  * Speed matters (a 1,000,000-row deals file is the benchmark): records without a quote,
- * by far the common shape, are cut with indexOf and String.prototype.split, which V8 runs
- * natively; only records containing a quote walk character by character.
+ * by far the common shape, are cut with indexOf and slice, which V8 runs natively; only
+ * records containing a quote walk character by character. Most of the remaining time is
+ * the garbage collector copying the millions of fields that survive, hence the shared
+ * strings below.
  */
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+
+/**
+ * Columns that repeat a few values (stage, date, region, owner) share one string per value:
+ * a fresh copy that is dropped at once costs the young-generation collector nothing, while
+ * every string that survives is copied, so this cuts the split of the deals benchmark by
+ * about a fifth and its memory by a sixth. A column shares when the first SHARING_SAMPLE
+ * records hold at most one distinct value in SHARING_MAX_RATIO of them, and remembers at
+ * most SHARING_MAX_VALUES values, so a column that only starts out repetitive stays cheap.
+ */
+const SHARING_SAMPLE = 1024;
+const SHARING_MAX_RATIO = 8;
+const SHARING_MAX_VALUES = 4096;
 
 export function parseCsv(text: string, delimiter: string): string[][] {
   return tokenizeCsv(text, delimiter, null);
@@ -38,6 +52,7 @@ export function tokenizeCsv(text: string, delimiter: string, spans: number[] | n
   // Records are presized to the width of the first one: growing arrays field by field
   // costs more than the split itself on a million rows.
   let width = 1;
+  let shared: (Map<string, string> | undefined)[] = [];
   let position = 0;
   while (position < length) {
     const start = position;
@@ -51,11 +66,13 @@ export function tokenizeCsv(text: string, delimiter: string, spans: number[] | n
       let count = 0;
       for (;;) {
         if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
-        if (nextDelimiter >= end) break;
-        fields[count++] = text.slice(position, nextDelimiter);
-        position = nextDelimiter + 1;
+        const fieldEnd = nextDelimiter < end ? nextDelimiter : end;
+        const values = shared[count];
+        const value = text.slice(position, fieldEnd);
+        fields[count++] = values === undefined ? value : sharedValue(values, value);
+        if (fieldEnd === end) break;
+        position = fieldEnd + 1;
       }
-      fields[count++] = text.slice(position, end);
       if (count !== width) fields.length = count;
     } else {
       fields = [];
@@ -64,9 +81,31 @@ export function tokenizeCsv(text: string, delimiter: string, spans: number[] | n
     if (spans !== null) spans.push(start, end);
     if (records.length === 0) width = fields.length;
     records.push(fields);
+    if (records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
     position = end >= length ? length : text.charCodeAt(end) === CR ? end + 2 : end + 1;
   }
   return records;
+}
+
+function sharedValue(values: Map<string, string>, value: string): string {
+  const known = values.get(value);
+  if (known !== undefined) return known;
+  if (values.size < SHARING_MAX_VALUES) values.set(value, value);
+  return value;
+}
+
+/** Per column, the values seen so far when the sample (header excluded) repeats them enough. */
+function repeatingColumns(records: readonly string[][], width: number): (Map<string, string> | undefined)[] {
+  const columns: (Map<string, string> | undefined)[] = [];
+  for (let column = 0; column < width; column += 1) {
+    const values = new Map<string, string>();
+    for (let index = 1; index < records.length; index += 1) {
+      const value = records[index][column];
+      if (value !== undefined) values.set(value, value);
+    }
+    columns.push(values.size * SHARING_MAX_RATIO <= records.length - 1 ? values : undefined);
+  }
+  return columns;
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {

@@ -78,6 +78,17 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b,c\nd\ne,f,g,h\n', ',')).toEqual([['a', 'b', 'c'], ['d'], ['e', 'f', 'g', 'h']]);
   });
 
+  it('reads long files with repeating, unique and drifting columns exactly (past the sharing sample)', () => {
+    const lines = ['Stage,Deal ID,Day,Note'];
+    const expected = [['Stage', 'Deal ID', 'Day', 'Note']];
+    for (let index = 0; index < 12_000; index += 1) {
+      const row = [['won', 'lost', 'open'][index % 3], `D${index}`, index < 2000 ? '2024-01-01' : `d${index}`, index % 997 === 0 ? 'a, "b"' : ''];
+      expected.push(row);
+      lines.push(row.map((field) => (field.includes(',') ? `"${field.replaceAll('"', '""')}"` : field)).join(','));
+    }
+    expect(parseCsv(`${lines.join('\r\n')}\r\n`, ',')).toEqual(expected);
+  });
+
   const csvChars = fc.constantFrom('a', 'b', ' ', ',', ';', '\t', '"', '\n', '\r', '客', '\u{1F600}');
   const csvText = fc.array(csvChars, { maxLength: 60 }).map((chars) => chars.join(''));
 
