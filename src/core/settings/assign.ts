@@ -29,5 +29,10 @@ export const AssignSettings = z.object({
   /** Caps for reps whose Reps row leaves them blank; null means no cap. */
   defaultCapacity: z.number().int().min(0).nullable().default(null),
   defaultACap: z.number().int().min(0).nullable().default(null),
+  /**
+   * The dashboard's period in days: conversion counts deals closed in the last period;
+   * a customer is lost when it bought in the period before and not in this one.
+   */
+  metricsPeriodDays: z.number().int().positive().default(90),
 });
 export type AssignSettings = z.infer<typeof AssignSettings>;
