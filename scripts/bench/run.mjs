@@ -1,0 +1,154 @@
+// `npm run bench`: the benchmarks of issue 2 (scoring) and of the CLV and assignment
+// issues, each figure printed beside its target, a table at the end, and with --write
+// the table and the machine recorded in BENCHMARKS.md.
+//
+//   node scripts/bench/run.mjs [--write] [--only core,csv,xlsx,clv,assign] [--runs N]
+//
+// Books come from ../shared/bench/gen_scale.py (deterministic) and are kept in .bench/,
+// so a second run measures without regenerating them. Build first (`npm run build`):
+// the end-to-end figures run dist/tierwise.mjs.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { inspect } from 'node:util';
+import { benchCore, benchCsvCommand, benchDir, benchXlsxCommand, root, scaleBook } from './score.mjs';
+
+const AS_OF = '2026-11-01';
+const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign'];
+const TARGET = { coreMs: 500, coreHeapMb: 1024, csvMs: 1200, xlsxMs: 10_000, xlsxRssMb: 1536 };
+
+const { values: options } = parseArgs({
+  options: { write: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' } },
+});
+const only = new Set(options.only ? options.only.split(',') : SECTIONS);
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: no section ${name} (sections: ${SECTIONS.join(', ')})`);
+const runs = options.runs ? Number(options.runs) : undefined;
+if (!existsSync(join(root, 'dist/tierwise.mjs'))) throw new Error('dist/tierwise.mjs is missing: run `npm run build` (or `npm run bench`)');
+
+/** Rows of the final table: figure, measured, target, and whether it is met (null: no target). */
+const table = [];
+const skipped = [];
+const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const mb = (x) => (x >= 1024 ? `${(x / 1024).toFixed(2)} GB` : `${x.toFixed(0)} MB`);
+const perRow = (x, rows) => `${((x * 1e6) / rows).toFixed(0)} ns/row`;
+const row = (figure, measured, target, met, note = '') => table.push({ figure, measured, target, met, note });
+const say = (text) => process.stdout.write(`${text}\n`);
+
+const loadAtStart = loadavg()[0];
+
+if (only.has('core') || only.has('csv')) {
+  const dir = scaleBook('scale-100k', 100_000, 1_000_000);
+
+  if (only.has('core')) {
+    say('core scoring, 100,000 customers / 1,000,000 deals from in-memory rows of strings …');
+    const core = await benchCore(dir, AS_OF, runs ?? 5);
+    const rows = core.customers + core.deals;
+    say(`  runs (ms): ${core.ms.map((x) => x.toFixed(0)).join(', ')}; heap: input ${mb(core.inputHeapMb)}, after a run ${mb(core.heapAfterMb)}, V8 heap size ${mb(core.heapTotalMb)} (capped at ${mb(core.heapCapMb)})`);
+    row('core scoring 100k/1M (median)', ms(core.medianMs), `≤ ${ms(TARGET.coreMs)}`, core.medianMs <= TARGET.coreMs, `${perRow(core.medianMs, rows)}, ${(core.medianMs / TARGET.coreMs).toFixed(2)}× target`);
+    row('core heap used after a run', mb(core.heapAfterMb), `≤ ${mb(TARGET.coreHeapMb)}`, core.heapAfterMb <= TARGET.coreHeapMb, `input tables ${mb(core.inputHeapMb)}; run under --max-old-space-size=${core.heapCapMb}`);
+  }
+
+  if (only.has('csv')) {
+    say('tierwise score on the CSV folder, end to end, beside DuckDB computing the same RFM …');
+    const csv = await benchCsvCommand(dir, AS_OF, runs ?? 3);
+    say(`  tierwise (ms): ${csv.tierwise.map((x) => x.toFixed(0)).join(', ')}; DuckDB (ms): ${csv.duckdb.map((x) => x.toFixed(0)).join(', ')}`);
+    say(`  same RFM: ${csv.agree ? 'yes' : 'NO'} (tierwise ${JSON.stringify(csv.ours)}, DuckDB ${JSON.stringify(csv.theirs)})`);
+    const ratio = csv.tierwiseMs / csv.duckdbMs;
+    row('tierwise score, CSV 100k/1M', ms(csv.tierwiseMs), `≤ ${ms(TARGET.csvMs)}`, csv.tierwiseMs <= TARGET.csvMs, `${perRow(csv.tierwiseMs, 1_100_000)}, peak RSS ${mb(csv.maxRssMb)}`);
+    row('DuckDB RFM, same CSV files', ms(csv.duckdbMs), '', null, `tierwise / DuckDB = ${ratio.toFixed(2)}×; same RFM: ${csv.agree ? 'yes' : 'NO'}`);
+    const split = await optionalSection('csv-split.mjs', 'timeCsvSplit');
+    if (split) {
+      const deals = await split(join(dir, 'deals.csv'));
+      row('  of which: read + split deals.csv', ms(deals.ms), '', null, `${deals.rows.toLocaleString('en')} rows, ${perRow(deals.ms, deals.rows)}`);
+    }
+  }
+}
+
+if (only.has('xlsx')) {
+  const xlsxBook = await optionalSection('xlsx-book.mjs', 'makeScaleXlsx');
+  if (xlsxBook) {
+    const { timeBareRead } = await import('./xlsx-book.mjs');
+    const path = join(benchDir, 'scale-50000-500000.xlsx');
+    if (!existsSync(path)) {
+      say('making the 50,000 / 500,000 .xlsx book (once) …');
+      await xlsxBook(benchDir, 50_000, 500_000);
+    }
+    say('tierwise score on the 50,000-customer / 500,000-deal .xlsx …');
+    const xlsx = await benchXlsxCommand(path, AS_OF, timeBareRead, runs ?? 1);
+    row('tierwise score, xlsx 50k/500k', ms(xlsx.ms), `≤ ${ms(TARGET.xlsxMs)}`, xlsx.ms <= TARGET.xlsxMs, `${(xlsx.ms / xlsx.bareMs).toFixed(1)}× a bare streaming read (${ms(xlsx.bareMs)})`);
+    row('  its peak RSS', mb(xlsx.maxRssMb), `≤ ${mb(TARGET.xlsxRssMb)}`, xlsx.maxRssMb <= TARGET.xlsxRssMb);
+  }
+}
+
+for (const [name, file, fn] of [['clv', 'clv.mjs', 'runClvBench'], ['assign', 'assign.mjs', 'runAssignBench']]) {
+  if (!only.has(name)) continue;
+  const bench = await optionalSection(file, fn);
+  if (!bench) continue;
+  say(`${fn}() from scripts/bench/${file} …`);
+  const figures = await bench();
+  say(inspect(figures, { depth: 6, colors: false }).replace(/^/gm, '  '));
+  for (const [figure, value] of timedFigures(figures, name)) {
+    row(figure, ms(value.measured), `≤ ${ms(value.targetMs)}`, value.measured <= value.targetMs);
+  }
+}
+
+/** The named export of another engineer's bench file, or null (and a message) while the file is not there yet. */
+async function optionalSection(file, name) {
+  if (!existsSync(join(root, 'scripts/bench', file))) {
+    const message = `skipped: scripts/bench/${file} is missing (it provides ${name})`;
+    say(message);
+    skipped.push(message);
+    return null;
+  }
+  const module = await import(`./${file}`);
+  if (typeof module[name] !== 'function') throw new Error(`scripts/bench/${file} does not export ${name}()`);
+  return module[name];
+}
+
+/** Objects in a section's result that carry a `targetMs` beside a time: one table row each. */
+function timedFigures(value, path) {
+  if (value === null || typeof value !== 'object') return [];
+  const time = value.warmMs ?? value.medianMs ?? value.ms;
+  const own = typeof value.targetMs === 'number' && typeof time === 'number' ? [[path, { measured: time, targetMs: value.targetMs }]] : [];
+  return [...own, ...Object.entries(value).flatMap(([key, inner]) => timedFigures(inner, `${path} ${key}`))];
+}
+
+const lines = formatTable(table);
+say('');
+for (const line of lines) say(line);
+for (const message of skipped) say(message);
+const machine = describeMachine();
+say(`\n${machine}`);
+
+if (options.write) {
+  writeBenchmarks(lines, skipped, machine);
+  say('BENCHMARKS.md updated.');
+}
+
+function formatTable(rows) {
+  const header = ['figure', 'measured', 'target', 'met', 'notes'];
+  const cells = rows.map((r) => [r.figure, r.measured, r.target, r.met === null ? '' : r.met ? 'yes' : 'NO', r.note]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)];
+}
+
+function describeMachine() {
+  const model = /^model name\s*:\s*(.*)$/m.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
+  return `Machine: ${model}, ${cpus().length} cores, ${mb(totalmem() / 2 ** 20)} memory, Node ${process.version}; load average ${loadAtStart.toFixed(1)} at the start (the cores are shared). Run on ${date} UTC.`;
+}
+
+/** Replaces the generated part of BENCHMARKS.md (between the markers), keeping the notes around it. */
+function writeBenchmarks(lines, skippedLines, machine) {
+  const path = join(root, 'BENCHMARKS.md');
+  const start = '<!-- bench:start (written by `npm run bench -- --write`) -->';
+  const end = '<!-- bench:end -->';
+  const body = [start, '', machine, '', ...lines, ...(skippedLines.length ? ['', ...skippedLines.map((m) => `- ${m}`)] : []), '', end].join('\n');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const from = old.indexOf(start);
+  const to = old.indexOf(end);
+  const next = from >= 0 && to > from ? old.slice(0, from) + body + old.slice(to + end.length) : `${old.trimEnd()}\n\n${body}\n`;
+  writeFileSync(path, next);
+}
