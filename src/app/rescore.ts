@@ -9,6 +9,7 @@ import { OWNED, type OwnedKey } from './owned-columns.js';
 import type { Clock, OwnedColumn, StateStore, Workbook } from './ports.js';
 import { loadState } from './state.js';
 import { CannotRun } from './cannot-run.js';
+import { scoreFlags } from './flags.js';
 
 export interface RescoreRequest {
   readonly workbook: Workbook;
@@ -106,7 +107,14 @@ function ownedColumns(scores: BookScores, rowCount: number, asOf: string): Owned
     put('monetary', (k) => orBlank(Math.round(deals.monetary[k] * 100) / 100));
     put('segment', (k) => rfm.segments[k]);
   }
+  const clv = scores.clv;
+  if (clv) {
+    put('clv', (k) => orBlank(Math.round(clv.clv[k] * 100) / 100));
+    put('pAlive', (k) => orBlank(Math.round(clv.pAlive[k] * 10000) / 10000));
+    put('expectedPurchases', (k) => orBlank(Math.round(clv.expectedPurchases[k] * 1000) / 1000));
+  }
   put('why', (k) => scores.why[k]);
+  put('flags', (k) => scoreFlags(scores, k).join('; ') || null);
   put('asOf', () => asOf);
   return [...columns].map(([key, values]) => ({ header: OWNED[key], values }));
 }

@@ -19,6 +19,20 @@ export const Summary = z.object({
   issues: z.array(Issue),
   notes: z.array(z.string()),
   movement: z.object({ up: z.number().int(), down: z.number().int(), new: z.number().int() }).nullable(),
+  /** Present when CLV was computed (a Deals tab and `clv.enabled`). */
+  clv: z
+    .object({
+      /** The model's time unit: rates, t_x, T and the horizon are in it. */
+      unit: z.enum(['days', 'weeks', 'months']),
+      horizon: z.number(),
+      model: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLikelihood: z.number(), converged: z.boolean() }).nullable(),
+      spend: z.object({ p: z.number(), q: z.number(), gamma: z.number(), logLikelihood: z.number() }).nullable(),
+      /** Why values fell back to history; null when all are the model's. */
+      fallbackReason: z.string().nullable(),
+      warnings: z.array(z.string()),
+      churnRisk: z.number().int(),
+    })
+    .optional(),
 });
 export type Summary = z.infer<typeof Summary>;
 
@@ -35,5 +49,21 @@ export function summarizeRescore(command: string, asOfDay: number, output: strin
     issues: outcome.issues,
     notes: outcome.notes,
     movement: outcome.movement,
+    clv: clvSection(outcome),
   });
+}
+
+function clvSection(outcome: RescoreOutcome): Summary['clv'] {
+  const clv = outcome.scores.clv;
+  if (!clv) return undefined;
+  const { unit, horizon, model, spend, fallbackReason, warnings } = clv.result;
+  return {
+    unit,
+    horizon,
+    model: model && { r: model.r, alpha: model.alpha, a: model.a, b: model.b, logLikelihood: model.logLikelihood, converged: model.converged },
+    spend: spend && { p: spend.p, q: spend.q, gamma: spend.gamma, logLikelihood: spend.logLikelihood },
+    fallbackReason,
+    warnings,
+    churnRisk: clv.churnRisk.reduce((sum, flag) => sum + flag, 0),
+  };
 }

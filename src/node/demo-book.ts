@@ -39,12 +39,17 @@ export function buildDemoBook(customers = 500, deals = 5000): DemoTab[] {
   const customerRows: Cell[][] = [
     ['Customer ID', 'Name', 'Region', 'Industry', 'Owner', 'Email', 'Phone', 'Last Activity', 'Historical Revenue', 'Potential', 'Years as Customer', 'Strategic', 'Service Cost', 'Payment Days', 'Notes'],
   ];
-  const weight: number[] = [];
+  // Purchase histories follow the BG/NBD story (Fader, Hardie & Lee 2005): each customer
+  // buys at its own rate and, after each purchase, stops for good with its own
+  // probability — so the demo's CLV has something real to fit.
+  const histories: number[][] = [];
+  const spendLevel: number[] = [];
   for (let i = 1; i <= customers; i++) {
     const name = `${pick(FIRST)} ${pick(SECOND)} ${pick(SUFFIX)}`;
     const owner = random() < 0.25 ? null : pick(DEMO_REPS)[0];
     const revenue = Math.round(Math.exp(8 + random() * 4) * 100) / 100;
-    weight.push(Math.pow(random(), 2));
+    spendLevel.push(5.5 + 2.5 * random());
+    histories.push(purchaseDays(random, Math.floor(random() * spanDays * 0.8), spanDays));
     customerRows.push([
       `C${String(i).padStart(4, '0')}`,
       name,
@@ -65,15 +70,12 @@ export function buildDemoBook(customers = 500, deals = 5000): DemoTab[] {
   }
   plantBadCustomerRows(customerRows);
 
-  const total = weight.reduce((a, b) => a + b, 0);
+  const purchases = histories.flatMap((days, k) => days.map((day) => ({ day, k })));
   const dealRows: Cell[][] = [['Deal ID', 'Customer ID', 'Amount', 'Close Date', 'Stage']];
-  for (let d = 1; d <= deals; d++) {
-    let target = random() * total;
-    let k = 0;
-    while (k < weight.length - 1 && target > weight[k]) target -= weight[k++];
+  purchases.slice(0, deals).forEach(({ day, k }, d) => {
     const u = random();
-    dealRows.push([`D${String(d).padStart(5, '0')}`, `C${String(k + 1).padStart(4, '0')}`, Math.round(Math.exp(6 + random() * 3)), iso(Math.floor(random() * spanDays)), u < 0.8 ? 'won' : u < 0.93 ? 'lost' : 'open']);
-  }
+    dealRows.push([`D${String(d + 1).padStart(5, '0')}`, `C${String(k + 1).padStart(4, '0')}`, Math.round(gamma(random, 4) * Math.exp(spendLevel[k]) / 4), iso(day), u < 0.85 ? 'won' : u < 0.95 ? 'lost' : 'open']);
+  });
   plantBadDealRows(dealRows);
 
   const repRows: Cell[][] = [['姓名', '邮箱', '级别', '负责区域', '负责行业', '保有量', 'A类上限', '在职', '入职日期'], ...DEMO_REPS.map((r) => [...r])];
@@ -100,6 +102,35 @@ function plantBadDealRows(rows: Cell[][]): void {
   rows[20][3] = 'last Tuesday';
   rows[30][1] = 'C9999';
   rows[40][4] = 'maybe';
+}
+
+/**
+ * One customer's purchase days from `first` on: gaps ~ Exponential(λ), λ ~ Gamma(0.9, 1/25)
+ * per day; after each purchase the customer drops out with p ~ Beta(1, 6).
+ */
+function purchaseDays(random: () => number, first: number, spanDays: number): number[] {
+  const rate = gamma(random, 0.9) / 25;
+  const g = gamma(random, 1);
+  const dropout = g / (g + gamma(random, 6));
+  const days = [first];
+  for (let day = first; random() >= dropout; ) {
+    day += Math.max(1, Math.round(-Math.log(1 - random()) / rate));
+    if (day >= spanDays) break;
+    days.push(day);
+  }
+  return days;
+}
+
+/** Gamma(shape, 1) by Marsaglia & Tsang (2000), with the shape < 1 boost. */
+function gamma(random: () => number, shape: number): number {
+  if (shape < 1) return gamma(random, shape + 1) * Math.pow(random(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    const v = (1 + c * x) ** 3;
+    if (v > 0 && Math.log(1 - random()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
 }
 
 /** A small, well-known 32-bit PRNG (Tommy Ettinger's Mulberry32): deterministic, dependency-free. */

@@ -15,6 +15,8 @@ export function describeRescore(summary: Summary, outcome: RescoreOutcome, book:
   const segments = Object.entries(summary.segments).sort((a, b) => b[1] - a[1]);
   if (segments.length) lines.push(`Segments   ${segments.map(([name, count]) => `${name} ${count}`).join(' · ')}`);
 
+  if (summary.clv) lines.push(`CLV        ${describeClv(summary.clv)}`);
+
   const { customers, scores, tiers, why } = outcome.scores;
   const names = customers.text(customers.columns.name);
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || customers.ids[a].localeCompare(customers.ids[b]));
@@ -25,6 +27,15 @@ export function describeRescore(summary: Summary, outcome: RescoreOutcome, book:
   if (summary.notes.length) lines.push('', 'Notes', ...summary.notes.map((n) => `  ${n}`));
   lines.push('', describeIssues(summary.issues));
   return `${lines.join('\n')}\n`;
+}
+
+function describeClv(clv: NonNullable<Summary['clv']>): string {
+  const horizon = `${Number(clv.horizon.toFixed(2))} ${clv.unit}`;
+  if (!clv.model?.converged) return `historical value (${clv.fallbackReason})`;
+  const m = clv.model;
+  const fit = `BG/NBD r ${m.r.toFixed(3)} α ${m.alpha.toFixed(3)} a ${m.a.toFixed(3)} b ${m.b.toFixed(3)} per ${clv.unit.replace(/s$/, '')}`;
+  const spend = clv.spend ? `, Gamma-Gamma p ${clv.spend.p.toFixed(2)} q ${clv.spend.q.toFixed(2)} γ ${clv.spend.gamma.toFixed(2)}` : '';
+  return `${fit}${spend}; horizon ${horizon}; ${clv.churnRisk} flagged as churn risk`;
 }
 
 export function describeIssues(issues: readonly Issue[]): string {

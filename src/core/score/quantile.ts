@@ -31,3 +31,15 @@ export function countAtMost(sorted: ArrayLike<number>, x: number): number {
   }
   return lo;
 }
+
+/**
+ * The values that are not NaN, ascending. A plain loop: TypedArray.prototype.filter boxes
+ * every kept value on its way to the new array, which cost more than the sort itself.
+ */
+export function sortedPresent(values: Float64Array): Float64Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
+  const present = new Float64Array(count);
+  for (let i = 0, k = 0; i < values.length; i++) if (!Number.isNaN(values[i])) present[k++] = values[i];
+  return present.sort();
+}

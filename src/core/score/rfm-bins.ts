@@ -1,4 +1,4 @@
-import { countAtMost, countBelow, quantileType7 } from './quantile.js';
+import { countAtMost, countBelow, quantileType7, sortedPresent } from './quantile.js';
 
 const BINS = 5;
 
@@ -15,7 +15,7 @@ const BINS = 5;
  * scored descending (bin i → 6 − i), frequency and monetary ascending.
  */
 export function binMeasure(values: Float64Array, higherIsBetter: boolean, mode: 'quantile' | 'r-rfm'): Uint8Array {
-  const sorted = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
+  const sorted = sortedPresent(values);
   const scores = new Uint8Array(values.length);
   if (sorted.length === 0) return scores;
   const score = mode === 'r-rfm' ? rRfmScorer(sorted, higherIsBetter) : quantileScorer(sorted, higherIsBetter);

@@ -4,11 +4,12 @@ import { type DealFacts, readDeals } from '../parse/deals-tab.js';
 import type { Settings } from '../settings/schema.js';
 import type { Dimension } from '../settings/score.js';
 import type { Table } from '../table.js';
+import { type CustomerClvColumns, clvByCustomer } from './customer-clv.js';
 import { resolveDimensions } from './dimensions.js';
 import { type RfmScores, scoreRfm } from './rfm.js';
 import { type Tier, assignTiers } from './tiers.js';
 import { scoreCustomers } from './weighted.js';
-import { explainScore } from './why.js';
+import { WHY_TOP, explainScore } from './why.js';
 
 export interface ScoreBookInput {
   readonly customers: Table;
@@ -25,6 +26,8 @@ export interface BookScores {
   readonly why: string[];
   readonly deals: DealFacts | null;
   readonly rfm: RfmScores | null;
+  /** Null without deals or with CLV switched off in the settings. */
+  readonly clv: CustomerClvColumns | null;
   readonly dimensionsUsed: Dimension[];
   readonly dimensionsAbsent: Dimension[];
   readonly issues: Issue[];
@@ -64,12 +67,17 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
     const column = customers.columns[field];
     if (column !== undefined) customers.days(column);
   }
-  const { columns, absent } = resolveDimensions(settings.score.dimensions, customers, { deals, clv: null, pAlive: null }, asOfDay);
+  const clv = deals && settings.clv.enabled ? clvByCustomer(customers, deals, settings, asOfDay) : null;
+  if (clv?.result.fallbackReason) notes.push(`CLV: ${clv.result.fallbackReason}`);
+  if (clv) notes.push(...clv.result.warnings.map((w) => `CLV: ${w}`));
+
+  const measures = { deals, clv: clv?.clv ?? null, pAlive: clv?.pAlive ?? null };
+  const { columns, absent } = resolveDimensions(settings.score.dimensions, customers, measures, asOfDay);
   if (absent.length) notes.push(`Not scored on (no column): ${absent.map((d) => d.label).join(', ')}.`);
   const n = customers.ids.length;
   const weighted = scoreCustomers(n, columns);
   const tiers = assignTiers(weighted.scores, settings.tiers);
-  const why = Array.from({ length: n }, (_, k) => explainScore(weighted.contributionsOf(k)));
+  const why = Array.from({ length: n }, (_, k) => explainScore(weighted.contributionsOf(k, WHY_TOP)));
   const rfm = deals ? scoreRfm(deals, settings.rfm) : null;
 
   return {
@@ -81,6 +89,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       why,
       deals,
       rfm,
+      clv,
       dimensionsUsed: columns.map((c) => c.dimension),
       dimensionsAbsent: absent,
       issues: sortIssues(issues, [input.customers.tab, input.deals?.tab ?? '']),

@@ -1,5 +1,5 @@
 // The CLV statistics the scoring pipeline calls: summaries, the two models, CLV, churn risk.
-export { summarizePurchases, type CustomerPurchases, type Purchase, type PurchaseSummaries } from './purchase-summaries.js';
+export { summarizePurchases, summarizePurchaseColumns, type PurchaseColumns, type CustomerPurchases, type Purchase, type PurchaseSummaries } from './purchase-summaries.js';
 export { fitBgNbd } from './bg-nbd-fit.js';
 export {
   conditionalExpectedPurchases,

@@ -32,6 +32,13 @@ export interface PurchaseSummaries {
   readonly monetary: Float64Array;
 }
 
+/** Won purchases column by column: purchase k belongs to customer `customer[k]` (an index into `ids`). */
+export interface PurchaseColumns {
+  readonly customer: Int32Array;
+  readonly day: ArrayLike<number>;
+  readonly amount: ArrayLike<number>;
+}
+
 /**
  * Summarises won purchases as of `asOfDay` (inclusive: purchases on that day count,
  * later ones are ignored). Purchases on the same calendar day are one purchase with the
@@ -39,39 +46,92 @@ export interface PurchaseSummaries {
  * purchase on or before the as-of day get no summary. Order of customers is kept.
  */
 export function summarizePurchases(input: readonly CustomerPurchases[], asOfDay: number, unit: TimeUnit): PurchaseSummaries {
-  const daysPerUnit = DAYS_PER_UNIT[unit];
-  const ids: string[] = [];
-  const x = new Float64Array(input.length);
-  const tx = new Float64Array(input.length);
-  const T = new Float64Array(input.length);
-  const zbar = new Float64Array(input.length);
-  const monetary = new Float64Array(input.length);
+  const total = input.reduce((sum, c) => sum + c.purchases.length, 0);
+  const customer = new Int32Array(total);
+  const day = new Float64Array(total);
+  const amount = new Float64Array(total);
+  let k = 0;
+  input.forEach((c, i) => {
+    for (const purchase of c.purchases) {
+      customer[k] = i;
+      day[k] = purchase.day;
+      amount[k++] = purchase.amount;
+    }
+  });
+  return summarizePurchaseColumns({ customer, day, amount }, input.map((c) => c.id), asOfDay, unit);
+}
 
-  for (const customer of input) {
-    const counted = customer.purchases.filter((purchase) => purchase.day <= asOfDay).sort((p, q) => p.day - q.day);
-    if (counted.length === 0) continue;
-    const first = counted[0].day;
+/**
+ * The same, from columns: this is what a rescore hands over (a million deals as typed
+ * arrays, no object per deal). Purchases are bucketed by customer in one counting pass,
+ * then each customer's few are put in day order.
+ */
+export function summarizePurchaseColumns(columns: PurchaseColumns, customerIds: readonly string[], asOfDay: number, unit: TimeUnit): PurchaseSummaries {
+  const daysPerUnit = DAYS_PER_UNIT[unit];
+  const customers = customerIds.length;
+  const start = new Int32Array(customers + 1);
+  for (let k = 0; k < columns.customer.length; k++) if (columns.day[k] <= asOfDay) start[columns.customer[k] + 1]++;
+  for (let i = 0; i < customers; i++) start[i + 1] += start[i];
+  const order = new Int32Array(start[customers]);
+  const next = start.slice(0, customers);
+  for (let k = 0; k < columns.customer.length; k++) if (columns.day[k] <= asOfDay) order[next[columns.customer[k]]++] = k;
+
+  const ids: string[] = [];
+  const x = new Float64Array(customers);
+  const tx = new Float64Array(customers);
+  const T = new Float64Array(customers);
+  const zbar = new Float64Array(customers);
+  const monetary = new Float64Array(customers);
+  for (let c = 0; c < customers; c++) {
+    const from = start[c];
+    const to = start[c + 1];
+    if (from === to) continue;
+    sortByDay(order, from, to, columns.day);
+    const first = columns.day[order[from]];
     let days = 1;
     let last = first;
-    let total = 0;
+    let sum = 0;
     let firstDayAmount = 0;
-    for (const purchase of counted) {
-      if (purchase.day !== last) {
+    for (let j = from; j < to; j++) {
+      const d = columns.day[order[j]];
+      const value = columns.amount[order[j]];
+      if (d !== last) {
         days += 1;
-        last = purchase.day;
+        last = d;
       }
-      if (purchase.day === first) firstDayAmount += purchase.amount;
-      total += purchase.amount;
+      if (d === first) firstDayAmount += value;
+      sum += value;
     }
     const i = ids.length;
-    ids.push(customer.id);
+    ids.push(customerIds[c]);
     x[i] = days - 1;
     tx[i] = (last - first) / daysPerUnit;
     T[i] = (asOfDay - first) / daysPerUnit;
-    zbar[i] = days > 1 ? (total - firstDayAmount) / (days - 1) : 0;
-    monetary[i] = total;
+    zbar[i] = days > 1 ? (sum - firstDayAmount) / (days - 1) : 0;
+    monetary[i] = sum;
   }
 
   const n = ids.length;
   return { unit, ids, x: x.slice(0, n), tx: tx.slice(0, n), T: T.slice(0, n), zbar: zbar.slice(0, n), monetary: monetary.slice(0, n) };
+}
+
+// Below this many purchases an insertion sort beats the general one.
+const SHORT_RUN = 32;
+
+/** Puts order[from, to) in day order: a customer has few purchases, usually already in date order. */
+function sortByDay(order: Int32Array, from: number, to: number, day: ArrayLike<number>): void {
+  if (to - from > SHORT_RUN) {
+    order.subarray(from, to).sort((a, b) => day[a] - day[b]);
+    return;
+  }
+  for (let j = from + 1; j < to; j++) {
+    const k = order[j];
+    const d = day[k];
+    let m = j - 1;
+    while (m >= from && day[order[m]] > d) {
+      order[m + 1] = order[m];
+      m--;
+    }
+    order[m + 1] = k;
+  }
 }

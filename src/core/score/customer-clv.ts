@@ -1,0 +1,41 @@
+import type { CustomerRows } from '../parse/customers-tab.js';
+import type { DealFacts } from '../parse/deals-tab.js';
+import type { Settings } from '../settings/schema.js';
+import { type ClvResult, computeClv, summarizePurchaseColumns } from './clv/index.js';
+
+/** CLV per customer in row order (NaN where there is none), with the model behind it. */
+export interface CustomerClvColumns {
+  readonly result: ClvResult;
+  readonly clv: Float64Array;
+  readonly pAlive: Float64Array;
+  readonly expectedPurchases: Float64Array;
+  readonly churnRisk: Uint8Array;
+  readonly fallback: Uint8Array;
+}
+
+/**
+ * Summarises each customer's won deals up to the as-of date in the model's unit, fits
+ * BG/NBD and Gamma-Gamma (src/core/score/clv) and lays the values out by customer row;
+ * customers listed twice get the values of their id.
+ */
+export function clvByCustomer(customers: CustomerRows, deals: DealFacts, settings: Settings, asOfDay: number): CustomerClvColumns {
+  const summaries = summarizePurchaseColumns(deals.won, customers.ids, asOfDay, settings.clv.unit);
+  const result = computeClv(summaries, settings.clv);
+  const n = customers.ids.length;
+  const clv = new Float64Array(n).fill(NaN);
+  const pAlive = new Float64Array(n).fill(NaN);
+  const expectedPurchases = new Float64Array(n).fill(NaN);
+  const churnRisk = new Uint8Array(n);
+  const fallback = new Uint8Array(n);
+  const byId = new Map(result.perCustomer.map((c) => [c.id, c]));
+  for (let k = 0; k < n; k++) {
+    const value = byId.get(customers.ids[k]);
+    if (!value) continue;
+    clv[k] = value.clv;
+    pAlive[k] = value.pAlive ?? NaN;
+    expectedPurchases[k] = value.expectedPurchases ?? NaN;
+    churnRisk[k] = value.churnRisk ? 1 : 0;
+    fallback[k] = value.fallback ? 1 : 0;
+  }
+  return { result, clv, pAlive, expectedPurchases, churnRisk, fallback };
+}
