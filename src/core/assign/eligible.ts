@@ -1,5 +1,4 @@
 import type { AssignSettings } from '../settings/assign.js';
-import { matchKey } from './customer.js';
 import type { Roster, RosterRep } from './roster.js';
 import { type Unit, unitBarrier } from './units.js';
 
@@ -26,6 +25,5 @@ export function eligibleRepsOf(roster: Roster, settings: AssignSettings): (unit:
 /** What eligibility of a single customer depends on; an active holder only matters while away. */
 export function eligibilityKey(unit: Unit): string {
   const m = unit.members[0];
-  const awayHolder = m.holder !== null && m.holder.away ? m.holder.index : -1;
-  return `${m.tier}\u0000${matchKey(m.region)}\u0000${matchKey(m.industry)}\u0000${awayHolder}\u0000${[...m.cooldownFrom.keys()].join(',')}`;
+  return m.holder !== null && m.holder.away ? `${m.profileKey}\u0001${m.holder.index}` : m.profileKey;
 }

@@ -7,6 +7,13 @@ export interface Profile {
   readonly tier: Tier;
   readonly region: string;
   readonly industry: string;
+  /** Region and industry as compared (matchKey), worked out once per customer. */
+  readonly regionKey: string;
+  readonly industryKey: string;
+}
+
+export function profileOf(customer: { readonly tier: Tier; readonly region: string; readonly industry: string }, keyOf: (text: string) => string = matchKey): Profile {
+  return { tier: customer.tier, region: customer.region, industry: customer.industry, regionKey: keyOf(customer.region), industryKey: keyOf(customer.industry) };
 }
 
 export interface FitParts {
@@ -40,11 +47,9 @@ export function fitOf(profile: Profile, rep: RosterRep, settings: AssignSettings
 }
 
 export function coversRegion(rep: RosterRep, profile: Profile): boolean {
-  const key = matchKey(profile.region);
-  return key !== '' && rep.regions.has(key);
+  return profile.regionKey !== '' && rep.regions.has(profile.regionKey);
 }
 
 export function coversIndustry(rep: RosterRep, profile: Profile): boolean {
-  const key = matchKey(profile.industry);
-  return key !== '' && rep.industries.has(key);
+  return profile.industryKey !== '' && rep.industries.has(profile.industryKey);
 }

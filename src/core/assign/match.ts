@@ -1,5 +1,4 @@
 import type { AssignSettings } from '../settings/assign.js';
-import { matchKey } from './customer.js';
 import { type Candidate, barrier } from './eligibility.js';
 import { fitOf } from './fit.js';
 import { FlowNetwork } from './flow.js';
@@ -128,10 +127,10 @@ function classify(singles: readonly Unit[]): BaseClass[] {
   const classes = new Map<string, BaseClass>();
   for (const unit of singles) {
     const m = unit.members[0];
-    const key = `${m.tier}\u0000${matchKey(m.region)}\u0000${matchKey(m.industry)}\u0000${[...m.cooldownFrom.keys()].join(',')}`;
+    const key = m.profileKey;
     let cls = classes.get(key);
     if (!cls) {
-      const candidate: Candidate = { tier: m.tier, region: m.region, industry: m.industry, holder: null, cooldownFrom: m.cooldownFrom };
+      const candidate: Candidate = { tier: m.tier, region: m.region, industry: m.industry, regionKey: m.regionKey, industryKey: m.industryKey, holder: null, cooldownFrom: m.cooldownFrom };
       cls = { key, candidate, unowned: [], held: new Map() };
       classes.set(key, cls);
     }

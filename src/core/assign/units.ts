@@ -1,6 +1,6 @@
 import type { AssignSettings } from '../settings/assign.js';
 import type { Cooldown } from './cooldown.js';
-import { type AssignCustomer, byId } from './customer.js';
+import { type AssignCustomer, byId, matchKey } from './customer.js';
 import { BARRIERS, type Barrier, type Candidate, barrier } from './eligibility.js';
 import { fitOf } from './fit.js';
 import { type OwnerMatch, holder, matchOwner } from './owner.js';
@@ -9,6 +9,8 @@ import type { Roster, RosterRep } from './roster.js';
 export interface Member extends Candidate {
   readonly customer: AssignCustomer;
   readonly owner: OwnerMatch;
+  /** Tier, region, industry and cooldowns: members alike in these share fits and eligibility for new reps. */
+  readonly profileKey: string;
 }
 
 /**
@@ -43,17 +45,32 @@ export function makeUnits(
     cooling.set(cooldown.customerId, reps);
   }
   const none = new Map<number, number>();
+  // Books repeat a handful of regions and industries: fold each spelling once.
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = matchKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
   const members = new Map<string, Member>();
   for (const customer of [...customers].sort(byId)) {
     const owner = matchOwner(roster, customer.owner);
+    const cooldownFrom = cooling.get(customer.id) ?? none;
+    const profile = `${customer.tier}\u0000${keyOf(customer.region)}\u0000${keyOf(customer.industry)}`;
     members.set(customer.id, {
-      customer,
-      owner,
+      profileKey: cooldownFrom.size === 0 ? profile : `${profile}\u0000${[...cooldownFrom.keys()].join(',')}`,
       tier: customer.tier,
       region: customer.region,
       industry: customer.industry,
+      regionKey: keyOf(customer.region),
+      industryKey: keyOf(customer.industry),
+      customer,
+      owner,
       holder: holder(owner),
-      cooldownFrom: cooling.get(customer.id) ?? none,
+      cooldownFrom,
     });
   }
 

@@ -1,5 +1,6 @@
 import type { AssignCustomer } from '../assign/customer.js';
 import { barrier } from '../assign/eligibility.js';
+import { profileOf } from '../assign/fit.js';
 import { holder, matchOwner } from '../assign/owner.js';
 import type { Rep } from '../assign/rep.js';
 import { type RosterRep, makeRoster, ownerKey } from '../assign/roster.js';
@@ -51,7 +52,7 @@ export function claimCustomer(input: ClaimInput): ClaimResult {
     const from = roster.find(c.repName);
     if (c.customerId === customer.id && c.untilDay > asOfDay && from) cooldownFrom.set(from.index, Math.max(c.untilDay, cooldownFrom.get(from.index) ?? 0));
   }
-  const blocked = barrier(rep, { ...customer, holder: null, cooldownFrom }, settings.assign);
+  const blocked = barrier(rep, { ...profileOf(customer), holder: null, cooldownFrom }, settings.assign);
   if (blocked !== null) return refuse(barrierRefusal(blocked, rep, customer, settings.assign, cooldownFrom.get(rep.index) ?? asOfDay));
 
   const held = input.customers.filter((c) => holder(matchOwner(roster, c.owner)) === rep);

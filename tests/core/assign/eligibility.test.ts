@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barrier } from '../../../src/core/assign/eligibility.js';
+import { profileOf } from '../../../src/core/assign/fit.js';
 import { matchOwner } from '../../../src/core/assign/owner.js';
 import { makeRoster } from '../../../src/core/assign/roster.js';
 import { AS_OF, assignSettings, rep } from './book.js';
@@ -31,7 +32,7 @@ describe('eligibility', () => {
   ];
   const roster = makeRoster(reps, settings, AS_OF);
   const get = (name: string) => roster.reps.find((r) => r.rep.name === name)!;
-  const candidate = { tier: 'A' as const, region: ' EAST ', industry: '', holder: null, cooldownFrom: none };
+  const candidate = { ...profileOf({ tier: 'A', region: ' EAST ', industry: '' }), holder: null, cooldownFrom: none };
 
   it('keeps new customers from a rep away on the as-of day, but lets it keep its own', () => {
     expect(barrier(get('Away'), candidate, settings)).toBe('away');

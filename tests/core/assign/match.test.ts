@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AssignCustomer } from '../../../src/core/assign/customer.js';
 import { barrier } from '../../../src/core/assign/eligibility.js';
-import { fitOf } from '../../../src/core/assign/fit.js';
+import { fitOf, profileOf } from '../../../src/core/assign/fit.js';
 import { matchOwner } from '../../../src/core/assign/owner.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
 import { makeRoster } from '../../../src/core/assign/roster.js';
@@ -114,7 +114,7 @@ function bruteForce(book: RandomBook): { count: number; fit: number } {
   const options = book.customers.map((c) => {
     const holder = matchOwner(roster, c.owner);
     const cooldownFrom = new Map(book.cooldowns.filter((d) => d.customerId === c.id).map((d) => [roster.find(d.repName)!.index, d.untilDay]));
-    const candidate = { tier: c.tier, region: c.region, industry: c.industry, holder: holder.kind === 'rep' ? holder.rep : null, cooldownFrom };
+    const candidate = { ...profileOf(c), holder: holder.kind === 'rep' ? holder.rep : null, cooldownFrom };
     return roster.reps.filter((r) => barrier(r, candidate, book.settings) === null).map((r) => ({ rep: r, fit: fitOf(candidate, r, book.settings, candidate.holder === r) }));
   });
   let best = { count: 0, fit: 0 };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { barrier } from '../../../src/core/assign/eligibility.js';
+import { profileOf } from '../../../src/core/assign/fit.js';
 import { matchOwner } from '../../../src/core/assign/owner.js';
 import { type ProposeResult, proposeOwners } from '../../../src/core/assign/propose.js';
 import { makeRoster } from '../../../src/core/assign/roster.js';
@@ -68,7 +69,7 @@ describe('proposals over random books', () => {
           const c = book.customers.find((x) => x.id === p.customerId)!;
           const owner = matchOwner(roster, c.owner);
           const cooldownFrom = new Map(book.cooldowns.filter((d) => d.customerId === c.id).map((d) => [roster.find(d.repName)!.index, d.untilDay]));
-          const candidate = { tier: c.tier, region: c.region, industry: c.industry, holder: owner.kind === 'rep' ? owner.rep : null, cooldownFrom };
+          const candidate = { ...profileOf(c), holder: owner.kind === 'rep' ? owner.rep : null, cooldownFrom };
           expect(barrier(roster.find(p.proposedOwner)!, candidate, book.settings)).toBeNull();
         }
       }),
@@ -90,7 +91,7 @@ describe('proposals over random books', () => {
             const eligible = unit.every((c) => {
               const owner = matchOwner(roster, c.owner);
               const cooldownFrom = new Map(book.cooldowns.filter((d) => d.customerId === c.id).map((d) => [roster.find(d.repName)!.index, d.untilDay]));
-              return barrier(r, { tier: c.tier, region: c.region, industry: c.industry, holder: owner.kind === 'rep' ? owner.rep : null, cooldownFrom }, book.settings) === null;
+              return barrier(r, { ...profileOf(c), holder: owner.kind === 'rep' ? owner.rep : null, cooldownFrom }, book.settings) === null;
             });
             if (!eligible) continue;
             const held = book.customers.filter((c) => owners.get(c.id) === r.rep.name);
