@@ -1,5 +1,5 @@
 import type { Table } from '../../core/table.js';
-import { tokenizeCsv } from './tokenize.js';
+import { parseCsv, recordSpans } from './tokenize.js';
 
 /** How a CSV file was written, so that writing it back changes nothing else. */
 export interface CsvFormat {
@@ -37,7 +37,7 @@ export function detectDelimiter(text: string): CsvFormat['delimiter'] {
   let bestAgreeing = 0;
   let bestWidth = 0;
   for (const delimiter of DELIMITERS) {
-    const records = sampleRecords(text, delimiter, null).filter((record) => record.length > 1 || record[0] !== '');
+    const records = sampleRecords(text, delimiter).filter((record) => record.length > 1 || record[0] !== '');
     const width = records.length > 0 ? records[0].length : 0;
     if (width < 2) continue;
     const agreeing = records.filter((record) => record.length === width).length;
@@ -52,8 +52,7 @@ export function detectDelimiter(text: string): CsvFormat['delimiter'] {
 
 /** The line break after the first record; CRLF (RFC 4180's own) when the text has none. */
 export function detectNewline(text: string, delimiter: string): CsvFormat['newline'] {
-  const spans: number[] = [];
-  sampleRecords(text, delimiter, spans);
+  const spans = recordSpans(sample(text), delimiter);
   const lineBreak = spans.length > 0 ? text.charCodeAt(spans[1]) : Number.NaN;
   if (lineBreak === 0x0a) return '\n';
   if (lineBreak === 0x0d) return '\r\n';
@@ -61,9 +60,12 @@ export function detectNewline(text: string, delimiter: string): CsvFormat['newli
 }
 
 /** The first records of the text, the last one dropped when the sample may have cut it. */
-function sampleRecords(text: string, delimiter: string, spans: number[] | null): string[][] {
-  const cut = text.length > SAMPLE_CHARS;
-  const records = tokenizeCsv(cut ? text.slice(0, SAMPLE_CHARS) : text, delimiter, spans);
-  if (cut && records.length > 1) records.pop();
+function sampleRecords(text: string, delimiter: string): string[][] {
+  const records = parseCsv(sample(text), delimiter);
+  if (text.length > SAMPLE_CHARS && records.length > 1) records.pop();
   return records.slice(0, SAMPLE_RECORDS);
+}
+
+function sample(text: string): string {
+  return text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
 }

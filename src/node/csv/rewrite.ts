@@ -1,7 +1,7 @@
 import type { Cell } from '../../core/table.js';
 import type { CsvFormat } from './format.js';
 import { cellText, quoteField } from './serialize.js';
-import { splitRawFields, tokenizeCsv } from './tokenize.js';
+import { fieldBounds, recordSpans } from './tokenize.js';
 
 /** 1-based sheet row → 0-based column → new value, as in BookEdits. */
 export type RowEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
@@ -15,9 +15,8 @@ export type RowEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
  */
 export function rewriteCsvText(text: string, format: CsvFormat, edits: RowEdits): string {
   const { delimiter, newline } = format;
-  const spans: number[] = [];
-  const records = tokenizeCsv(text, delimiter, spans);
-  const recordCount = records.length;
+  const spans = recordSpans(text, delimiter);
+  const recordCount = spans.length / 2;
   let rowCount = recordCount;
   let editedWidth = 0;
   for (const [row, cells] of edits) {
@@ -28,37 +27,68 @@ export function rewriteCsvText(text: string, format: CsvFormat, edits: RowEdits)
       editedWidth = Math.max(editedWidth, column + 1);
     }
   }
-  const headerWidth = recordCount > 0 ? records[0].length : 0;
+  const recordText = (index: number) => (index < recordCount ? text.slice(spans[2 * index], spans[2 * index + 1]) : '');
+  const headerWidth = recordCount > 0 ? fieldBounds(recordText(0), delimiter).ends.length : 0;
   const newWidth = editedWidth > headerWidth ? editedWidth : 0;
   const endsWithLineBreak = recordCount === 0 || spans[2 * recordCount - 1] < text.length;
 
   let output = '';
   for (let index = 0; index < rowCount; index += 1) {
-    const existing = index < recordCount;
-    const raw = existing ? text.slice(spans[2 * index], spans[2 * index + 1]) : '';
+    const raw = recordText(index);
     const cells = edits.get(index + 1);
-    const blank = raw === '';
-    const widen = !blank && records[index].length < newWidth;
-    output += cells === undefined && !widen ? raw : editedRecord(blank ? [] : splitRawFields(raw, delimiter), blank ? 0 : newWidth, cells, delimiter);
-    output += lineBreakAfter(index);
+    const lastOriginal = index === recordCount - 1;
+    const followed = index < rowCount - 1;
+    let rendered: string;
+    if (raw === '') {
+      rendered = cells === undefined ? '' : editedRecord('', [], 0, cells, delimiter);
+    } else if (cells === undefined && newWidth === 0 && !(lastOriginal && followed)) {
+      rendered = raw;
+    } else {
+      // Only the last record can end inside an open quote; fieldBounds closes it.
+      const { record, ends } = fieldBounds(raw, delimiter);
+      rendered = cells === undefined && ends.length >= newWidth ? record : editedRecord(record, ends, newWidth, cells, delimiter);
+    }
+    let lineBreak: string;
+    if (index < recordCount - 1) lineBreak = text.slice(spans[2 * index + 1], spans[2 * index + 2]);
+    else if (lastOriginal) lineBreak = text.slice(spans[2 * index + 1]) || (followed ? newline : '');
+    else lineBreak = followed || endsWithLineBreak ? newline : '';
+    // A final CR before an added LF would read as CRLF; CR CR LF keeps it text.
+    if (lineBreak === '\n' && rendered.endsWith('\r')) lineBreak = '\r\n';
+    // An empty last record with no line break after it would vanish; `""` is the same empty field.
+    output += rendered === '' && lineBreak === '' ? '""' : rendered;
+    output += lineBreak;
   }
   return output;
-
-  function lineBreakAfter(index: number): string {
-    if (index < recordCount - 1) return text.slice(spans[2 * index + 1], spans[2 * index + 2]);
-    if (index === recordCount - 1 && index < rowCount - 1) return text.slice(spans[2 * index + 1]) || newline;
-    if (index === recordCount - 1) return text.slice(spans[2 * index + 1]);
-    return index < rowCount - 1 || endsWithLineBreak ? newline : '';
-  }
 }
 
-function editedRecord(fields: string[], width: number, cells: ReadonlyMap<number, Cell> | undefined, delimiter: string): string {
-  while (fields.length < width) fields.push('');
-  if (cells !== undefined) {
-    for (const [column, cell] of cells) {
-      while (fields.length <= column) fields.push('');
-      fields[column] = quoteField(cellText(cell), delimiter);
-    }
+/**
+ * A record with the edited fields replaced and at least `width` fields. Runs of untouched
+ * fields are copied as one slice of the record, so their text, quotes and delimiters stay
+ * as they were, and no string is made per untouched field.
+ */
+function editedRecord(
+  record: string,
+  ends: readonly number[],
+  width: number,
+  cells: ReadonlyMap<number, Cell> | undefined,
+  delimiter: string,
+): string {
+  const columns = cells === undefined ? [] : [...cells.keys()].sort((a, b) => a - b);
+  const fieldCount = Math.max(ends.length, width, columns.length > 0 ? columns[columns.length - 1] + 1 : 0);
+  const pieces: string[] = [];
+  let next = 0;
+  for (const column of columns) {
+    copyFields(pieces, record, ends, next, column);
+    pieces.push(quoteField(cellText(cells!.get(column)!), delimiter));
+    next = column + 1;
   }
-  return fields.join(delimiter);
+  copyFields(pieces, record, ends, next, fieldCount);
+  return pieces.join(delimiter);
+}
+
+/** Fields [from, to) of the record as one piece, then empty fields where the record ran out. */
+function copyFields(pieces: string[], record: string, ends: readonly number[], from: number, to: number): void {
+  const lastCopied = Math.min(to, ends.length);
+  if (from < lastCopied) pieces.push(record.slice(from === 0 ? 0 : ends[from - 1] + 1, ends[lastCopied - 1]));
+  for (let column = Math.max(from, ends.length); column < to; column += 1) pieces.push('');
 }

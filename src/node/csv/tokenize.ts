@@ -32,18 +32,26 @@ const SHARING_MAX_RATIO = 8;
 const SHARING_MAX_VALUES = 4096;
 
 export function parseCsv(text: string, delimiter: string): string[][] {
-  return tokenizeCsv(text, delimiter, null);
+  const records: string[][] = [];
+  scanCsv(text, delimiter, records, null);
+  return records;
 }
 
 /**
- * Like parseCsv, and when `spans` is given also pushes, per record, the offset where it
- * starts and the offset where its line break (or the text) starts, so a writer can copy
- * records it does not change exactly as they were.
+ * Per record, the offset where it starts and the offset where its line break (or the text)
+ * starts, without reading any field, so a writer can copy the records it does not change
+ * exactly as they were.
  */
-export function tokenizeCsv(text: string, delimiter: string, spans: number[] | null): string[][] {
+export function recordSpans(text: string, delimiter: string): number[] {
+  const spans: number[] = [];
+  scanCsv(text, delimiter, null, spans);
+  return spans;
+}
+
+/** Walks the records of the text, pushing their fields to `records` and spans to `spans`. */
+function scanCsv(text: string, delimiter: string, records: string[][] | null, spans: number[] | null): void {
   if (delimiter.length !== 1) throw new RangeError(`A CSV delimiter is one character, not ${JSON.stringify(delimiter)}`);
   const delimiterCode = delimiter.charCodeAt(0);
-  const records: string[][] = [];
   const length = text.length;
   // Each next occurrence is searched once and remembered, so every character is scanned a
   // bounded number of times even when a file has no quotes or no delimiters at all.
@@ -59,32 +67,33 @@ export function tokenizeCsv(text: string, delimiter: string, spans: number[] | n
     if (nextQuote < position) nextQuote = indexOrEnd(text, '"', position);
     const lineBreak = indexOrEnd(text, '\n', position);
     let end: number;
-    let fields: string[];
     if (nextQuote > lineBreak) {
       end = lineBreak > position && text.charCodeAt(lineBreak - 1) === CR ? lineBreak - 1 : lineBreak;
-      fields = new Array<string>(width);
-      let count = 0;
-      for (;;) {
-        if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
-        const fieldEnd = nextDelimiter < end ? nextDelimiter : end;
-        const values = shared[count];
-        const value = text.slice(position, fieldEnd);
-        fields[count++] = values === undefined ? value : sharedValue(values, value);
-        if (fieldEnd === end) break;
-        position = fieldEnd + 1;
+      if (records !== null) {
+        const fields = new Array<string>(width);
+        let count = 0;
+        for (;;) {
+          if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
+          const fieldEnd = nextDelimiter < end ? nextDelimiter : end;
+          const values = shared[count];
+          const value = text.slice(position, fieldEnd);
+          fields[count++] = values === undefined ? value : sharedValue(values, value);
+          if (fieldEnd === end) break;
+          position = fieldEnd + 1;
+        }
+        if (count !== width) fields.length = count;
+        records.push(fields);
       }
-      if (count !== width) fields.length = count;
     } else {
-      fields = [];
-      end = readRecord(text, start, delimiterCode, fields, false);
+      const fields: string[] | null = records === null ? null : [];
+      end = walkRecord(text, start, delimiterCode, fields, null);
+      if (records !== null && fields !== null) records.push(fields);
     }
     if (spans !== null) spans.push(start, end);
-    if (records.length === 0) width = fields.length;
-    records.push(fields);
-    if (records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
+    if (records !== null && records.length === 1) width = records[0].length;
+    if (records !== null && records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
     position = end >= length ? length : text.charCodeAt(end) === CR ? end + 2 : end + 1;
   }
-  return records;
 }
 
 function sharedValue(values: Map<string, string>, value: string): string {
@@ -114,32 +123,33 @@ function indexOrEnd(text: string, search: string, from: number): number {
 }
 
 /**
- * The fields of one record, as written (quotes and doubled quotes kept), for a writer that
- * changes some fields of a record and must leave the others exactly as they were.
- * `record` is the record's text without its line break. A quote left open at the end is
- * closed, so that fields written after it stay fields of their own.
+ * Where each field of one record ends (at its delimiter or the record's end), for a writer
+ * that replaces some fields and copies the text of the others exactly, quotes included.
+ * `record` is the record's text without its line break; a record whose last field opens a
+ * quote that never closes comes back closed, so fields written after it stay fields.
  */
-export function splitRawFields(record: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  readRecord(record, 0, delimiter.charCodeAt(0), fields, true);
-  const last = fields.length - 1;
-  if (UNCLOSED_QUOTE.test(fields[last])) fields[last] += '"';
-  return fields;
+export function fieldBounds(record: string, delimiter: string): { record: string; ends: number[] } {
+  const ends: number[] = [];
+  walkRecord(record, 0, delimiter.charCodeAt(0), null, ends);
+  const lastStart = ends.length > 1 ? ends[ends.length - 2] + 1 : 0;
+  if (!UNCLOSED_QUOTE.test(record.slice(lastStart))) return { record, ends };
+  ends[ends.length - 1] += 1;
+  return { record: `${record}"`, ends };
 }
 
 /** A field that opens a quote and holds only doubled quotes after it never closed it. */
 const UNCLOSED_QUOTE = /^"(?:[^"]|"")*$/;
 
 /**
- * Reads the fields of the record at `start` into `fields`, unquoted unless `asWritten`;
- * returns where the record's line break (or the text) starts.
+ * Walks the fields of the record at `start`, pushing their values to `fields` and where
+ * each ends to `ends`; returns where the record's line break (or the text) starts.
  */
-function readRecord(text: string, start: number, delimiterCode: number, fields: string[], asWritten: boolean): number {
+function walkRecord(text: string, start: number, delimiterCode: number, fields: string[] | null, ends: number[] | null): number {
   let position = start;
   for (;;) {
     const end = skipField(text, position, delimiterCode);
-    const raw = text.slice(position, end);
-    fields.push(asWritten || raw.charCodeAt(0) !== QUOTE ? raw : unquoteField(raw));
+    if (fields !== null) fields.push(text.charCodeAt(position) === QUOTE ? unquoteField(text.slice(position, end)) : text.slice(position, end));
+    if (ends !== null) ends.push(end);
     if (end >= text.length || text.charCodeAt(end) !== delimiterCode) return end;
     position = end + 1;
   }

@@ -46,3 +46,14 @@ describe('serializeCsv', () => {
     );
   });
 });
+
+describe('cellText of dates', () => {
+  it('writes the same day as the ISO form for any date (fuzz)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -700_000, max: 2_900_000 }), (day) => {
+        const date = new Date(day * 86_400_000);
+        expect(cellText(date)).toBe(date.toISOString().slice(0, 10));
+      }),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, splitRawFields, tokenizeCsv } from '../../../src/node/csv/tokenize.js';
+import { fieldBounds, parseCsv, recordSpans } from '../../../src/node/csv/tokenize.js';
 
 /**
  * An independent, deliberately naive reading of the same rules, one character at a time,
@@ -101,17 +101,19 @@ describe('parseCsv', () => {
     );
   });
 
-  it('gives record spans whose raw fields rejoin to the record and read back as its values (fuzz)', () => {
+  it('gives record spans and field bounds whose raw fields read back as the record\'s values (fuzz)', () => {
     fc.assert(
       fc.property(csvText, (text) => {
-        const spans: number[] = [];
-        const records = tokenizeCsv(text, ',', spans);
+        const spans = recordSpans(text, ',');
+        const records = parseCsv(text, ',');
         expect(spans.length).toBe(2 * records.length);
         records.forEach((fields, index) => {
-          const raw = text.slice(spans[2 * index], spans[2 * index + 1]);
-          const rawFields = splitRawFields(raw, ',');
-          expect(rawFields.length).toBe(fields.length);
-          rawFields.forEach((rawField, column) => expect(parseCsv(rawField, ',')[0] ?? ['']).toEqual([fields[column]]));
+          const { record, ends } = fieldBounds(text.slice(spans[2 * index], spans[2 * index + 1]), ',');
+          expect(ends.length).toBe(fields.length);
+          ends.forEach((end, column) => {
+            const rawField = record.slice(column === 0 ? 0 : ends[column - 1] + 1, end);
+            expect(parseCsv(rawField, ',')[0] ?? ['']).toEqual([fields[column]]);
+          });
         });
       }),
       { numRuns: 2000 },
@@ -119,12 +121,18 @@ describe('parseCsv', () => {
   });
 });
 
-describe('splitRawFields', () => {
-  it('keeps quotes exactly as written', () => {
-    expect(splitRawFields('"007",1.50,"a ""b""",', ',')).toEqual(['"007"', '1.50', '"a ""b"""', '']);
+describe('fieldBounds', () => {
+  const rawFields = (record: string) => {
+    const bounds = fieldBounds(record, ',');
+    return bounds.ends.map((end, column) => bounds.record.slice(column === 0 ? 0 : bounds.ends[column - 1] + 1, end));
+  };
+
+  it('finds fields with their quotes exactly as written', () => {
+    expect(rawFields('"007",1.50,"a ""b""",')).toEqual(['"007"', '1.50', '"a ""b"""', '']);
   });
 
   it('closes a quote left open so later fields stay separate', () => {
-    expect(splitRawFields('a,"open', ',')).toEqual(['a', '"open"']);
+    expect(rawFields('a,"open')).toEqual(['a', '"open"']);
+    expect(rawFields('a,"open ""x""')).toEqual(['a', '"open ""x"""']);
   });
 });

@@ -8,7 +8,7 @@ import type { Cell } from '../../../src/core/table.js';
 import { emptyEdits, type BookEdits } from '../../../src/node/book/edits.js';
 import { decodeCsvBytes } from '../../../src/node/csv/encoding.js';
 import { cellText, serializeCsv } from '../../../src/node/csv/serialize.js';
-import { parseCsv, tokenizeCsv } from '../../../src/node/csv/tokenize.js';
+import { parseCsv, recordSpans } from '../../../src/node/csv/tokenize.js';
 import { writeCsvBook } from '../../../src/node/csv/write.js';
 import { csvFormat, csvSheet, fieldText } from './arbitraries.js';
 
@@ -145,11 +145,9 @@ describe('writeCsvBook', () => {
 
         // Records without an edit keep their exact text when no column was added.
         if (edits.every(([, column]) => column < sheet.header.length)) {
-          const spansBefore: number[] = [];
-          const spansAfter: number[] = [];
           const originalText = decodeCsvBytes(original).text;
-          tokenizeCsv(originalText, format.delimiter, spansBefore);
-          tokenizeCsv(written.text, format.delimiter, spansAfter);
+          const spansBefore = recordSpans(originalText, format.delimiter);
+          const spansAfter = recordSpans(written.text, format.delimiter);
           const editedRows = new Set(edits.map(([row]) => row));
           for (let index = 0; index < before.length; index += 1) {
             if (editedRows.has(index + 1)) continue;
