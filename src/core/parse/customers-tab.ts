@@ -75,7 +75,12 @@ export function readCustomers(table: Table, settings: Settings): CustomersRead {
   const foldedHeaders = table.header.map((h) => foldText(describeValue(h)));
   const parseOptions = { decimalSeparator: settings.parse.decimalSeparator };
   const dateOptions = { dateOrder: settings.parse.dateOrder };
-  const pick = (all: Float64Array) => Float64Array.from(rowIndex, (r) => all[r]);
+  const pick = (all: Float64Array) => {
+    // A loop, not Float64Array.from(rows, map): that goes through the iterator protocol per row.
+    const picked = new Float64Array(rowIndex.length);
+    for (let k = 0; k < rowIndex.length; k++) picked[k] = all[rowIndex[k]];
+    return picked;
+  };
   // Typed columns are read once each, and their issues reported once.
   const numberCache = new Map<number, Float64Array>();
   const dayCache = new Map<number, Float64Array>();

@@ -25,7 +25,17 @@ export function scoreRfm(measures: RfmMeasures, settings: Settings['rfm']): RfmS
   const r = binMeasure(measures.recencyDays, false, settings.binning);
   const f = binMeasure(measures.frequency, true, settings.binning);
   const m = binMeasure(measures.monetary, true, settings.binning);
-  const segments = Array.from(r, (_, i) => (r[i] === 0 ? NO_PURCHASES : segmentOf(r[i], f[i], m[i], settings.segments)));
+  // The rules are checked once per (R, F, M) combination (scores 1..5 fit in 3 bits each), not once per customer.
+  const segmentOfScores: (string | undefined)[] = new Array(1 << 9);
+  const segments: string[] = new Array(r.length);
+  for (let i = 0; i < r.length; i++) {
+    if (r[i] === 0) {
+      segments[i] = NO_PURCHASES;
+      continue;
+    }
+    const key = (r[i] << 6) | (f[i] << 3) | m[i];
+    segments[i] = segmentOfScores[key] ??= segmentOf(r[i], f[i], m[i], settings.segments);
+  }
   return { r, f, m, segments };
 }
 

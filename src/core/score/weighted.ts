@@ -54,7 +54,7 @@ export function scoreCustomers(count: number, columns: readonly DimensionColumn[
   const keyRank = new Int32Array(used.length);
   byKey.forEach((d, rank) => (keyRank[d] = rank));
   const points = new Float64Array(used.length);
-  const order: number[] = [];
+  const order = new Int32Array(used.length);
 
   function contributionsOf(customer: number, limit = used.length): Contribution[] {
     let weights = 0;
@@ -65,19 +65,22 @@ export function scoreCustomers(count: number, columns: readonly DimensionColumn[
     }
     // Insertion into the best `limit` so far: the same total order a full sort gives, without
     // building a Contribution for the dimensions that are not shown.
-    order.length = 0;
+    let kept = 0;
     for (let d = 0; d < used.length; d++) {
-      let at = order.length;
+      let at = kept;
       while (at > 0 && ranksBefore(d, order[at - 1])) at--;
-      if (at < limit) {
-        order.splice(at, 0, d);
-        if (order.length > limit) order.length = limit;
-      }
+      if (at >= limit) continue;
+      if (kept < limit) kept++;
+      for (let j = kept - 1; j > at; j--) order[j] = order[j - 1];
+      order[at] = d;
     }
-    return order.map((d) => {
+    const best: Contribution[] = [];
+    for (let j = 0; j < kept; j++) {
+      const d = order[j];
       const n = normalized[d][customer];
-      return { dimension: used[d].dimension, points: points[d], normalized: n, missing: Number.isNaN(n) || Number.isNaN(used[d].values[customer]) };
-    });
+      best.push({ dimension: used[d].dimension, points: points[d], normalized: n, missing: Number.isNaN(n) || Number.isNaN(used[d].values[customer]) });
+    }
+    return best;
   }
 
   /** Most points first, then by dimension key. */
