@@ -1,0 +1,26 @@
+// The sidebar tests drive Debian's headless chromium through playwright-core (issue 6).
+// Install it with apt-get when it is missing and we can; otherwise say so plainly and let
+// the browser tests fail with the same message: they are never skipped.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export function chromiumMissingMessage() {
+  return `${CHROMIUM} is missing: the sidebar tests need Debian's chromium. Install it with ` +
+    '`apt-get install chromium` (as root), then run the tests again.';
+}
+
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  console.error('Installing chromium for the sidebar tests (apt-get)…');
+  try {
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    console.error(chromiumMissingMessage());
+    return false;
+  }
+  return existsSync(CHROMIUM);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();

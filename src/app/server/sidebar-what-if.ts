@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { formatDay, parseDay } from '../../core/parse/days.js';
+import { resolveDimensions } from '../../core/score/dimensions.js';
+import { scoreBook } from '../../core/score/score-book.js';
+import { parseSettings } from '../../core/settings/schema.js';
+import { Dimension, TierSettings } from '../../core/settings/score.js';
+import { CannotRun } from '../cannot-run.js';
+import type { ServerContext } from './ports.js';
+import { serverFunction } from './server-function.js';
+
+export const WhatIfInput = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date in the form YYYY-MM-DD').nullable().default(null) });
+
+/** A dimension's raw values per customer; null where the cell is blank (NaN does not survive JSON). */
+const Values = z.array(z.number().nullable());
+
+/**
+ * What the Weights section needs to rescore in the browser (issue 6: "the preview runs
+ * the core in the sidebar on the rows it fetched once"): the raw value of every used
+ * dimension per customer, and the tiers under the saved settings to compare against.
+ * Normalisation, weighting and tiering happen in the sidebar with the same core code.
+ */
+export const WhatIfRows = z.object({
+  asOf: z.string(),
+  customers: z.number().int().min(0),
+  dimensions: z.array(Dimension),
+  /** Labels of the dimensions whose column this book lacks. */
+  absent: z.array(z.string()),
+  values: z.record(z.string(), Values),
+  categories: z.record(z.string(), z.array(z.string().nullable())),
+  tiers: TierSettings,
+  /** Tier per customer under the saved settings, one letter each ("ABCC…"), in row order. */
+  currentTiers: z.string(),
+});
+export type WhatIfRows = z.infer<typeof WhatIfRows>;
+
+export const sidebarWhatIfFunction = serverFunction({
+  name: 'sidebarWhatIf',
+  input: WhatIfInput,
+  output: WhatIfRows,
+  run: (ctx, input) => whatIfRows(ctx, input.asOf),
+});
+
+function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
+  const parsed = parseSettings(ctx.settings.load());
+  if (!parsed.ok) throw new CannotRun(`The saved settings cannot be read: ${parsed.errors.join('; ')}`);
+  const settings = parsed.settings;
+  const asOfDay = asOf === null ? ctx.clock.today() : parseDay(asOf);
+  if (typeof asOfDay !== 'number') throw new CannotRun(`asOf: ${asOfDay.kind === 'invalid' ? asOfDay.message : 'missing'}`);
+  const customers = ctx.book.readTable(settings.tabs.customers);
+  if (!customers) throw new CannotRun(`The book has no ${settings.tabs.customers} tab (tab names are in the settings: tabs.customers).`);
+  const run = scoreBook({ customers, deals: ctx.book.readTable(settings.tabs.deals), settings, asOfDay });
+  if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
+  const scores = run.result;
+  const measures = { deals: scores.deals, clv: scores.clv?.clv ?? null, pAlive: scores.clv?.pAlive ?? null };
+  const { columns, absent } = resolveDimensions(settings.score.dimensions, scores.customers, measures, asOfDay);
+  const values: Record<string, (number | null)[]> = {};
+  const categories: Record<string, (string | null)[]> = {};
+  for (const column of columns) {
+    values[column.dimension.key] = Array.from(column.values, (v) => (Number.isFinite(v) ? v : null));
+    if (column.categories) categories[column.dimension.key] = [...column.categories];
+  }
+  return {
+    asOf: formatDay(asOfDay),
+    customers: scores.customers.ids.length,
+    dimensions: settings.score.dimensions.filter((d) => !absent.includes(d)),
+    absent: absent.map((d) => d.label),
+    values,
+    categories,
+    tiers: settings.tiers,
+    currentTiers: scores.tiers.join(''),
+  };
+}
