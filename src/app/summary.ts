@@ -3,6 +3,58 @@ import { Issue } from '../core/issue.js';
 import type { RescoreOutcome } from './rescore.js';
 import { formatDay } from '../core/parse/days.js';
 
+const Count = z.number().int().min(0);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A customer left out of a command's work, with the sentence saying why. */
+const Skipped = z.array(z.object({ customerId: z.string(), reason: z.string() }));
+
+export const AssignSection = z.object({
+  /** Apply writes the proposals of this run. */
+  runId: z.string(),
+  strategy: z.enum(['match', 'round-robin', 'balanced', 'claim']),
+  rebalance: z.boolean(),
+  /** Customers given a proposed owner (under rebalance, those kept by their owner included). */
+  proposed: Count,
+  /** Of them, those whose owner would change. */
+  changes: Count,
+  /** Customers not up for an owner: they keep theirs. */
+  kept: Count,
+  /** Customers that could not be placed, each with why. */
+  unplaced: Skipped,
+  /** Load per rep after the proposals, in name order. */
+  perRep: z.array(
+    z.object({
+      rep: z.string(),
+      kept: Count,
+      proposed: Count,
+      count: Count,
+      aCount: Count,
+      score: z.number(),
+      capacity: Count.nullable(),
+      aCap: Count.nullable(),
+    }),
+  ),
+  /** Total fit of the placed proposals (what `match` maximises). */
+  objective: z.number(),
+  /** Gini of total score across active reps after the proposals: 0 is an even spread. */
+  gini: z.number(),
+});
+
+export const ApplySection = z.object({ runId: z.string(), applied: Count, skipped: Skipped });
+export const UndoSection = z.object({ runId: z.string(), reverted: Count, skipped: Skipped });
+
+export const RecycleSection = z.object({
+  /** Null on a dry run, which logs nothing. */
+  runId: z.string().nullable(),
+  dryRun: z.boolean(),
+  warned: z.array(z.object({ customerId: z.string(), owner: z.string(), recycleOn: Day, reasons: z.array(z.string()) })),
+  recycled: z.array(z.object({ customerId: z.string(), from: z.string(), reason: z.string() })),
+  /** Due but left for the next run by `pool.maxPerRun`. */
+  deferred: Count,
+});
+
+export const ClaimSection = z.object({ runId: z.string(), customerId: z.string(), rep: z.string(), from: z.string() });
+
 /**
  * The `--json` summary every command prints (DESIGN §3): one object, validated before it
  * is printed, documented in the README. Sections beyond the common ones appear for the
@@ -33,8 +85,29 @@ export const Summary = z.object({
       churnRisk: z.number().int(),
     })
     .optional(),
+  /** `propose`: the saved run. */
+  assign: AssignSection.optional(),
+  /** `apply`: what was written into the Owner column, and what was not and why. */
+  apply: ApplySection.optional(),
+  /** `undo`: what was put back, and what was left alone and why. */
+  undo: UndoSection.optional(),
+  /** `recycle`: warnings given and customers sent back to the pool. */
+  recycle: RecycleSection.optional(),
+  /** `claim`: the customer a rep took from the pool. */
+  claim: ClaimSection.optional(),
 });
 export type Summary = z.infer<typeof Summary>;
+
+/** The part of a summary every command has: the book as read and scored. */
+export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true });
+export type BookFacts = z.infer<typeof BookFacts>;
+
+type Sections = Pick<Summary, 'assign' | 'apply' | 'undo' | 'recycle' | 'claim'>;
+
+/** The summary of a command other than a rescore: the book's facts and the command's own section. */
+export function summarizeBook(command: string, asOfDay: number, output: string | null, facts: BookFacts, sections: Sections): Summary {
+  return Summary.parse({ command, asOf: formatDay(asOfDay), output, ...facts, movement: null, ...sections });
+}
 
 
 /** The common part of every command's summary, from a rescore. */

@@ -16,7 +16,7 @@ export interface BookOptions {
   readonly values: Record<string, string | boolean | undefined>;
 }
 
-type ExtraOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+export type ExtraOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
 export const bookOptionSpec = {
   out: { type: 'string' },

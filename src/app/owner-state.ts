@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AssignState } from '../core/assign/state.js';
+import { PoolState } from '../core/pool/state.js';
+import type { StateStore } from './ports.js';
+import { AppState } from './state.js';
+
+/** One saved proposal: a change of owner to apply, or a customer that could not be placed. */
+export const ProposalItem = z.object({
+  customerId: z.string(),
+  /** The Owner cell as found when proposing, trimmed: apply skips the customer if it has changed since. */
+  from: z.string(),
+  /** The proposed rep's name as the Reps tab spells it; null when the customer could not be placed. */
+  to: z.string().nullable(),
+  reason: z.string(),
+});
+export type ProposalItem = z.infer<typeof ProposalItem>;
+
+/** The last propose run: apply writes exactly these, never a fresh computation (DESIGN §5). */
+export const ProposalRun = z.object({
+  runId: z.string(),
+  asOf: z.string(),
+  strategy: z.string(),
+  rebalance: z.boolean(),
+  items: z.array(ProposalItem),
+});
+export type ProposalRun = z.infer<typeof ProposalRun>;
+
+/** An Owner cell that apply changed: `before` is the cell exactly as it was, so undo can put it back. */
+export const OwnerChange = z.object({
+  customerId: z.string(),
+  before: z.string().nullable(),
+  /** What apply wrote. */
+  after: z.string(),
+  reason: z.string(),
+});
+export type OwnerChange = z.infer<typeof OwnerChange>;
+
+export const ApplyRecord = z.object({ runId: z.string(), at: z.string(), actor: z.string(), changes: z.array(OwnerChange) });
+export type ApplyRecord = z.infer<typeof ApplyRecord>;
+
+/**
+ * The sections the owner use cases keep in the saved state: the rotation (propose), the
+ * last proposal run (propose → apply), the last apply (apply → undo) and the pool's
+ * stale flags, cooldowns and claims (recycle, claim, propose).
+ */
+export const OwnerState = AppState.extend({
+  assign: AssignState.prefault({}),
+  pool: PoolState.prefault({}),
+  proposals: ProposalRun.nullable().default(null),
+  lastApply: ApplyRecord.nullable().default(null),
+});
+export type OwnerState = z.infer<typeof OwnerState>;
+
+/** The saved state with the owner sections, or fresh ones when there is none or it cannot be read. */
+export function loadOwnerState(store: StateStore): OwnerState {
+  const parsed = OwnerState.safeParse(store.load() ?? {});
+  return parsed.success ? parsed.data : OwnerState.parse({});
+}

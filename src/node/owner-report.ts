@@ -1,0 +1,66 @@
+import type { Summary } from '../app/summary.js';
+import { describeIssues } from './report.js';
+
+const LISTED = 12;
+
+/** At most LISTED lines, then how many more the JSON summary holds. */
+function listed(items: readonly string[]): string[] {
+  const lines = items.slice(0, LISTED).map((line) => `  ${line}`);
+  if (items.length > LISTED) lines.push(`  … and ${items.length - LISTED} more (--json lists them all)`);
+  return lines;
+}
+
+function written(summary: Summary): string[] {
+  return summary.output ? [`Written to ${summary.output}`] : ['Dry run: nothing was written.'];
+}
+
+export function describePropose(summary: Summary, book: string): string {
+  const a = summary.assign!;
+  const lines = [
+    `Proposed owners for ${book} as of ${summary.asOf} (${a.strategy}${a.rebalance ? ', rebalance' : ''}), run ${a.runId}.`,
+    ...written(summary),
+    '',
+    `Proposals  ${a.proposed} (${a.changes} change the owner), ${a.unplaced.length} could not be placed, ${a.kept} keep their owner`,
+    `Fit        ${a.objective} in total · Gini of score across reps ${a.gini}`,
+    '',
+    'Per rep (after the proposals)',
+    ...a.perRep.map((r) => `  ${r.rep}: ${r.count}${r.capacity === null ? '' : `/${r.capacity}`} customers (+${r.proposed} proposed), ${r.aCount} A, score ${r.score}`),
+  ];
+  if (a.unplaced.length) lines.push('', 'Not placed', ...listed(a.unplaced.map((u) => `${u.customerId}: ${u.reason}`)));
+  lines.push('', `Review TW Proposed Owner and TW Reason, then: tierwise apply ${summary.output ?? book} [--only ID,…]`);
+  lines.push('', describeIssues(summary.issues));
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeApply(summary: Summary): string {
+  const a = summary.apply!;
+  const lines = [`Applied ${a.applied} proposals of run ${a.runId} to the Owner column.`, ...written(summary)];
+  if (a.skipped.length) lines.push('', 'Not applied', ...listed(a.skipped.map((s) => `${s.customerId}: ${s.reason}`)));
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeUndo(summary: Summary): string {
+  const u = summary.undo!;
+  const lines = [`Undid the last apply of run ${u.runId}: ${u.reverted} owners put back.`, ...written(summary)];
+  if (u.skipped.length) lines.push('', 'Left alone', ...listed(u.skipped.map((s) => `${s.customerId}: ${s.reason}`)));
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeRecycle(summary: Summary): string {
+  const r = summary.recycle!;
+  const verb = r.dryRun ? 'would be' : 'were';
+  const lines = [
+    `Pool as of ${summary.asOf}${r.dryRun ? ' (dry run)' : `, run ${r.runId}`}: ${r.recycled.length} customers ${verb} recycled, ${r.warned.length} warned.`,
+    ...written(summary),
+  ];
+  if (r.deferred) lines.push(`${r.deferred} more are due and wait for the next run (pool.maxPerRun).`);
+  if (r.recycled.length) lines.push('', 'Recycled', ...listed(r.recycled.map((c) => `${c.customerId} from ${c.from}: ${c.reason}`)));
+  if (r.warned.length) lines.push('', 'Warned', ...listed(r.warned.map((w) => `${w.customerId} (${w.owner}) recycles on ${w.recycleOn} unless contacted: ${w.reasons.join('; ')}`)));
+  lines.push('', describeIssues(summary.issues));
+  return `${lines.join('\n')}\n`;
+}
+
+export function describeClaim(summary: Summary): string {
+  const c = summary.claim!;
+  return `${[`${c.rep} claimed ${c.customerId} from the pool${c.from ? ` (Owner was '${c.from}')` : ''}.`, ...written(summary)].join('\n')}\n`;
+}
