@@ -1,8 +1,17 @@
 /**
  * The whole Apps Script surface: every export becomes one top-level function in
- * dist/Code.js (scripts/build.mjs), and nothing else is global.
+ * dist/Code.js (scripts/build.mjs), and nothing else is global. Each server function
+ * checks its input, builds the Apps Script adapters, calls one function of
+ * src/app/server and returns its JSON-safe output.
  */
+import { runScheduled, ScheduledRunOutput } from '../app/server/scheduled-run.js';
+import {
+  getStateFunction, installScheduleFunction, removeScheduleFunction, rescoreFunction, saveSettingsFunction,
+} from '../app/server/functions.js';
+import { callServer } from '../app/server/server-function.js';
 import { buildAddonMenu } from './menu.js';
+import { fromMenu } from './menu-actions.js';
+import { scheduleContext, userContext } from './server-context.js';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(SpreadsheetApp.getUi());
@@ -10,4 +19,46 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
 
 export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(event as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** The sidebar is its own build (ui/, issue 6), pushed as Sidebar.html beside Code.js. */
+export function showSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Tierwise'));
+}
+
+export function menuRescore(): void {
+  fromMenu('Rescore', () => callServer(rescoreFunction, userContext(), {}), (r) => `Rescored ${r.customers} customers as of ${r.asOf}: A ${r.tiers.A}, B ${r.tiers.B}, C ${r.tiers.C}.${r.status === 'stopped' ? ' Time ran out; run it again to finish.' : ''}`);
+}
+
+export function getState(input?: unknown) {
+  return callServer(getStateFunction, userContext(), input);
+}
+
+export function rescore(input?: unknown) {
+  return callServer(rescoreFunction, userContext(), input);
+}
+
+export function saveSettings(input?: unknown) {
+  return callServer(saveSettingsFunction, userContext(), input);
+}
+
+export function installSchedule(input?: unknown) {
+  return callServer(installScheduleFunction, userContext(), input);
+}
+
+export function removeSchedule(input?: unknown) {
+  return callServer(removeScheduleFunction, userContext(), input);
+}
+
+/**
+ * The hourly trigger. It is global, so the sidebar could call it too: it refuses unless it
+ * runs as a time-driven trigger (no active spreadsheet) with the trigger id recorded at
+ * install.
+ */
+export function onSchedule(event?: GoogleAppsScript.Events.TimeDriven): ScheduledRunOutput {
+  const triggerUid = event && typeof event.triggerUid === 'string' ? event.triggerUid : null;
+  if (triggerUid === null || SpreadsheetApp.getActiveSpreadsheet() !== null) return { ran: false, outcome: 'Not called by the schedule trigger; nothing ran.' };
+  const ctx = scheduleContext();
+  if (!ctx) return { ran: false, outcome: 'No schedule is recorded for this book; nothing ran.' };
+  return ScheduledRunOutput.parse(runScheduled(ctx, triggerUid));
 }

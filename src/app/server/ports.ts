@@ -1,0 +1,91 @@
+import type { Settings } from '../../core/settings/schema.js';
+import type { Clock, OwnedColumn, StateStore, Workbook } from '../ports.js';
+
+/**
+ * The ports the server functions need beyond the use cases' own (src/app/ports.ts). The
+ * Apps Script shell implements them over SpreadsheetApp, document properties, LockService
+ * and ScriptApp (src/gas); a local preview server implements them in memory.
+ */
+
+/** The book, with the two things a long job and the Sheets touches need. */
+export interface ServerBook extends Workbook {
+  /**
+   * Writes rows [from, to) of owned columns: the same as writeOwnedColumns when the range
+   * covers every row, so a long job can write in chunks and stop between them.
+   */
+  writeOwnedRows(tab: string, columns: readonly OwnedColumn[], from: number, to: number): void;
+  /**
+   * Native touches after a write (number formats, tier colours, the optional warning-only
+   * list of reps on the Owner column); each replaces its earlier self, never stacks.
+   */
+  touchUp(tab: string, options: TouchUp): void;
+}
+
+export interface TouchUp {
+  /** Rep names for the Owner column's warning-only list; null removes our list. */
+  readonly ownerChoices: readonly string[] | null;
+  readonly ownerHeader: string | null;
+}
+
+/** The settings as stored: raw, validated by the caller (a stored value may be from an older version or hand-edited). */
+export interface SettingsStore {
+  load(): unknown;
+  save(settings: Settings): void;
+}
+
+/** Who is calling; '' when the platform does not say (a consumer account seen from another domain). */
+export interface CurrentUser {
+  readonly email: string;
+}
+
+export interface BookClock extends Clock {
+  /** Today in the book's time zone, as a day number (src/core/parse/days.ts). */
+  today(): number;
+  /** The hour (0–23) now in the book's time zone. */
+  hour(): number;
+  readonly timeZone: string;
+}
+
+/** The document lock: mutual exclusion, but it cannot say who holds it (DESIGN §6). */
+export interface DocumentLock {
+  tryLock(timeoutMs: number): boolean;
+  release(): void;
+}
+
+/** A small JSON value kept beside the document (document properties in Sheets). */
+export interface JsonSlot {
+  read(): unknown;
+  write(value: unknown): void;
+  clear(): void;
+}
+
+/** The one time-driven trigger this user may hold for this document. */
+export interface Triggers {
+  /** Ids of this user's scheduler triggers for this document. */
+  mine(): string[];
+  /** Creates the hourly trigger and returns its id. */
+  createHourly(): string;
+  remove(id: string): void;
+  /** False when the user must authorize the add-on again (a trigger must then stop). */
+  authorized(): boolean;
+}
+
+export interface ServerContext {
+  readonly book: ServerBook;
+  readonly state: StateStore;
+  readonly settings: SettingsStore;
+  readonly user: CurrentUser;
+  readonly clock: BookClock;
+  readonly lock: DocumentLock;
+  /** Who runs what since when: LockService cannot say (DESIGN §6). */
+  readonly lease: JsonSlot;
+  /** The cursor of an unfinished long job. */
+  readonly job: JsonSlot;
+  /** Who owns the schedule, its trigger and the spreadsheet id, recorded at install. */
+  readonly schedule: JsonSlot;
+  readonly triggers: Triggers;
+  /** The spreadsheet's id, recorded at install so the trigger can open it. */
+  readonly bookId: string;
+  /** Milliseconds one execution may run before the platform stops it. */
+  readonly executionLimitMs: number;
+}

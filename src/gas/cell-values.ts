@@ -1,0 +1,48 @@
+import { formatDay } from '../core/parse/days.js';
+import type { Cell } from '../core/table.js';
+import { textSafe } from '../core/text.js';
+import type { WallTime } from './zone-time.js';
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A cell as getValues gives it → the core's Cell: '' is blank, and a date becomes UTC
+ * midnight of the calendar day the sheet shows (src/core/table.ts), found in the
+ * spreadsheet's time zone.
+ */
+export function coreCell(value: unknown, wallTime: (ms: number) => WallTime): Cell {
+  if (value === '' || value === null || value === undefined) return null;
+  if (value instanceof Date) return new Date(wallTime(value.getTime()).day * MS_PER_DAY);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/**
+ * A value to write into a column we own. Sheets reads a written string as if typed, so
+ * text that would start a formula is escaped (textSafe is idempotent: text the app
+ * already escaped is left as it is); a core date travels as `YYYY-MM-DD`, which Sheets
+ * reads as that day in the spreadsheet's time zone.
+ */
+export function ownedValue(cell: Cell): string | number | boolean {
+  if (cell === null) return '';
+  if (cell instanceof Date) return formatDay(Math.floor(cell.getTime() / MS_PER_DAY));
+  if (typeof cell === 'string') return textSafe(cell);
+  return cell;
+}
+
+/**
+ * A value for a user's text column (Owner). A name must arrive exactly as written: not
+ * as a formula, and not turned into a number, a boolean or a date by Sheets' typing
+ * rules, so any text Sheets would read as something else goes in behind an apostrophe,
+ * which Sheets does not store.
+ */
+export function literalText(cell: Cell): string | number | boolean {
+  if (typeof cell !== 'string') return ownedValue(cell);
+  if (cell === '' || cell.startsWith("'")) return cell;
+  const safe = textSafe(cell);
+  if (safe !== cell) return safe;
+  return SHEETS_WOULD_CONVERT.test(cell.trim()) ? `'${cell}` : cell;
+}
+
+/** Numbers (plain, grouped, exponent), TRUE/FALSE and ISO dates: what Sheets converts when typed. */
+const SHEETS_WOULD_CONVERT = /^([+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?|[+-]?\d{1,3}(,\d{3})+(\.\d+)?|true|false|\d{4}-\d{1,2}-\d{1,2}([ T].*)?|[\d.,]+%)$/i;
