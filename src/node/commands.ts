@@ -2,12 +2,14 @@ import { CannotRun } from '../app/cannot-run.js';
 import { BookError } from './book/local-book.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
+import { applyCommand } from './commands/apply.js';
 import { proposeCommand } from './commands/propose.js';
 import { scoreCommand } from './commands/score.js';
+import { undoCommand } from './commands/undo.js';
 import type { CliIo } from './io.js';
 import { SettingsError, UsageError } from './options.js';
 
-const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, demoCommand];
+const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, demoCommand];
 
 const EXIT_OK = 0;
 const EXIT_CANNOT_RUN = 1;

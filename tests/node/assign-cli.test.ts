@@ -36,8 +36,19 @@ function ownersOf(customers: Table): Map<string, unknown> {
 describe('tierwise propose → apply → undo → recycle → claim on the demo book', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-assign-'));
   const book = join(dir, 'demo.xlsx');
+  let original: Map<string, unknown>;
   beforeAll(async () => {
     await createXlsx(book, buildDemoBook());
+    original = ownersOf((await tabs(book)).get('Customers')!);
+  });
+
+  it('apply and undo exit 1 with a sentence before anything was proposed or applied', async () => {
+    const applied = await cli('apply', book, '--as-of', DEMO_AS_OF);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toBe('tierwise apply: There are no saved proposals: run tierwise propose first.\n');
+    const undone = await cli('undo', book, '--as-of', DEMO_AS_OF);
+    expect(undone.code).toBe(1);
+    expect(undone.stderr).toMatch(/^tierwise undo: There is nothing to undo/);
   });
 
   it('propose writes the proposal columns, leaves Owner alone, and prints the assign section', async () => {
@@ -51,5 +62,35 @@ describe('tierwise propose → apply → undo → recycle → claim on the demo 
     expect(customers.header).toEqual(expect.arrayContaining([OWNED.proposedOwner, OWNED.reason, OWNED.fit, OWNED.flags]));
     const reason = customers.header.indexOf(OWNED.reason);
     expect(customers.rows.some((r) => /tier → (senior|mid|junior) rep/.test(String(r[reason])))).toBe(true);
+  });
+
+  let proposals = 0;
+  it('apply --only writes just those customers, and apply writes the rest, each change one TW Log row', async () => {
+    const before = ownersOf((await tabs(book)).get('Customers')!);
+    const customers = (await tabs(book)).get('Customers')!;
+    const proposed = customers.header.indexOf(OWNED.proposedOwner);
+    const changing = customers.rows.filter((r) => r[proposed] !== null && r[proposed] !== r[customers.header.indexOf('Owner')]).map((r) => String(r[0]));
+    const first = await json('apply', book, '--in-place', '--only', changing.slice(0, 2).join(','));
+    expect(first.apply!.applied).toBe(2);
+    const rest = await json('apply', book, '--in-place');
+    proposals = 2 + rest.apply!.applied;
+    expect(rest.apply!.skipped.filter((s) => /already owned/.test(s.reason)).map((s) => s.customerId)).toEqual(expect.arrayContaining(changing.slice(0, 2)));
+    const after = await tabs(book);
+    const owners = ownersOf(after.get('Customers')!);
+    expect([...owners].filter(([id, owner]) => before.get(id) !== owner)).toHaveLength(proposals);
+    const log = after.get(OWN_TABS.log)!;
+    expect(log.header).toEqual([...LOG_HEADER]);
+    expect(log.rows).toHaveLength(proposals);
+    expect(log.rows.every((r) => r[1] === first.apply!.runId && r[2] === 'apply' && r[7] === 'cli')).toBe(true);
+  });
+
+  it('undo puts back the owners of the last apply and logs them; a second undo exits 1', async () => {
+    const summary = await json('undo', book, '--in-place');
+    expect(summary.undo!.reverted).toBe(proposals - 2);
+    const after = await tabs(book);
+    const owners = ownersOf(after.get('Customers')!);
+    expect([...owners].filter(([id, owner]) => original.get(id) !== owner)).toHaveLength(2);
+    expect(after.get(OWN_TABS.log)!.rows.filter((r) => r[2] === 'undo')).toHaveLength(proposals - 2);
+    expect((await cli('undo', book, '--in-place', '--as-of', DEMO_AS_OF)).code).toBe(1);
   });
 });
