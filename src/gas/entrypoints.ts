@@ -6,7 +6,7 @@
  */
 import { runScheduled, ScheduledRunOutput } from '../app/server/scheduled-run.js';
 import {
-  getStateFunction, installScheduleFunction, removeScheduleFunction, rescoreFunction, saveSettingsFunction,
+  getStateFunction, installScheduleFunction, proposeFunction, removeScheduleFunction, rescoreFunction, saveSettingsFunction,
 } from '../app/server/functions.js';
 import { callServer } from '../app/server/server-function.js';
 import { buildAddonMenu } from './menu.js';
@@ -30,12 +30,20 @@ export function menuRescore(): void {
   fromMenu('Rescore', () => callServer(rescoreFunction, userContext(), {}), (r) => `Rescored ${r.customers} customers as of ${r.asOf}: A ${r.tiers.A}, B ${r.tiers.B}, C ${r.tiers.C}.${r.status === 'stopped' ? ' Time ran out; run it again to finish.' : ''}`);
 }
 
+export function menuPropose(): void {
+  fromMenu('Propose owners', () => callServer(proposeFunction, userContext(), {}), (r) => `Proposed owners for ${r.assign.proposed} customers (${r.assign.changes} changes, ${r.assign.unplaced.length} could not be placed). Review them in TW Proposed Owner, then apply in the sidebar.${r.status === 'stopped' ? ' Time ran out; run it again to finish.' : ''}`);
+}
+
 export function getState(input?: unknown) {
   return callServer(getStateFunction, userContext(), input);
 }
 
 export function rescore(input?: unknown) {
   return callServer(rescoreFunction, userContext(), input);
+}
+
+export function propose(input?: unknown) {
+  return callServer(proposeFunction, userContext(), input);
 }
 
 export function saveSettings(input?: unknown) {

@@ -16,6 +16,8 @@ interface ReadTab {
   readonly header: Cell[];
   /** The last column holding anything, header or not: new columns go to its right. */
   lastColumn: number;
+  /** Written since read: the next read goes to the sheet again. */
+  written: boolean;
 }
 
 /**
@@ -33,7 +35,14 @@ export class SheetsWorkbook implements ServerBook {
     this.wallTime = wallClockIn(timeZone);
   }
 
+  /**
+   * The tab as it is now. A tab read earlier in this execution is handed out again unless
+   * we wrote to it since: a read costs a round trip, and only our own writes change it
+   * while we hold the lock.
+   */
   readTable(tab: string): Table | null {
+    const known = this.tabs.get(tab);
+    if (known && !known.written) return known.table;
     const sheet = this.spreadsheet.getSheetByName(tab);
     if (!sheet) return null;
     const lastRow = sheet.getLastRow();
@@ -45,7 +54,7 @@ export class SheetsWorkbook implements ServerBook {
     if (at < 0) at = 0;
     const header = rows[at] ?? [];
     const table: Table = { tab: sheet.getName(), header, rows: rows.slice(at + 1), headerRow: at + 1 };
-    this.tabs.set(tab, { sheet, table, header: [...header], lastColumn });
+    this.tabs.set(tab, { sheet, table, header: [...header], lastColumn, written: false });
     return table;
   }
 
@@ -58,6 +67,7 @@ export class SheetsWorkbook implements ServerBook {
     const read = this.readTab(tab);
     const positions = this.ownedPositions(read, columns);
     if (to <= from) return;
+    read.written = true;
     // One setValues per run of adjacent columns: the columns sit wherever the user moved them.
     const order = columns.map((_, i) => i).sort((a, b) => positions[a] - positions[b]);
     for (let start = 0; start < order.length; ) {
@@ -107,6 +117,7 @@ export class SheetsWorkbook implements ServerBook {
     const read = this.readTab(tab);
     const column = read.header.findIndex((h) => typeof h === 'string' && h.trim() === header.trim()) + 1;
     if (column === 0) throw new Error(`${tab} has no column ${header}`);
+    read.written = true;
     const sorted = [...cells].sort((a, b) => a.row - b.row);
     for (let start = 0; start < sorted.length; ) {
       let end = start + 1;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GetStateInput, GetStateOutput, getState } from './get-state.js';
 import { withLease } from './lease.js';
+import { ProposeInput, ProposeOutput, proposeJob } from './propose-job.js';
 import { RescoreInput, RescoreOutput, rescoreJob } from './rescore-job.js';
 import { InstallScheduleInput, ScheduleStatus, installSchedule, removeSchedule } from './schedule.js';
 import { serverFunction } from './server-function.js';
@@ -25,6 +26,17 @@ export const rescoreFunction = serverFunction({
   run: (ctx, input) => {
     const settings = loadSettings(ctx.settings);
     return withLease(ctx, 'rescore', ctx.user.email || 'someone', () => rescoreJob(ctx, settings, input)).value;
+  },
+});
+
+export const proposeFunction = serverFunction({
+  name: 'propose',
+  input: ProposeInput,
+  output: ProposeOutput,
+  run: (ctx, input) => {
+    const settings = loadSettings(ctx.settings);
+    const actor = ctx.user.email || 'someone';
+    return withLease(ctx, 'propose', actor, () => proposeJob(ctx, settings, input, actor)).value;
   },
 });
 

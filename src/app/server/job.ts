@@ -22,8 +22,6 @@ export const JobCursor = z.object({
   startedAt: z.string(),
   /** Measured write speed, so the next execution sizes its chunks from the start. */
   msPerRow: z.number().min(0),
-  /** Tier movement the first execution found: later ones compare with the tiers it saved. */
-  movement: z.object({ up: z.number().int(), down: z.number().int(), new: z.number().int() }).nullable(),
 });
 export type JobCursor = z.infer<typeof JobCursor>;
 

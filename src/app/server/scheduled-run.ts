@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings/schema.js';
 import { loadJob } from './job.js';
 import { withLease } from './lease.js';
 import type { ServerContext } from './ports.js';
+import { proposeJob } from './propose-job.js';
 import { rescoreJob } from './rescore-job.js';
 import { dueJobs, loadSchedule, monthOf, type ScheduleRecord } from './schedule.js';
 import { loadSettings } from './settings.js';
@@ -53,7 +54,7 @@ export function runScheduled(ctx: ServerContext, triggerUid: string): ScheduledR
 function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): { record: ScheduleRecord; outcome: string } {
   const today = ctx.clock.today();
   const unfinished = loadJob(ctx.job);
-  const due = unfinished ? ['rescore' as const] : dueJobs(record, today, ctx.clock.hour(), settings);
+  const due = unfinished ? [unfinished.action === 'rescore' ? ('rescore' as const) : ('daily' as const)] : dueJobs(record, today, ctx.clock.hour(), settings);
   if (due.length === 0) return { record, outcome: 'nothing due' };
   const done: string[] = [];
   let next = record;
@@ -67,6 +68,14 @@ function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): {
       done.push(`rescored ${result.customers} customers as of ${result.asOf} (A ${result.tiers.A}, B ${result.tiers.B}, C ${result.tiers.C})`);
       // A finished rescore, monthly or resumed, is this month's.
       next = { ...next, lastMonthly: monthOf(today) };
+    } else {
+      const result = proposeJob(ctx, settings, { asOf: null, rebalance: false }, 'schedule');
+      if (result.status === 'stopped') {
+        done.push(`propose stopped at row ${result.rowsWritten} of ${result.rows}; it goes on next hour`);
+        break;
+      }
+      done.push(`proposed owners for ${result.assign.proposed} customers (${result.assign.unplaced.length} could not be placed), run ${result.assign.runId}`);
+      next = { ...next, lastDaily: today };
     }
   }
   return { record: next, outcome: done.join('; ') };
