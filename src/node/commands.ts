@@ -4,12 +4,13 @@ import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { applyCommand } from './commands/apply.js';
 import { proposeCommand } from './commands/propose.js';
+import { recycleCommand } from './commands/recycle.js';
 import { scoreCommand } from './commands/score.js';
 import { undoCommand } from './commands/undo.js';
 import type { CliIo } from './io.js';
 import { SettingsError, UsageError } from './options.js';
 
-const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, demoCommand];
+const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, recycleCommand, demoCommand];
 
 const EXIT_OK = 0;
 const EXIT_CANNOT_RUN = 1;
