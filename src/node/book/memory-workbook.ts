@@ -29,6 +29,7 @@ export class MemoryWorkbook implements Workbook {
   writeOwnedColumns(tab: string, columns: readonly OwnedColumn[]): void {
     const table = this.existing(tab);
     let width = tableWidth(table);
+    const indexes: number[] = [];
     for (const column of columns) {
       if (column.values.length !== table.rows.length) {
         throw new Error(`${tab}: column ${column.header} has ${column.values.length} values for ${table.rows.length} rows`);
@@ -38,7 +39,19 @@ export class MemoryWorkbook implements Workbook {
         index = width++;
         this.set(table, -1, index, column.header);
       }
-      for (let r = 0; r < column.values.length; r++) this.set(table, r, index, column.values[r]);
+      indexes.push(index);
+    }
+    // Row by row, so each row's edits are looked up once rather than once per column
+    // (a rescore of 100k customers writes about 1.6M cells).
+    const tabEdits = this.tabEdits(table.tab);
+    for (let r = 0; r < table.rows.length; r++) {
+      const row = table.rows[r];
+      const rowEdits = rowEditsOf(tabEdits, table.headerRow + 1 + r);
+      for (let c = 0; c < columns.length; c++) {
+        const value = columns[c].values[r];
+        place(row, indexes[c], value);
+        rowEdits.set(indexes[c], value);
+      }
     }
   }
 
@@ -86,16 +99,26 @@ export class MemoryWorkbook implements Workbook {
 
   /** Sets one cell; row -1 is the header. */
   private set(table: MutableTable, row: number, column: number, value: Cell): void {
-    const target = row < 0 ? table.header : (table.rows[row] as Cell[]);
-    while (target.length < column) target.push(null);
-    target[column] = value;
-    const sheetRow = table.headerRow + 1 + row;
-    let tabEdits = this.edits.cells.get(table.tab);
-    if (!tabEdits) this.edits.cells.set(table.tab, (tabEdits = new Map()));
-    let rowEdits = tabEdits.get(sheetRow);
-    if (!rowEdits) tabEdits.set(sheetRow, (rowEdits = new Map()));
-    rowEdits.set(column, value);
+    place(row < 0 ? table.header : table.rows[row], column, value);
+    rowEditsOf(this.tabEdits(table.tab), table.headerRow + 1 + row).set(column, value);
   }
+
+  private tabEdits(tab: string): Map<number, Map<number, Cell>> {
+    let tabEdits = this.edits.cells.get(tab);
+    if (!tabEdits) this.edits.cells.set(tab, (tabEdits = new Map()));
+    return tabEdits;
+  }
+}
+
+function rowEditsOf(tabEdits: Map<number, Map<number, Cell>>, sheetRow: number): Map<number, Cell> {
+  let rowEdits = tabEdits.get(sheetRow);
+  if (!rowEdits) tabEdits.set(sheetRow, (rowEdits = new Map()));
+  return rowEdits;
+}
+
+function place(cells: Cell[], column: number, value: Cell): void {
+  while (cells.length < column) cells.push(null);
+  cells[column] = value;
 }
 
 function tableWidth(table: MutableTable): number {
