@@ -3,6 +3,7 @@ import { BookError } from './book/local-book.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { applyCommand } from './commands/apply.js';
+import { claimCommand } from './commands/claim.js';
 import { proposeCommand } from './commands/propose.js';
 import { recycleCommand } from './commands/recycle.js';
 import { scoreCommand } from './commands/score.js';
@@ -10,7 +11,7 @@ import { undoCommand } from './commands/undo.js';
 import type { CliIo } from './io.js';
 import { SettingsError, UsageError } from './options.js';
 
-const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, recycleCommand, demoCommand];
+const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, recycleCommand, claimCommand, demoCommand];
 
 const EXIT_OK = 0;
 const EXIT_CANNOT_RUN = 1;

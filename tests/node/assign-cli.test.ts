@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,47 @@ describe('tierwise propose → apply → undo → recycle → claim on the demo 
     expect([...owners].filter(([id, owner]) => original.get(id) !== owner)).toHaveLength(2);
     expect(after.get(OWN_TABS.log)!.rows.filter((r) => r[2] === 'undo')).toHaveLength(proposals - 2);
     expect((await cli('undo', book, '--in-place', '--as-of', DEMO_AS_OF)).code).toBe(1);
+  });
+
+  it('recycle --dry-run reports and writes nothing; the real run warns the same customers and logs no recycling on its first day', async () => {
+    const bytes = readFileSync(book);
+    const dry = await json('recycle', book, '--dry-run', '--in-place');
+    expect(dry.output).toBeNull();
+    expect(dry.recycle!.dryRun).toBe(true);
+    expect(dry.recycle!.recycled).toEqual([]);
+    expect(dry.recycle!.warned.length).toBeGreaterThan(10);
+    expect(readFileSync(book).equals(bytes)).toBe(true);
+
+    const real = await json('recycle', book, '--in-place');
+    expect(real.recycle!.warned).toEqual(dry.recycle!.warned);
+    const customers = (await tabs(book)).get('Customers')!;
+    const flags = customers.header.indexOf(OWNED.flags);
+    expect(customers.rows.filter((r) => /recycles on 2026-11-08 unless contacted/.test(String(r[flags])))).toHaveLength(real.recycle!.warned.length);
+
+    // A week on, those still stale are due: at most pool.maxPerRun (200) of them per run, the rest wait.
+    const saved = readFileSync(book);
+    const week = await cli('recycle', book, '--dry-run', '--as-of', '2026-11-08', '--json');
+    const due = Summary.parse(JSON.parse(week.stdout)).recycle!;
+    const warnedIds = new Set(real.recycle!.warned.map((w) => w.customerId));
+    expect(due.recycled).toHaveLength(Math.min(200, warnedIds.size));
+    expect(due.recycled.every((r) => warnedIds.has(r.customerId))).toBe(true);
+    expect(due.deferred).toBe(warnedIds.size - due.recycled.length);
+    expect(readFileSync(book).equals(saved)).toBe(true);
+  });
+
+  it('claim gives a pool customer to a rep and logs it; claiming it again exits 1 with the reason; a missing --rep is a usage error', async () => {
+    const customers = (await tabs(book)).get('Customers')!;
+    const owner = customers.header.indexOf('Owner');
+    const pooled = customers.rows.filter((r) => r[0] !== null && r[owner] === null).map((r) => String(r[0]));
+    const summary = await json('claim', book, '--in-place', '--rep', 'emma.wang@example.com', '--customer', pooled[0]);
+    expect(summary.claim).toMatchObject({ customerId: pooled[0], rep: 'Emma Wang', from: '' });
+    const after = await tabs(book);
+    expect(ownersOf(after.get('Customers')!).get(pooled[0])).toBe('Emma Wang');
+    expect(after.get(OWN_TABS.log)!.rows.at(-1)!.slice(2, 6)).toEqual(['claim', pooled[0], '', 'Emma Wang']);
+
+    const again = await cli('claim', book, '--in-place', '--rep', 'Bob Martin', '--customer', pooled[0], '--as-of', DEMO_AS_OF);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`tierwise claim: ${pooled[0]} is not in the pool: Emma Wang owns it.\n`);
+    expect((await cli('claim', book, '--customer', pooled[1])).code).toBe(2);
   });
 });

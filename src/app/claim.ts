@@ -1,0 +1,59 @@
+import { claimCustomer } from '../core/pool/claim.js';
+import type { Settings } from '../core/settings/schema.js';
+import { textSafe } from '../core/text.js';
+import { readAssignBook, readReps, requireOwnerHeader } from './assign-input.js';
+import { bookFacts } from './book-facts.js';
+import { CannotRun } from './cannot-run.js';
+import { logOwnerChanges, runIdAt } from './log.js';
+import { loadOwnerState } from './owner-state.js';
+import type { Clock, StateStore, Workbook } from './ports.js';
+import type { BookFacts, Summary } from './summary.js';
+
+export interface ClaimRequest {
+  readonly workbook: Workbook;
+  readonly state: StateStore;
+  readonly clock: Clock;
+  readonly settings: Settings;
+  readonly asOfDay: number;
+  /** Written into `TW Log`: `cli`, or the e-mail of the user who claims. */
+  readonly actor: string;
+  /** The claiming rep, by name or e-mail as in the Reps tab. */
+  readonly rep: string;
+  readonly customerId: string;
+}
+
+export interface ClaimOutcome {
+  readonly facts: BookFacts;
+  readonly claim: NonNullable<Summary['claim']>;
+}
+
+/**
+ * A rep takes a customer from the pool (DESIGN §5): within the daily claim limit, the
+ * rep's caps and the same eligibility as a proposal. The Owner cell gets the rep's name
+ * as the Reps tab spells it, and the claim is logged. A refusal is a CannotRun whose
+ * message says why, so the command exits 1 with it and the sidebar shows it.
+ */
+export function claim(request: ClaimRequest): ClaimOutcome {
+  const { workbook, settings, asOfDay } = request;
+  const book = readAssignBook(workbook, settings, asOfDay);
+  const ownerHeader = requireOwnerHeader(book.ownerHeader, settings);
+  const reps = readReps(workbook, settings);
+  const state = loadOwnerState(request.state);
+  const result = claimCustomer({
+    customerId: request.customerId.trim(),
+    rep: request.rep,
+    customers: book.customers,
+    reps: reps.reps,
+    asOfDay,
+    settings: { assign: settings.assign, pool: settings.pool },
+    state: state.pool,
+  });
+  if (!result.ok) throw new CannotRun(`${result.reason}.`);
+
+  const { change } = result;
+  const runId = runIdAt('C', request.clock.now());
+  workbook.writeCells(settings.tabs.customers, ownerHeader, [{ row: change.row, value: textSafe(change.to) }]);
+  logOwnerChanges(workbook, request.clock, runId, 'claim', request.actor, [{ ...change, reason: 'claimed from the pool' }]);
+  request.state.save({ ...state, pool: result.state });
+  return { facts: bookFacts(book.scores, [...book.issues, ...reps.issues]), claim: { runId, customerId: change.customerId, rep: change.to, from: change.from } };
+}
