@@ -6,7 +6,8 @@
  */
 import { runScheduled, ScheduledRunOutput } from '../app/server/scheduled-run.js';
 import {
-  getStateFunction, installScheduleFunction, proposeFunction, removeScheduleFunction, rescoreFunction, saveSettingsFunction,
+  applyFunction, getStateFunction, installScheduleFunction, proposeFunction, recycleFunction, removeScheduleFunction, rescoreFunction,
+  saveSettingsFunction, undoFunction,
 } from '../app/server/functions.js';
 import { callServer } from '../app/server/server-function.js';
 import { buildAddonMenu } from './menu.js';
@@ -34,6 +35,10 @@ export function menuPropose(): void {
   fromMenu('Propose owners', () => callServer(proposeFunction, userContext(), {}), (r) => `Proposed owners for ${r.assign.proposed} customers (${r.assign.changes} changes, ${r.assign.unplaced.length} could not be placed). Review them in TW Proposed Owner, then apply in the sidebar.${r.status === 'stopped' ? ' Time ran out; run it again to finish.' : ''}`);
 }
 
+export function menuRecycle(): void {
+  fromMenu('Recycle stale now', () => callServer(recycleFunction, userContext(), {}), (r) => `Recycled ${r.recycle.recycled.length} stale customers and warned the owners of ${r.recycle.warned.length}${r.recycle.deferred ? `; ${r.recycle.deferred} wait for the next run (pool.maxPerRun)` : ''}.`);
+}
+
 export function getState(input?: unknown) {
   return callServer(getStateFunction, userContext(), input);
 }
@@ -44,6 +49,18 @@ export function rescore(input?: unknown) {
 
 export function propose(input?: unknown) {
   return callServer(proposeFunction, userContext(), input);
+}
+
+export function apply(input?: unknown) {
+  return callServer(applyFunction, userContext(), input);
+}
+
+export function undo(input?: unknown) {
+  return callServer(undoFunction, userContext(), input);
+}
+
+export function recycle(input?: unknown) {
+  return callServer(recycleFunction, userContext(), input);
 }
 
 export function saveSettings(input?: unknown) {

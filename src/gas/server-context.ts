@@ -48,6 +48,7 @@ function contextFor(spreadsheet: Spreadsheet): ServerContext {
     triggers: scheduleTriggers(spreadsheet),
     bookId: spreadsheet.getId(),
     executionLimitMs: EXECUTION_LIMIT_MS,
+    startedMs: Date.now(),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
-import { createAppsScriptEnvironment, sheetFromRows, type AppsScriptEnvironment, type EnvironmentOptions, type SheetSpec } from './fakes/index.js';
+import { createAppsScriptEnvironment, sheetFromRows, type AppsScriptEnvironment, type EnvironmentOptions, type FakeSheet, type SheetSpec } from './fakes/index.js';
 
 const code = readFileSync('dist/Code.js', 'utf8');
 
@@ -110,4 +110,24 @@ export function refusal(action: () => unknown): string {
 /** A value as it crosses google.script.run: JSON, whatever realm made it. */
 export function overTheWire<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A tab of the first book, as the stand-in holds it. */
+export function tab(env: AppsScriptEnvironment, name: string): FakeSheet {
+  const sheet = env.spreadsheet.sheetNamed(name);
+  if (!sheet) throw new Error(`the book has no tab ${name}`);
+  return sheet;
+}
+
+/** Header texts of a tab's first row, by 0-based column. */
+export function headerOf(env: AppsScriptEnvironment, name: string): unknown[] {
+  const sheet = tab(env, name);
+  return sheet.rawRange(1, 1, 1, sheet.maxColumns).getValues()[0] as unknown[];
+}
+
+/** One column's data values (rows 2…) by its header. */
+export function columnValues(env: AppsScriptEnvironment, name: string, header: string, rows: number): unknown[] {
+  const at = headerOf(env, name).indexOf(header);
+  if (at < 0) throw new Error(`${name} has no column ${header}`);
+  return tab(env, name).rawRange(2, at + 1, rows, 1).getValues().map((row) => row[0]);
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { GetStateInput, GetStateOutput, getState } from './get-state.js';
 import { withLease } from './lease.js';
+import { ApplyInput, ApplyOutput, RecycleInput, RecycleOutput, UndoInput, UndoOutput, applyProposals, recycleStale, undoApply } from './owner-actions.js';
 import { ProposeInput, ProposeOutput, proposeJob } from './propose-job.js';
 import { RescoreInput, RescoreOutput, rescoreJob } from './rescore-job.js';
 import { InstallScheduleInput, ScheduleStatus, installSchedule, removeSchedule } from './schedule.js';
 import { serverFunction } from './server-function.js';
-import { SaveSettingsInput, SaveSettingsOutput, loadSettings, saveSettings } from './settings.js';
+import { SaveSettingsInput, SaveSettingsOutput, loadSettings, requireManager, saveSettings } from './settings.js';
 
 /**
  * The server surface the sidebar calls, each an input schema, an output schema and a
@@ -37,6 +38,41 @@ export const proposeFunction = serverFunction({
     const settings = loadSettings(ctx.settings);
     const actor = ctx.user.email || 'someone';
     return withLease(ctx, 'propose', actor, () => proposeJob(ctx, settings, input, actor)).value;
+  },
+});
+
+export const applyFunction = serverFunction({
+  name: 'apply',
+  input: ApplyInput,
+  output: ApplyOutput,
+  run: (ctx, input) => {
+    const settings = loadSettings(ctx.settings);
+    requireManager(settings, ctx.user, 'apply proposals');
+    return withLease(ctx, 'apply', ctx.user.email, () => applyProposals(ctx, settings, input, ctx.user.email)).value;
+  },
+});
+
+export const undoFunction = serverFunction({
+  name: 'undo',
+  input: UndoInput,
+  output: UndoOutput,
+  run: (ctx, input) => {
+    const settings = loadSettings(ctx.settings);
+    requireManager(settings, ctx.user, 'undo an apply');
+    return withLease(ctx, 'undo', ctx.user.email, () => undoApply(ctx, settings, input, ctx.user.email)).value;
+  },
+});
+
+/** Recycling takes customers away from reps, so only managers do it; anyone may preview it (dryRun). */
+export const recycleFunction = serverFunction({
+  name: 'recycle',
+  input: RecycleInput,
+  output: RecycleOutput,
+  run: (ctx, input) => {
+    const settings = loadSettings(ctx.settings);
+    if (!input.dryRun) requireManager(settings, ctx.user, 'recycle stale customers');
+    const actor = ctx.user.email || 'someone';
+    return withLease(ctx, 'recycle', actor, () => recycleStale(ctx, settings, input, actor)).value;
   },
 });
 

@@ -35,7 +35,6 @@ const ownedHeaders = new Set(OWNED_HEADERS);
  * starts over (saying so) when it is not. Callers hold the lease.
  */
 export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, action: JobCursor['action'], asOf: string | null, useCase: UseCase<T>): JobResult<T> {
-  const startedMs = ctx.clock.now().getTime();
   const saved = loadJob(ctx.job);
   const resuming = saved?.action === action && (asOf === null || saved.asOf === asOf) ? saved : null;
   const asOfDay = resuming ? dayOf(resuming.asOf) : asOf === null ? ctx.clock.today() : dayOf(asOf);
@@ -65,7 +64,7 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
   }
 
   const written = writeInChunks(ctx.book, () => ctx.clock.now().getTime(), {
-    tab, columns, from, total, deadlineMs: startedMs + JOB_BUDGET_MS, msPerRow: resuming?.msPerRow ?? 0,
+    tab, columns, from, total, deadlineMs: ctx.startedMs + JOB_BUDGET_MS, msPerRow: resuming?.msPerRow ?? 0,
   });
   const finished = written.next >= total;
   if (finished) {
@@ -78,7 +77,7 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
       fingerprint: printed ?? print(),
       next: { row: written.next, customerId: customerAt(written.next) },
       total,
-      startedAt: resuming?.startedAt ?? new Date(startedMs).toISOString(),
+      startedAt: resuming?.startedAt ?? ctx.clock.now().toISOString(),
       msPerRow: written.msPerRow,
     };
     ctx.job.write(cursor);

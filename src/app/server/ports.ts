@@ -88,4 +88,6 @@ export interface ServerContext {
   readonly bookId: string;
   /** Milliseconds one execution may run before the platform stops it. */
   readonly executionLimitMs: number;
+  /** When this execution started (ms since the epoch): long jobs stop in time from it. */
+  readonly startedMs: number;
 }

@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings/schema.js';
 import { loadJob } from './job.js';
 import { withLease } from './lease.js';
 import type { ServerContext } from './ports.js';
+import { recycleStale } from './owner-actions.js';
 import { proposeJob } from './propose-job.js';
 import { rescoreJob } from './rescore-job.js';
 import { dueJobs, loadSchedule, monthOf, type ScheduleRecord } from './schedule.js';
@@ -69,6 +70,11 @@ function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): {
       // A finished rescore, monthly or resumed, is this month's.
       next = { ...next, lastMonthly: monthOf(today) };
     } else {
+      // A job stopped in propose resumes it; recycling ran before it stopped.
+      if (unfinished?.action !== 'propose') {
+        const recycled = recycleStale(ctx, settings, { asOf: null, dryRun: false }, 'schedule');
+        done.push(`recycled ${recycled.recycle.recycled.length} stale customers, warned ${recycled.recycle.warned.length}`);
+      }
       const result = proposeJob(ctx, settings, { asOf: null, rebalance: false }, 'schedule');
       if (result.status === 'stopped') {
         done.push(`propose stopped at row ${result.rowsWritten} of ${result.rows}; it goes on next hour`);
