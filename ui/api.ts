@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as surface from '../src/app/server/functions.js';
 import type { ServerFunction } from '../src/app/server/server-function.js';
 import type { sidebarMyCustomersFunction } from '../src/app/server/sidebar-my-customers.js';
+import type { sidebarProposalsFunction } from '../src/app/server/sidebar-proposals.js';
 import type { syncFilterViewsFunction } from '../src/app/server/sidebar-filter-views.js';
 import type { sidebarWhatIfFunction } from '../src/app/server/sidebar-what-if.js';
 
@@ -15,11 +16,16 @@ type Io<F> = F extends ServerFunction<infer I, infer O> ? { input: z.input<I>; o
 export interface Api {
   getState: Io<typeof surface.getStateFunction>;
   rescore: Io<typeof surface.rescoreFunction>;
+  propose: Io<typeof surface.proposeFunction>;
+  apply: Io<typeof surface.applyFunction>;
+  undo: Io<typeof surface.undoFunction>;
+  recycle: Io<typeof surface.recycleFunction>;
   saveSettings: Io<typeof surface.saveSettingsFunction>;
   installSchedule: Io<typeof surface.installScheduleFunction>;
   removeSchedule: Io<typeof surface.removeScheduleFunction>;
   sidebarWhatIf: Io<typeof sidebarWhatIfFunction>;
   sidebarMyCustomers: Io<typeof sidebarMyCustomersFunction>;
+  sidebarProposals: Io<typeof sidebarProposalsFunction>;
   sidebarSyncFilterViews: Io<ReturnType<typeof syncFilterViewsFunction>>;
 }
 

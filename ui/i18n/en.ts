@@ -118,7 +118,7 @@ export const en = {
   'schedule.remove': 'Remove schedule',
   'schedule.hour': 'Hour of day',
   'schedule.notInstalled': 'No schedule installed.',
-  'schedule.owner': 'Runs as {email}',
+  'schedule.ownerLabel': 'Runs as',
   'schedule.next': 'Next run',
   'schedule.last': 'Last run',
   'schedule.outcome': 'Outcome',

@@ -117,7 +117,7 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.remove': '移除定时任务',
   'schedule.hour': '每天几点',
   'schedule.notInstalled': '尚未安装定时任务。',
-  'schedule.owner': '以 {email} 的身份运行',
+  'schedule.ownerLabel': '运行账号',
   'schedule.next': '下次运行',
   'schedule.last': '上次运行',
   'schedule.outcome': '结果',
