@@ -41,12 +41,12 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * Twelve customers with a formula column and notes, a Deals tab and three reps. Dates are
  * midnights in UTC, the book's zone unless a test says otherwise.
  */
-export function customersRows(): unknown[][] {
+export function customersRows(count = 12): unknown[][] {
   const header = ['Customer ID', 'Name', 'Region', 'Industry', 'Owner', 'Last Activity', 'Historical Revenue', 'Potential', 'Strategic', 'Name Length'];
   const rows: unknown[][] = [header];
-  for (let i = 1; i <= 12; i++) {
+  for (let i = 1; i <= count; i++) {
     const owner = i % 3 === 0 ? '' : i % 3 === 1 ? 'Ann' : 'Bob';
-    rows.push([`C${String(i).padStart(3, '0')}`, `Company ${i}`, i % 2 ? 'North' : 'South', i % 4 ? 'Retail' : 'Finance', owner, day(`2024-02-${String(i + 1).padStart(2, '0')}`), 1000 * i, (i * 7) % 10, i % 5 === 0 ? 9 : 3, 9]);
+    rows.push([`C${String(i).padStart(3, '0')}`, `Company ${i}`, i % 2 ? 'North' : 'South', i % 4 ? 'Retail' : 'Finance', owner, day(`2024-02-${String((i % 28) + 1).padStart(2, '0')}`), 1000 * i, (i * 7) % 10, i % 5 === 0 ? 9 : 3, 9]);
   }
   return rows;
 }
@@ -73,7 +73,7 @@ export function repsRows(): unknown[][] {
 }
 
 export function customersSheet(rows = customersRows()): SheetSpec {
-  const formulas = rows.map((_, r) => (r === 0 ? [] : [...new Array(9).fill(''), `=LEN(B${r + 1})`]));
+  const formulas = rows.map((_, r) => (r === 0 || r > 20 ? [] : [...new Array(9).fill(''), `=LEN(B${r + 1})`]));
   const notes = [[], ['', 'key account, call monthly']];
   return sheetFromRows('Customers', rows, { formulas, notes, frozenRows: 1 });
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { MANAGER, OTHER_MANAGER, columnValues, customersRows, managedBook, refusal, tab } from './bundle.js';
+import { snapshotSheet } from './fakes/index.js';
+
+const SEVEN_MINUTES = 7 * 60 * 1000;
+/** The job's budget (src/app/server/job.ts): it stops writing 4.5 minutes into an execution. */
+const BUDGET_MS = 4.5 * 60 * 1000;
+
+describe('two runs at once', () => {
+  it('refuses a second run during the first with the holder, what it runs and since when', () => {
+    const { env, gas } = managedBook();
+    let second = '';
+    const during = env.calls.onCall((method) => {
+      if (method === 'Range.setValues' && second === '') second = refusal(() => gas.propose({}));
+    });
+    expect(gas.rescore({}).status).toBe('done');
+    during();
+    expect(second).toBe(`${MANAGER} is running rescore since 2024-03-01 08:00:00 UTC; try again when it has finished.`);
+  });
+
+  it('honours the lease of a run it cannot see until it is older than one execution, then takes it over', () => {
+    const { env, gas } = managedBook();
+    // The first run is stopped by the platform in the middle of its writes: no call after that succeeds.
+    let killed = false;
+    const kill = env.calls.onCall((method) => {
+      if (method === 'Range.setValues') killed = true;
+      if (killed) throw new Error('Exceeded maximum execution time');
+    });
+    expect(refusal(() => gas.rescore({}))).toBe('Exceeded maximum execution time');
+    kill();
+    env.setUser(OTHER_MANAGER);
+    expect(refusal(() => gas.rescore({}))).toBe(`${MANAGER} is running rescore since 2024-03-01 08:00:00 UTC; try again when it has finished.`);
+    env.clock.advance(SEVEN_MINUTES);
+    env.setUser(OTHER_MANAGER);
+    expect(gas.rescore({}).status).toBe('done');
+    expect(gas.getState().running).toBeNull();
+  });
+
+  it('waits briefly for a run holding the document lock, then says it is busy', () => {
+    const { env, gas } = managedBook();
+    const held = env.holdDocumentLock();
+    const started = env.clock.now();
+    expect(refusal(() => gas.rescore({}))).toContain('Another Tierwise run is writing to this book');
+    expect(env.clock.now() - started).toBe(10_000);
+    held.release();
+    expect(gas.rescore({}).status).toBe('done');
+  });
+
+  it('goes ahead when the other run lets go while it waits', () => {
+    const { env, gas } = managedBook();
+    env.holdDocumentLock({ releaseAfterMs: 3_000 });
+    expect(gas.rescore({}).status).toBe('done');
+  });
+});
+
+describe('a long rescore', () => {
+  const COUNT = 2_500;
+
+  /** Makes the run reach its writes with only `leftMs` of its budget, and each write take a second. */
+  function slowWrites(env: ReturnType<typeof managedBook>['env'], leftMs: number) {
+    let read = false;
+    return env.calls.onCall((method) => {
+      if (method === 'Range.getValues' && !read) {
+        read = true;
+        env.clock.advance(BUDGET_MS - leftMs);
+      }
+      if (method === 'Range.setValues') env.clock.advance(1_000);
+    });
+  }
+
+  it('stops before the time runs out and resumes exactly where it stopped', () => {
+    const reference = managedBook({ customers: customersRows(COUNT) });
+    reference.gas.rescore({ asOf: '2024-03-01' });
+    const expected = columnValues(reference.env, 'Customers', 'TW Score', COUNT);
+
+    const { env, gas } = managedBook({ customers: customersRows(COUNT) });
+    const stop = slowWrites(env, 300);
+    const first = gas.rescore({ asOf: '2024-03-01' });
+    stop();
+    expect(first.status).toBe('stopped');
+    expect(first.rowsWritten).toBeGreaterThan(0);
+    expect(first.rowsWritten).toBeLessThan(COUNT);
+    expect(gas.getState().unfinished).toMatchObject({ action: 'rescore', rowsWritten: first.rowsWritten, rows: COUNT });
+    const scores = columnValues(env, 'Customers', 'TW Score', COUNT);
+    expect(scores.slice(first.rowsWritten).every((s) => s === '')).toBe(true);
+
+    env.setUser(MANAGER);
+    const second = gas.rescore({});
+    expect(second.status).toBe('done');
+    expect(second.notes).toContain(`Resumed the rescore of 2024-03-01 at row ${first.rowsWritten + 1} of ${COUNT}.`);
+    expect(first.rowsWritten + second.rowsWritten).toBe(COUNT);
+    expect(columnValues(env, 'Customers', 'TW Score', COUNT)).toEqual(expected);
+    expect(gas.getState().unfinished).toBeNull();
+  });
+
+  it('starts over, and says so, when the sheet changed while it was stopped', () => {
+    const { env, gas } = managedBook({ customers: customersRows(COUNT) });
+    const stop = slowWrites(env, 300);
+    const first = gas.rescore({ asOf: '2024-03-01' });
+    stop();
+    expect(first.status).toBe('stopped');
+    tab(env, 'Customers').rawRange(3, 7).setValues([[123_456]]);
+    env.setUser(MANAGER);
+    const second = gas.rescore({});
+    expect(second.notes).toContain('The book or the settings changed while the rescore of 2024-03-01 was stopped, so it started over.');
+    expect(second.rowsWritten).toBe(COUNT);
+  });
+
+  it('is finished by the next schedule tick', () => {
+    const { env, gas } = managedBook({ customers: customersRows(COUNT), now: '2024-03-01T03:00:00Z' });
+    gas.installSchedule({});
+    const stop = slowWrites(env, 300);
+    expect(gas.rescore({ asOf: '2024-03-01' }).status).toBe('stopped');
+    stop();
+    const outcome = gas.onSchedule(env.runAsTrigger());
+    expect(outcome.outcome).toMatch(/^rescored 2500 customers as of 2024-03-01/);
+    env.setUser(MANAGER);
+    expect(gas.getState().unfinished).toBeNull();
+    expect(Object.keys(snapshotSheet(tab(env, 'Customers')).cells).length).toBeGreaterThan(COUNT * 20);
+  });
+
+  it('makes apply wait for an unfinished job', () => {
+    const { env, gas } = managedBook({ customers: customersRows(COUNT) });
+    const stop = slowWrites(env, 300);
+    gas.rescore({ asOf: '2024-03-01' });
+    stop();
+    env.setUser(MANAGER);
+    expect(refusal(() => gas.apply({}))).toMatch(/^The rescore of 2024-03-01 stopped at row \d+ of 2500; run rescore again to finish it first\.$/);
+  });
+});
