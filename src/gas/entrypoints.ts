@@ -6,7 +6,7 @@
  */
 import { runScheduled, ScheduledRunOutput } from '../app/server/scheduled-run.js';
 import {
-  applyFunction, getStateFunction, installScheduleFunction, proposeFunction, recycleFunction, removeScheduleFunction, rescoreFunction,
+  applyFunction, claimFunction, getStateFunction, installScheduleFunction, proposeFunction, recycleFunction, removeScheduleFunction, rescoreFunction,
   saveSettingsFunction, undoFunction,
 } from '../app/server/functions.js';
 import { callServer } from '../app/server/server-function.js';
@@ -61,6 +61,10 @@ export function undo(input?: unknown) {
 
 export function recycle(input?: unknown) {
   return callServer(recycleFunction, userContext(), input);
+}
+
+export function claim(input?: unknown) {
+  return callServer(claimFunction, userContext(), input);
 }
 
 export function saveSettings(input?: unknown) {

@@ -63,3 +63,22 @@ describe('recycle in Sheets', () => {
     expect(refusal(() => gas.recycle({ asOf: '2024-06-01' }))).toContain('cannot recycle stale customers');
   });
 });
+
+describe('claim in Sheets', () => {
+  it('lets a rep take a pool customer for themselves, written as the Reps tab spells the name and logged', () => {
+    const { env, gas } = managedBook();
+    env.setUser(REP);
+    const result = gas.claim({ customerId: 'C003', asOf: '2024-03-01' });
+    expect(result.claim).toMatchObject({ customerId: 'C003', rep: 'Ann', from: '' });
+    expect(columnValues(env, 'Customers', 'Owner', ROWS)[2]).toBe('Ann');
+    const log = tab(env, 'TW Log').rawRange(2, 1, 1, 8).getValues()[0];
+    expect([log[2], log[3], log[5], log[7]]).toEqual(['claim', 'C003', 'Ann', REP]);
+  });
+
+  it('does not let a rep claim for someone else', () => {
+    const { env, gas } = managedBook();
+    env.setUser(REP);
+    expect(refusal(() => gas.claim({ customerId: 'C003', rep: 'Bob' }))).toContain('may claim customers only for itself');
+    expect(columnValues(env, 'Customers', 'Owner', ROWS)[2]).toBe('');
+  });
+});

@@ -154,7 +154,10 @@ describe('roles', () => {
 describe('server functions', () => {
   it('return values that cross google.script.run unchanged', () => {
     const { env, gas } = managedBook();
-    const outputs = [gas.getState({}), gas.rescore({}), gas.propose({}), gas.installSchedule({}), gas.getState(), gas.removeSchedule({}), gas.saveSettings({ settings: { managers: [MANAGER] } })];
+    const outputs = [
+      gas.getState({}), gas.rescore({}), gas.propose({}), gas.apply({}), gas.undo({}), gas.recycle({ dryRun: true }), gas.claim({ customerId: 'C003', rep: 'Ann' }),
+      gas.installSchedule({}), gas.getState(), gas.removeSchedule({}), gas.saveSettings({ settings: { managers: [MANAGER] } }),
+    ];
     for (const output of outputs) {
       const crossed = overTheWire(output);
       expect(JSON.stringify(crossed)).toBe(JSON.stringify(output));

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { GetStateInput, GetStateOutput, getState } from './get-state.js';
 import { withLease } from './lease.js';
-import { ApplyInput, ApplyOutput, RecycleInput, RecycleOutput, UndoInput, UndoOutput, applyProposals, recycleStale, undoApply } from './owner-actions.js';
+import {
+  ApplyInput, ApplyOutput, ClaimInput, ClaimOutput, RecycleInput, RecycleOutput, UndoInput, UndoOutput, applyProposals, claimFromPool, recycleStale, undoApply,
+} from './owner-actions.js';
 import { ProposeInput, ProposeOutput, proposeJob } from './propose-job.js';
 import { RescoreInput, RescoreOutput, rescoreJob } from './rescore-job.js';
 import { InstallScheduleInput, ScheduleStatus, installSchedule, removeSchedule } from './schedule.js';
@@ -73,6 +75,17 @@ export const recycleFunction = serverFunction({
     if (!input.dryRun) requireManager(settings, ctx.user, 'recycle stale customers');
     const actor = ctx.user.email || 'someone';
     return withLease(ctx, 'recycle', actor, () => recycleStale(ctx, settings, input, actor)).value;
+  },
+});
+
+export const claimFunction = serverFunction({
+  name: 'claim',
+  input: ClaimInput,
+  output: ClaimOutput,
+  run: (ctx, input) => {
+    const settings = loadSettings(ctx.settings);
+    const actor = ctx.user.email || 'someone';
+    return withLease(ctx, 'claim', actor, () => claimFromPool(ctx, settings, input, actor)).value;
   },
 });
 

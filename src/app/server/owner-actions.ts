@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { formatDay, isFailure, parseDay } from '../../core/parse/index.js';
 import type { Settings } from '../../core/settings/schema.js';
 import { apply } from '../apply.js';
+import { claim } from '../claim.js';
 import { CannotRun } from '../cannot-run.js';
 import { recycle } from '../recycle.js';
-import { ApplySection, BookFacts, RecycleSection, UndoSection } from '../summary.js';
+import { ApplySection, BookFacts, ClaimSection, RecycleSection, UndoSection } from '../summary.js';
 import { undo } from '../undo.js';
 import { loadJob } from './job.js';
 import type { ServerContext } from './ports.js';
 import { IsoDay } from './rescore-job.js';
+import { isManager } from './settings.js';
 
 /**
  * The use cases that change the Owner column (apply, undo, recycle). They write a few
@@ -67,4 +69,27 @@ export function recycleStale(ctx: ServerContext, settings: Settings, input: z.in
   const day = asOfDay(ctx, input.asOf);
   const outcome = recycle({ workbook: ctx.book, state: ctx.state, clock: ctx.clock, settings, asOfDay: day, actor, dryRun: input.dryRun });
   return { ...outcome.facts, asOf: formatDay(day), recycle: outcome.recycle };
+}
+
+export const ClaimInput = z.object({
+  asOf: IsoDay.nullable().default(null),
+  customerId: z.string().min(1),
+  /** The claiming rep by name or e-mail; null: the user, by their e-mail in the Reps tab. Only managers claim for someone else. */
+  rep: z.string().min(1).nullable().default(null),
+});
+export const ClaimOutput = BookFacts.extend({ asOf: IsoDay, claim: ClaimSection });
+export type ClaimOutput = z.infer<typeof ClaimOutput>;
+
+/** Reps claim for themselves (DESIGN §6); a manager may claim for any rep. */
+export function claimFromPool(ctx: ServerContext, settings: Settings, input: z.infer<typeof ClaimInput>, actor: string): ClaimOutput {
+  const self = ctx.user.email;
+  const rep = input.rep ?? self;
+  if (rep === '') throw new CannotRun('Google did not give us your e-mail, so we cannot tell which rep you are; ask a manager to claim for you.');
+  if (rep.trim().toLowerCase() !== self.trim().toLowerCase() && !isManager(settings, ctx.user)) {
+    throw new CannotRun(`${self || 'This account'} may claim customers only for itself; a manager can claim for ${rep}.`);
+  }
+  requireNoUnfinishedJob(ctx);
+  const day = asOfDay(ctx, input.asOf);
+  const outcome = claim({ workbook: ctx.book, state: ctx.state, clock: ctx.clock, settings, asOfDay: day, actor, rep, customerId: input.customerId });
+  return { ...outcome.facts, asOf: formatDay(day), claim: outcome.claim };
 }
