@@ -9,7 +9,7 @@ import { OWNED, type OwnedKey } from './owned-columns.js';
 import type { Clock, OwnedColumn, StateStore, Workbook } from './ports.js';
 import { loadState } from './state.js';
 import { CannotRun } from './cannot-run.js';
-import { scoreFlags } from './flags.js';
+import { type FlagSources, bookFlags, flagsCell } from './flags.js';
 
 export interface RescoreRequest {
   readonly workbook: Workbook;
@@ -44,7 +44,8 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   const scores = run.result;
 
-  workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, customersTab.rows.length, formatDay(asOfDay)));
+  const flags = bookFlags(scores, request.state, settings, asOfDay);
+  workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, flags, customersTab.rows.length, formatDay(asOfDay)));
 
   const state = loadState(request.state);
   const tiersById: Record<string, Tier> = {};
@@ -84,7 +85,7 @@ function countBy<K extends string>(values: readonly K[], keys: readonly K[]): Re
 }
 
 /** One value per data row of the tab; rows that are not customers get blanks. */
-function ownedColumns(scores: BookScores, rowCount: number, asOf: string): OwnedColumn[] {
+function ownedColumns(scores: BookScores, flags: FlagSources, rowCount: number, asOf: string): OwnedColumn[] {
   const { customers, rfm, deals } = scores;
   const columns = new Map<OwnedKey, Cell[]>();
   const put = (key: OwnedKey, valueOf: (k: number) => Cell) => {
@@ -114,7 +115,7 @@ function ownedColumns(scores: BookScores, rowCount: number, asOf: string): Owned
     put('expectedPurchases', (k) => orBlank(Math.round(clv.expectedPurchases[k] * 1000) / 1000));
   }
   put('why', (k) => scores.why[k]);
-  put('flags', (k) => scoreFlags(scores, k).join('; ') || null);
+  put('flags', (k) => flagsCell(flags, k));
   put('asOf', () => asOf);
   return [...columns].map(([key, values]) => ({ header: OWNED[key], values }));
 }

@@ -12,6 +12,7 @@ const REGIONS = ['East', 'West', 'North', 'South', 'Central'];
 const INDUSTRIES = ['Retail', 'Manufacturing', 'Healthcare', 'Finance', 'Technology', 'Logistics'];
 const FIRST = ['Blue', 'Golden', 'Silver', 'Summit', 'Harbor', 'Cedar', 'Granite', 'Maple', 'River', 'Pioneer', 'Jade', 'Lotus', 'Atlas', 'Nova', 'Orchid', 'Falcon'];
 const SECOND = ['Bridge', 'Works', 'Foods', 'Motors', 'Health', 'Systems', 'Trading', 'Supply', 'Energy', 'Labs', 'Logistics', 'Textiles', 'Devices', 'Partners'];
+const PLACE = ['Bay', 'Hill', 'Lake', 'Park', 'Ridge', 'Valley', 'Coast', 'Point', 'Crest', 'Field'];
 const SUFFIX = ['Ltd', 'Inc', 'LLC', 'GmbH', 'Co., Ltd.', 'Corp'];
 export const DEMO_REPS = [
   ['Alice Chen', 'alice.chen@example.com', '资深', 'East,North', 'Retail、Finance', 90, 20, '是', '2019-04-01'],
@@ -45,7 +46,10 @@ export function buildDemoBook(customers = 500, deals = 5000): DemoTab[] {
   const histories: number[][] = [];
   const spendLevel: number[] = [];
   for (let i = 1; i <= customers; i++) {
-    const name = `${pick(FIRST)} ${pick(SECOND)} ${pick(SUFFIX)}`;
+    // Distinct companies: walk the name grid with a stride coprime to its size.
+    const cell = (i * 757) % (FIRST.length * SECOND.length * PLACE.length);
+    const words = [FIRST[cell % FIRST.length], PLACE[Math.floor(cell / FIRST.length) % PLACE.length], SECOND[Math.floor(cell / (FIRST.length * PLACE.length))]];
+    const name = `${words.join(' ')} ${pick(SUFFIX)}`;
     const owner = random() < 0.25 ? null : pick(DEMO_REPS)[0];
     const revenue = Math.round(Math.exp(8 + random() * 4) * 100) / 100;
     spendLevel.push(5.5 + 2.5 * random());
@@ -56,7 +60,7 @@ export function buildDemoBook(customers = 500, deals = 5000): DemoTab[] {
       pick(REGIONS),
       pick(INDUSTRIES),
       owner,
-      `contact${i}@${name.split(' ')[0].toLowerCase()}${i % 7}.example.com`,
+      `sales@${words.join('').toLowerCase()}.example.com`,
       `+1 555 01${String(i).padStart(4, '0')}`,
       iso(spanDays - 1 - Math.floor(random() * random() * 300)),
       revenue,
@@ -95,6 +99,9 @@ function plantBadCustomerRows(rows: Cell[][]): void {
   rows[31][8] = '¥1.2万';
   rows[40] = rows[40].map(() => null);
   rows[57][0] = null;
+  // The same company entered twice, as happens: another suffix, a colleague's e-mail.
+  rows[66][1] = String(rows[65][1]).replace(/ \S+$/, ' Inc');
+  rows[66][5] = String(rows[65][5]).replace(/^sales@/, 'info@');
 }
 
 function plantBadDealRows(rows: Cell[][]): void {
