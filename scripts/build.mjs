@@ -48,5 +48,6 @@ await build({
   logLevel: 'error',
 });
 
+await (await import('./build-sidebar.mjs')).buildSidebar();
 const sizes = ['dist/Code.js', 'dist/tierwise.mjs'].map((f) => `${f} ${(readFileSync(f).length / 1024).toFixed(0)} KB`);
 if (!process.env.CI) console.error(`built ${sizes.join(', ')}`);

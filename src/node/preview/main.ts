@@ -1,0 +1,45 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseDay } from '../../core/parse/days.js';
+import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
+import { createXlsx } from '../xlsx/index.js';
+import { startPreview } from './server.js';
+
+const USAGE = `npm run preview -- [--book PATH] [--as-of YYYY-MM-DD] [--user EMAIL] [--port N] [--ms-per-row N]
+
+  Serves the sidebar on http://127.0.0.1 with google.script.run bridged to the server
+  functions running here against a local book (.xlsx or CSV folder), which is saved in
+  place after every change. Without --book, a fresh copy of the demo book (as of ${DEMO_AS_OF}).
+  --ms-per-row pretends each written row takes that long, to watch a rescore resume.`;
+
+/** `npm run preview`: the add-on without Google (issue 6 item 4). */
+export async function main(argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { book: { type: 'string' }, 'as-of': { type: 'string' }, user: { type: 'string' }, port: { type: 'string' }, 'ms-per-row': { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let book = values.book;
+  let asOf = values['as-of'];
+  if (!book) {
+    book = join(await mkdtemp(join(tmpdir(), 'tierwise-preview-')), 'tierwise-demo.xlsx');
+    await createXlsx(book, buildDemoBook());
+    asOf ??= DEMO_AS_OF;
+  }
+  const today = asOf === undefined ? undefined : parseDay(asOf);
+  if (today !== undefined && typeof today !== 'number') throw new Error(`--as-of: ${today.kind === 'invalid' ? today.message : 'missing'}`);
+  const preview = await startPreview({
+    book,
+    today,
+    user: values.user ?? 'manager@example.com',
+    port: values.port === undefined ? 8765 : Number(values.port),
+    msPerRow: values['ms-per-row'] === undefined ? 0 : Number(values['ms-per-row']),
+  });
+  process.stdout.write(`Tierwise sidebar preview: ${preview.url}\nbook: ${book} (saved after every change)\nsigned in as ${values.user ?? 'manager@example.com'}; Ctrl+C stops.\n`);
+}
