@@ -9,9 +9,9 @@
  * - a final line break ends the last record rather than starting an empty one, and a blank
  *   line is a record with one empty field, so record i is sheet row i + 1.
  *
- * Speed matters (a 1,000,000-row deals file is the benchmark): records without a quote,
- * by far the common shape, are cut with indexOf and slice, which V8 runs natively; only
- * records containing a quote walk character by character. Most of the remaining time is
+ * Speed matters (a 1,000,000-row deals file is the benchmark): unquoted fields, by far the
+ * common shape, are cut with indexOf and slice, which V8 runs natively; only quoted fields
+ * are read a character at a time after their closing quote. Most of the remaining time is
  * the garbage collector copying the millions of fields that survive, hence the shared
  * strings below.
  */
@@ -53,10 +53,11 @@ function scanCsv(text: string, delimiter: string, records: string[][] | null, sp
   if (delimiter.length !== 1) throw new RangeError(`A CSV delimiter is one character, not ${JSON.stringify(delimiter)}`);
   const delimiterCode = delimiter.charCodeAt(0);
   const length = text.length;
-  // Each next occurrence is searched once and remembered, so every character is scanned a
-  // bounded number of times even when a file has no quotes or no delimiters at all.
-  let nextQuote = -1;
+  // The next delimiter and line break are searched once and remembered, so every character
+  // is scanned a bounded number of times, even in a file with no delimiter at all.
   let nextDelimiter = -1;
+  let lineBreak = -1;
+  let recordEnd = -1;
   // Records are presized to the width of the first one: growing arrays field by field
   // costs more than the split itself on a million rows.
   let width = 1;
@@ -64,34 +65,43 @@ function scanCsv(text: string, delimiter: string, records: string[][] | null, sp
   let position = 0;
   while (position < length) {
     const start = position;
-    if (nextQuote < position) nextQuote = indexOrEnd(text, '"', position);
-    const lineBreak = indexOrEnd(text, '\n', position);
-    let end: number;
-    if (nextQuote > lineBreak) {
-      end = lineBreak > position && text.charCodeAt(lineBreak - 1) === CR ? lineBreak - 1 : lineBreak;
-      if (records !== null) {
-        const fields = new Array<string>(width);
-        let count = 0;
-        for (;;) {
-          if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
-          const fieldEnd = nextDelimiter < end ? nextDelimiter : end;
+    const fields = records === null ? null : new Array<string>(width);
+    let count = 0;
+    for (;;) {
+      if (lineBreak < position) {
+        lineBreak = indexOrEnd(text, '\n', position);
+        recordEnd = lineBreak < length && lineBreak > position && text.charCodeAt(lineBreak - 1) === CR ? lineBreak - 1 : lineBreak;
+      }
+      let fieldEnd: number;
+      if (text.charCodeAt(position) === QUOTE) {
+        fieldEnd = skipField(text, position, delimiterCode);
+        if (fields !== null) fields[count] = unquoteField(text.slice(position, fieldEnd));
+        // A quoted line break does not end the record: look for the next one past the field.
+        if (fieldEnd > lineBreak) lineBreak = -1;
+      } else {
+        if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
+        fieldEnd = nextDelimiter < recordEnd ? nextDelimiter : recordEnd;
+        if (fields !== null) {
           const values = shared[count];
           const value = text.slice(position, fieldEnd);
-          fields[count++] = values === undefined ? value : sharedValue(values, value);
-          if (fieldEnd === end) break;
-          position = fieldEnd + 1;
+          fields[count] = values === undefined ? value : sharedValue(values, value);
         }
-        if (count !== width) fields.length = count;
-        records.push(fields);
       }
-    } else {
-      const fields: string[] | null = records === null ? null : [];
-      end = walkRecord(text, start, delimiterCode, fields, null);
-      if (records !== null && fields !== null) records.push(fields);
+      count += 1;
+      if (fieldEnd >= length || text.charCodeAt(fieldEnd) !== delimiterCode) {
+        position = fieldEnd;
+        break;
+      }
+      position = fieldEnd + 1;
     }
+    const end = position;
     if (spans !== null) spans.push(start, end);
-    if (records !== null && records.length === 1) width = records[0].length;
-    if (records !== null && records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
+    if (records !== null && fields !== null) {
+      if (count !== width) fields.length = count;
+      records.push(fields);
+      if (records.length === 1) width = count;
+      if (records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
+    }
     position = end >= length ? length : text.charCodeAt(end) === CR ? end + 2 : end + 1;
   }
 }
@@ -130,7 +140,7 @@ function indexOrEnd(text: string, search: string, from: number): number {
  */
 export function fieldBounds(record: string, delimiter: string): { record: string; ends: number[] } {
   const ends: number[] = [];
-  walkRecord(record, 0, delimiter.charCodeAt(0), null, ends);
+  walkRecord(record, 0, delimiter.charCodeAt(0), ends);
   const lastStart = ends.length > 1 ? ends[ends.length - 2] + 1 : 0;
   if (!UNCLOSED_QUOTE.test(record.slice(lastStart))) return { record, ends };
   ends[ends.length - 1] += 1;
@@ -140,16 +150,12 @@ export function fieldBounds(record: string, delimiter: string): { record: string
 /** A field that opens a quote and holds only doubled quotes after it never closed it. */
 const UNCLOSED_QUOTE = /^"(?:[^"]|"")*$/;
 
-/**
- * Walks the fields of the record at `start`, pushing their values to `fields` and where
- * each ends to `ends`; returns where the record's line break (or the text) starts.
- */
-function walkRecord(text: string, start: number, delimiterCode: number, fields: string[] | null, ends: number[] | null): number {
+/** Where each field of the record at `start` ends, pushed to `ends`; returns where the record ends. */
+function walkRecord(text: string, start: number, delimiterCode: number, ends: number[]): number {
   let position = start;
   for (;;) {
     const end = skipField(text, position, delimiterCode);
-    if (fields !== null) fields.push(text.charCodeAt(position) === QUOTE ? unquoteField(text.slice(position, end)) : text.slice(position, end));
-    if (ends !== null) ends.push(end);
+    ends.push(end);
     if (end >= text.length || text.charCodeAt(end) !== delimiterCode) return end;
     position = end + 1;
   }
