@@ -45,7 +45,8 @@ if (only.has('core') || only.has('csv')) {
     const core = await benchCore(dir, AS_OF, runs ?? 5);
     const rows = core.customers + core.deals;
     say(`  runs (ms): ${core.ms.map((x) => x.toFixed(0)).join(', ')}; heap: input ${mb(core.inputHeapMb)}, after a run ${mb(core.heapAfterMb)}, V8 heap size ${mb(core.heapTotalMb)} (capped at ${mb(core.heapCapMb)})`);
-    row('core scoring 100k/1M (median)', ms(core.medianMs), `≤ ${ms(TARGET.coreMs)}`, core.medianMs <= TARGET.coreMs, `${perRow(core.medianMs, rows)}, ${(core.medianMs / TARGET.coreMs).toFixed(2)}× target`);
+    row('core scoring 100k/1M (median)', ms(core.medianMs), `≤ ${ms(TARGET.coreMs)}`, core.medianMs <= TARGET.coreMs, `${perRow(core.medianMs, rows)}, ${(core.medianMs / TARGET.coreMs).toFixed(2)}× target; best ${ms(Math.min(...core.ms))}`);
+    row('  same with CLV (default settings)', ms(core.withClvMedianMs), '', null, 'median of 3');
     row('core heap used after a run', mb(core.heapAfterMb), `≤ ${mb(TARGET.coreHeapMb)}`, core.heapAfterMb <= TARGET.coreHeapMb, `input tables ${mb(core.inputHeapMb)}; run under --max-old-space-size=${core.heapCapMb}`);
   }
 
@@ -55,12 +56,12 @@ if (only.has('core') || only.has('csv')) {
     say(`  tierwise (ms): ${csv.tierwise.map((x) => x.toFixed(0)).join(', ')}; DuckDB (ms): ${csv.duckdb.map((x) => x.toFixed(0)).join(', ')}`);
     say(`  same RFM: ${csv.agree ? 'yes' : 'NO'} (tierwise ${JSON.stringify(csv.ours)}, DuckDB ${JSON.stringify(csv.theirs)})`);
     const ratio = csv.tierwiseMs / csv.duckdbMs;
-    row('tierwise score, CSV 100k/1M', ms(csv.tierwiseMs), `≤ ${ms(TARGET.csvMs)}`, csv.tierwiseMs <= TARGET.csvMs, `${perRow(csv.tierwiseMs, 1_100_000)}, peak RSS ${mb(csv.maxRssMb)}`);
-    row('DuckDB RFM, same CSV files', ms(csv.duckdbMs), '', null, `tierwise / DuckDB = ${ratio.toFixed(2)}×; same RFM: ${csv.agree ? 'yes' : 'NO'}`);
+    row('tierwise score, CSV 100k/1M', ms(csv.tierwiseMs), `≤ ${ms(TARGET.csvMs)}`, csv.tierwiseMs <= TARGET.csvMs, `${perRow(csv.tierwiseMs, 1_100_000)}, best ${ms(Math.min(...csv.tierwise))}, peak RSS ${mb(csv.maxRssMb)}`);
+    row('DuckDB RFM, same CSV files', ms(csv.duckdbMs), '', null, `tierwise / DuckDB = ${ratio.toFixed(2)}×; best ${ms(Math.min(...csv.duckdb))}; same RFM: ${csv.agree ? 'yes' : 'NO'}`);
     const split = await optionalSection('csv-split.mjs', 'timeCsvSplit');
     if (split) {
       const deals = await split(join(dir, 'deals.csv'));
-      row('  of which: read + split deals.csv', ms(deals.ms), '', null, `${deals.rows.toLocaleString('en')} rows, ${perRow(deals.ms, deals.rows)}`);
+      row('  deals.csv read + split alone', ms(deals.ms), '', null, `${deals.rows.toLocaleString('en')} rows, ${perRow(deals.ms, deals.rows)}`);
     }
   }
 }
@@ -75,7 +76,7 @@ if (only.has('xlsx')) {
       await xlsxBook(benchDir, 50_000, 500_000);
     }
     say('tierwise score on the 50,000-customer / 500,000-deal .xlsx …');
-    const xlsx = await benchXlsxCommand(path, AS_OF, timeBareRead, runs ?? 1);
+    const xlsx = await benchXlsxCommand(path, AS_OF, timeBareRead, runs ?? 3);
     row('tierwise score, xlsx 50k/500k', ms(xlsx.ms), `≤ ${ms(TARGET.xlsxMs)}`, xlsx.ms <= TARGET.xlsxMs, `${(xlsx.ms / xlsx.bareMs).toFixed(1)}× a bare streaming read (${ms(xlsx.bareMs)})`);
     row('  its peak RSS', mb(xlsx.maxRssMb), `≤ ${mb(TARGET.xlsxRssMb)}`, xlsx.maxRssMb <= TARGET.xlsxRssMb);
   }
@@ -90,6 +91,24 @@ for (const [name, file, fn] of [['clv', 'clv.mjs', 'runClvBench'], ['assign', 'a
   say(inspect(figures, { depth: 6, colors: false }).replace(/^/gm, '  '));
   for (const [figure, value] of timedFigures(figures, name)) {
     row(figure, ms(value.measured), `≤ ${ms(value.targetMs)}`, value.measured <= value.targetMs);
+  }
+  if (name === 'assign') assignRows(figures);
+}
+
+/**
+ * runAssignBench() returns times without their targets; these are the targets its own
+ * report prints (scripts/bench/assign.mjs), kept here to put them in the table.
+ */
+function assignRows(figures) {
+  const targets = { match5k: 500, match50k: 5000, 'round-robin': 300, balanced: 300, recycle: 300 };
+  for (const [key, targetMs] of Object.entries(targets)) {
+    const figure = figures[key];
+    if (figure?.ms === undefined) continue;
+    row(`assign ${key}`, ms(figure.ms), `≤ ${ms(targetMs)}`, figure.ms <= targetMs, figure.placed === undefined ? '' : `placed ${figure.placed}`);
+  }
+  if (figures.match5k?.ratio !== undefined) {
+    const ratio = figures.match5k.ratio;
+    row('assign match5k fit / LP optimum', `${(100 * ratio).toFixed(3)}%`, '≥ 99.900%', ratio >= 0.999);
   }
 }
 
@@ -109,7 +128,7 @@ async function optionalSection(file, name) {
 /** Objects in a section's result that carry a `targetMs` beside a time: one table row each. */
 function timedFigures(value, path) {
   if (value === null || typeof value !== 'object') return [];
-  const time = value.warmMs ?? value.medianMs ?? value.ms;
+  const time = value.warmMs ?? value.fitWarmMs ?? value.medianMs ?? value.ms;
   const own = typeof value.targetMs === 'number' && typeof time === 'number' ? [[path, { measured: time, targetMs: value.targetMs }]] : [];
   return [...own, ...Object.entries(value).flatMap(([key, inner]) => timedFigures(inner, `${path} ${key}`))];
 }
