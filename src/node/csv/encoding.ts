@@ -6,6 +6,11 @@ import type { CsvFormat } from './format.js';
  * The encodings a CSV book arrives in: Excel's "CSV UTF-8" (with a byte order mark),
  * plain UTF-8 from most tools, and GBK/GB18030 from Excel and WPS on Chinese Windows.
  * GB18030 is a superset of GBK, so one decoder reads both and writes back what it read.
+ *
+ * Both directions use iconv-lite, although Node's own TextDecoder('gb18030') decodes three
+ * times faster: ICU follows GB18030-2022, which moved 19 characters (vertical punctuation
+ * and a few ideographs) out of the private use area, while iconv-lite encodes by the 2005
+ * table, so mixing them would change the bytes of those characters in cells we never touched.
  */
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });

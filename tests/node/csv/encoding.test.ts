@@ -33,8 +33,20 @@ describe('encodeCsvText', () => {
         expect(decoded.text).toBe(`${text}客户\n`);
         expect(decoded.encoding).toBe(encoding);
       }),
-      { numRuns: 1000 },
+      { numRuns: 3000 },
     );
+  });
+
+  it('round-trips every Unicode scalar value through GB18030, four-byte ranges included', () => {
+    const chars: string[] = [];
+    for (let code = 0x80; code <= 0x10ffff; code += 1) {
+      // Surrogates are not characters; U+E5E5, a private-use code point no GB18030 byte
+      // sequence decodes to (0xA3A0 reads as U+3000), has no stable encoding.
+      if ((code >= 0xd800 && code <= 0xdfff) || code === 0xe5e5) continue;
+      chars.push(String.fromCodePoint(code));
+    }
+    const text = chars.join('');
+    expect(decodeCsvBytes(encodeCsvText(text, 'gb18030')).text).toBe(text);
   });
 
   it('writes the BOM only for utf-8-bom', () => {

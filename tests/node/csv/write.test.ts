@@ -65,6 +65,16 @@ describe('writeCsvBook', () => {
     expect(decodeCsvBytes(bytes)).toEqual({ text: '客户编号;负责人;TW Tier\r\nC1;王伟;A\r\n', encoding: 'gb18030' });
   });
 
+  it('keeps the bytes of GBK characters in untouched fields of an edited row, private-use ones included', async () => {
+    // 0xA6D9 is a vertical comma, a private-use code point in GBK that GB18030-2022 remapped.
+    const row = Buffer.concat([iconv.encode('C1;', 'gbk'), Buffer.from([0xa6, 0xd9]), iconv.encode('上海;\r\n', 'gbk')]);
+    const source = await book({ 'customers.csv': Buffer.concat([iconv.encode('客户编号;客户名称;负责人\r\n', 'gbk'), row]) });
+    await writeCsvBook(source, source, tabFiles, cellEdits('Customers', [[2, 2, '王伟']]));
+    const bytes = await readFile(join(source, 'customers.csv'));
+    expect(bytes.includes(Buffer.from([0xa6, 0xd9]))).toBe(true);
+    expect(bytes.subarray(bytes.length - 6)).toEqual(iconv.encode('王伟\r\n', 'gbk'));
+  });
+
   it('extends every non-blank row when an edit adds a column, and keeps blank lines blank', async () => {
     const source = await book({ 'customers.csv': 'A,B\n1,2\n\n3,4' });
     const out = join(scratch, 'out-widen');
