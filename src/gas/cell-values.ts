@@ -10,11 +10,25 @@ const MS_PER_DAY = 86_400_000;
  * midnight of the calendar day the sheet shows (src/core/table.ts), found in the
  * spreadsheet's time zone.
  */
-export function coreCell(value: unknown, wallTime: (ms: number) => WallTime): Cell {
+export function coreCell(value: unknown, dayOf: (date: Date) => Date): Cell {
   if (value === '' || value === null || value === undefined) return null;
-  if (value instanceof Date) return new Date(wallTime(value.getTime()).day * MS_PER_DAY);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return dayOf(value);
   return String(value);
+}
+
+/**
+ * The core's date for a date cell, one shared Date per calendar day: a Deals tab holds
+ * hundreds of thousands of dates on a few thousand days, and the core only reads them.
+ */
+export function sheetDays(wallTime: (ms: number) => WallTime): (date: Date) => Date {
+  const days = new Map<number, Date>();
+  return (date) => {
+    const day = wallTime(date.getTime()).day;
+    let shared = days.get(day);
+    if (!shared) days.set(day, (shared = new Date(day * MS_PER_DAY)));
+    return shared;
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { CellWrite, OwnedColumn } from '../app/ports.js';
 import type { ServerBook, TouchUp } from '../app/server/ports.js';
 import { isBlankRow, type Cell, type Table } from '../core/table.js';
-import { coreCell, literalText, ownedValue } from './cell-values.js';
+import { coreCell, literalText, ownedValue, sheetDays } from './cell-values.js';
 import { touchUpColumns } from './sheet-touches.js';
-import { wallClockIn, type WallTime } from './zone-time.js';
+import { wallClockIn } from './zone-time.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,10 +29,10 @@ interface ReadTab {
  */
 export class SheetsWorkbook implements ServerBook {
   private readonly tabs = new Map<string, ReadTab>();
-  readonly wallTime: (ms: number) => WallTime;
+  private readonly dayOf: (date: Date) => Date;
 
   constructor(private readonly spreadsheet: Spreadsheet, readonly timeZone: string) {
-    this.wallTime = wallClockIn(timeZone);
+    this.dayOf = sheetDays(wallClockIn(timeZone));
   }
 
   /**
@@ -48,7 +48,9 @@ export class SheetsWorkbook implements ServerBook {
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     const values = lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, lastRow, lastColumn).getValues() : [];
-    const rows = values.map((row) => row.map((value) => coreCell(value, this.wallTime)));
+    // getValues hands out fresh arrays: convert them in place rather than copy half a million rows.
+    const rows = values as Cell[][];
+    for (const row of values) for (let c = 0; c < row.length; c++) row[c] = coreCell(row[c], this.dayOf);
     // The first row holding anything is the header, as in the local shells.
     let at = rows.findIndex((row) => !isBlankRow(row));
     if (at < 0) at = 0;

@@ -375,3 +375,13 @@ describe('inside a vm context', () => {
     expect(env.spreadsheet.sheetNamed('Customers')!.rawRange(1, 5, 3, 1).getValues()).toEqual([['Seen'], [true], [true]]);
   });
 });
+
+describe('big books', () => {
+  it('holds a tab of 200,000 rows, sized to its data as an import makes it', () => {
+    const rows = Array.from({ length: 200_000 }, (_, r) => [`D${r}`, r]);
+    const env = createAppsScriptEnvironment({ spreadsheets: [{ sheets: [sheetFromRows('Deals', rows, { maxRows: rows.length, maxColumns: 2 })] }] });
+    const sheet = env.spreadsheet.sheetNamed('Deals')!;
+    expect([sheet.maxRows, sheet.maxColumns]).toEqual([200_000, 2]);
+    expect(sheet.rawRange(200_000, 1, 1, 2).getValues()).toEqual([['D199999', 199_999]]);
+  });
+});

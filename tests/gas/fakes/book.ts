@@ -42,8 +42,13 @@ function stored(value: unknown): CellValue | undefined {
 /** Adds the described tab to `book`; a new sheet's grid is at least 1000 × 26, as in Sheets. */
 export function addSheetTo(book: FakeSpreadsheet, spec: SheetSpec): FakeSheet {
   const grids = [spec.rows, spec.formulas, spec.notes, spec.formats].filter((g): g is Grid<unknown> => g !== undefined);
-  const height = Math.max(0, ...grids.map((g) => g.length));
-  const width = Math.max(0, ...grids.flatMap((g) => g.map((row) => row.length)));
+  // Loops, not Math.max(...rows): a spread of 500,000 rows overflows the call stack.
+  let height = 0;
+  let width = 0;
+  for (const g of grids) {
+    height = Math.max(height, g.length);
+    for (const row of g) width = Math.max(width, row.length);
+  }
   const sheet = book.addSheet(spec.name, spec.maxRows ?? Math.max(NEW_SHEET_ROWS, height), spec.maxColumns ?? Math.max(NEW_SHEET_COLUMNS, width));
   if (height > sheet.maxRows || width > sheet.maxColumns) throw new RangeError(`${spec.name}: the data does not fit in ${sheet.maxRows} × ${sheet.maxColumns}`);
   const { grid } = sheet;

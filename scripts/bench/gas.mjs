@@ -1,0 +1,117 @@
+// The Apps Script shell's benchmark (issue 5): rescore and propose through the BUILT
+// dist/Code.js in a node:vm context over the stand-ins of tests/gas/fakes, on gen_scale.py
+// books of 5,000 and 50,000 customers (ten deals each, 26 reps). It prints the Spreadsheet
+// service calls of each run, which must not grow with the rows (each call is a round trip
+// in Apps Script), and the Node time, whose target is 3 s for 50,000 customers: Apps
+// Script runs the same JavaScript several times slower, well inside one 6-minute execution.
+//
+//   npm run build && node scripts/bench/gas.mjs
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { benchDir, root, scaleBook } from './score.mjs';
+
+const AS_OF = '2026-11-01';
+const MANAGER = 'manager@example.com';
+export const GAS_TARGET_MS = 3000;
+
+/** The stand-ins are TypeScript under tests/: bundle them once for plain Node. */
+async function loadFakes() {
+  const outfile = join(benchDir, 'gas-fakes.mjs');
+  await build({ entryPoints: [join(root, 'tests/gas/fakes/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+  return import(pathToFileURL(outfile).href);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A CSV file as a Sheets user's tab holds it after import: numbers and dates typed, the rest text. */
+function csvRows(path) {
+  const text = readFileSync(path, 'utf8');
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  const typed = (raw) => (ISO_DAY.test(raw) ? new Date(`${raw}T00:00:00Z`) : NUMBER.test(raw) ? Number(raw) : raw);
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(typed(field)), (field = '');
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(typed(field)), rows.push(row), (row = []), (field = '');
+    } else field += c;
+  }
+  if (field !== '' || row.length) row.push(typed(field)), rows.push(row);
+  return rows;
+}
+
+function measure(env, run) {
+  env.calls.reset();
+  const started = performance.now();
+  const result = run();
+  return { ms: performance.now() - started, spreadsheetCalls: env.calls.spreadsheetCalls(), allCalls: env.calls.total(), result };
+}
+
+/** Rescore, then propose, on one book of `customers` customers; the figures of each. */
+async function benchSize(fakes, code, customers, clv) {
+  const dir = scaleBook(`scale-${customers}-${customers * 10}`, customers, customers * 10);
+  // Sized to the data, as a CSV import makes it: 500,000 deals in a default 26-column
+  // grid would pass the 10,000,000-cell limit of a spreadsheet.
+  const sheet = (name, file) => {
+    const rows = csvRows(join(dir, file));
+    return fakes.sheetFromRows(name, rows, { maxRows: rows.length, maxColumns: rows[0].length });
+  };
+  const env = fakes.createAppsScriptEnvironment({
+    now: `${AS_OF}T08:00:00Z`,
+    user: MANAGER,
+    spreadsheets: [{ id: 'bench', timeZone: 'UTC', sheets: [sheet('Customers', 'customers.csv'), sheet('Deals', 'deals.csv'), sheet('Reps', 'reps.csv')] }],
+  });
+  const context = env.createContext();
+  vm.runInContext(code, context);
+  context.saveSettings({ settings: { managers: [MANAGER], clv: { enabled: clv } } });
+  env.setUser(MANAGER);
+  const rescore = measure(env, () => context.rescore({ asOf: AS_OF }));
+  env.setUser(MANAGER);
+  const propose = measure(env, () => context.propose({ asOf: AS_OF }));
+  if (rescore.result.status !== 'done' || propose.result.status !== 'done') throw new Error('a run stopped before writing every row');
+  return { customers, rescore, propose };
+}
+
+/**
+ * `clv: false` leaves the CLV model out (settings clv.enabled), to show the shell's and the
+ * scoring's own cost apart from fitting BG/NBD and Gamma-Gamma.
+ */
+export async function runGasBench({ sizes = [5_000, 50_000], clv = true, say = (text) => process.stdout.write(`${text}\n`) } = {}) {
+  const code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
+  const fakes = await loadFakes();
+  const results = [];
+  for (const customers of sizes) {
+    const r = await benchSize(fakes, code, customers, clv);
+    say(`  ${customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}: rescore ${r.rescore.ms.toFixed(0)} ms, ${r.rescore.spreadsheetCalls} Spreadsheet calls (${r.rescore.allCalls} in all); ` +
+      `propose ${r.propose.ms.toFixed(0)} ms, ${r.propose.spreadsheetCalls} Spreadsheet calls (${r.propose.allCalls} in all)`);
+    results.push(r);
+  }
+  const calls = results.map((r) => [r.rescore.spreadsheetCalls, r.propose.spreadsheetCalls].join('/'));
+  const flat = calls.every((c) => c === calls[0]);
+  say(`  Spreadsheet calls (rescore/propose) by size: ${calls.join(', ')} — ${flat ? 'the same at every size' : 'NOT constant'}`);
+  return { results, flat };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  let allFlat = true;
+  for (const clv of [false, true]) {
+    const { results, flat } = await runGasBench({ clv });
+    const largest = results.at(-1);
+    const total = largest.rescore.ms + largest.propose.ms;
+    process.stdout.write(`  ${largest.customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}, rescore + propose: ${total.toFixed(0)} ms (target ≤ ${GAS_TARGET_MS} ms)\n`);
+    allFlat &&= flat;
+  }
+  process.exitCode = allFlat ? 0 : 1;
+}
