@@ -55,7 +55,7 @@ export const settingsSection: Section = {
         form.check(t('settings.requireIndustry'), assign.requireIndustry, (v) => (assign.requireIndustry = v)),
         form.check(t('settings.ownerValidation'), draft.sheets.ownerValidation, (v) => (draft.sheets.ownerValidation = v))),
       form.group(t('settings.tabs'),
-        ...(['customers', 'deals', 'reps'] as const).map((tab) => form.text(tab, draft.tabs[tab], (v) => (draft.tabs[tab] = v || draft.tabs[tab])))),
+        ...(['customers', 'deals', 'reps'] as const).map((tab) => form.text(t(`settings.tab.${tab}`), draft.tabs[tab], (v) => (draft.tabs[tab] = v || draft.tabs[tab])))),
       form.group(t('settings.columns'),
         el('p', { class: 'muted' }, t('settings.columnsHint')),
         ...(['customers', 'deals', 'reps'] as const).map((tab) => {

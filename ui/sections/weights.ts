@@ -13,6 +13,8 @@ interface Draft {
   readonly model: ReturnType<typeof whatIfModel>;
   percentages: number[];
   rule: TierRule;
+  /** Until a slider moves, the saved weights are used as they are (percentages are rounded). */
+  moved: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ async function load(ctx: SidebarContext): Promise<void> {
 }
 
 function fresh(rows: WhatIfRows): Draft {
-  return { rows, model: whatIfModel(rows), percentages: toPercentages(rows.dimensions.map((d) => d.weight)), rule: structuredClone(rows.tiers) };
+  return { rows, model: whatIfModel(rows), percentages: toPercentages(rows.dimensions.map((d) => d.weight)), rule: structuredClone(rows.tiers), moved: false };
 }
 
 function editor(ctx: SidebarContext, draft: Draft): HTMLElement {
@@ -78,7 +80,7 @@ function editor(ctx: SidebarContext, draft: Draft): HTMLElement {
       id,
       class: 'slider',
       attrs: { type: 'range', min: 0, max: 100, step: 1, value: draft.percentages[i], 'data-key': dimension.key },
-      on: { input: (e) => { draft.percentages = moveWeight(draft.percentages, i, Number((e.target as HTMLInputElement).value)); update(); } },
+      on: { input: (e) => { draft.moved = true; draft.percentages = moveWeight(draft.percentages, i, Number((e.target as HTMLInputElement).value)); update(); } },
     });
     const output = el('output', { class: 'slider-value', attrs: { for: id } });
     sliders.push(slider);
@@ -110,7 +112,7 @@ function editor(ctx: SidebarContext, draft: Draft): HTMLElement {
 }
 
 function weightsOf(draft: Draft): Record<string, number> {
-  return Object.fromEntries(draft.rows.dimensions.map((d, i) => [d.key, draft.percentages[i]]));
+  return Object.fromEntries(draft.rows.dimensions.map((d, i) => [d.key, draft.moved ? draft.percentages[i] : d.weight]));
 }
 
 function tierRule(ctx: SidebarContext, draft: Draft, update: () => void): HTMLElement {

@@ -7,18 +7,19 @@ import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
 import { createXlsx } from '../xlsx/index.js';
 import { startPreview } from './server.js';
 
-const USAGE = `npm run preview -- [--book PATH] [--as-of YYYY-MM-DD] [--user EMAIL] [--port N] [--ms-per-row N]
+const USAGE = `npm run preview -- [--book PATH] [--as-of YYYY-MM-DD] [--user EMAIL] [--port N] [--write-ms N]
 
   Serves the sidebar on http://127.0.0.1 with google.script.run bridged to the server
   functions running here against a local book (.xlsx or CSV folder), which is saved in
   place after every change. Without --book, a fresh copy of the demo book (as of ${DEMO_AS_OF}).
-  --ms-per-row pretends each written row takes that long, to watch a rescore resume.`;
+  --write-ms N pretends each call has only N ms left to write in (as on a big sheet in
+  Apps Script), to watch a rescore stop and resume over several calls.`;
 
 /** `npm run preview`: the add-on without Google (issue 6 item 4). */
 export async function main(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { book: { type: 'string' }, 'as-of': { type: 'string' }, user: { type: 'string' }, port: { type: 'string' }, 'ms-per-row': { type: 'string' }, help: { type: 'boolean' } },
+    options: { book: { type: 'string' }, 'as-of': { type: 'string' }, user: { type: 'string' }, port: { type: 'string' }, 'write-ms': { type: 'string' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) {
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     today,
     user: values.user ?? 'manager@example.com',
     port: values.port === undefined ? 8765 : Number(values.port),
-    msPerRow: values['ms-per-row'] === undefined ? 0 : Number(values['ms-per-row']),
+    writeMsPerCall: values['write-ms'] === undefined ? null : Number(values['write-ms']),
   });
   process.stdout.write(`Tierwise sidebar preview: ${preview.url}\nbook: ${book} (saved after every change)\nsigned in as ${values.user ?? 'manager@example.com'}; Ctrl+C stops.\n`);
 }

@@ -6,14 +6,14 @@ import type { MemoryWorkbook } from '../book/memory-workbook.js';
 /**
  * The server functions' book port over a local book held in memory. Writing rows
  * [from, to) of owned columns is a full-column write that keeps the other rows' current
- * values, so chunked jobs behave as they do in Sheets. `onRowsWritten` lets the preview
+ * values, so chunked jobs behave as they do in Sheets. `onCellsWritten` lets the preview
  * pretend writes take time, to show a rescore resuming over several calls.
  */
 export class PreviewBook implements ServerBook {
   /** The Sheets touches asked for, last one per tab (a local book has no formats to set). */
   readonly touches = new Map<string, TouchUp>();
 
-  constructor(private readonly workbook: MemoryWorkbook, private readonly onRowsWritten: (rows: number) => void = () => {}) {}
+  constructor(private readonly workbook: MemoryWorkbook, private readonly onCellsWritten: (cells: number) => void = () => {}) {}
 
   readTable(tab: string): Table | null {
     return this.workbook.readTable(tab);
@@ -21,7 +21,7 @@ export class PreviewBook implements ServerBook {
 
   writeOwnedColumns(tab: string, columns: readonly OwnedColumn[]): void {
     this.workbook.writeOwnedColumns(tab, columns);
-    this.onRowsWritten(columns[0]?.values.length ?? 0);
+    this.onCellsWritten((columns[0]?.values.length ?? 0) * columns.length);
   }
 
   writeOwnedRows(tab: string, columns: readonly OwnedColumn[], from: number, to: number): void {
@@ -33,7 +33,7 @@ export class PreviewBook implements ServerBook {
       return { header: column.header, values };
     });
     this.workbook.writeOwnedColumns(tab, merged);
-    this.onRowsWritten(to - from);
+    this.onCellsWritten((to - from) * columns.length);
   }
 
   touchUp(tab: string, options: TouchUp): void {

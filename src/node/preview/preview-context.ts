@@ -2,6 +2,7 @@ import type { StateStore } from '../../app/ports.js';
 import type { BookClock, DocumentLock, JsonSlot, ServerContext, SettingsStore, Triggers } from '../../app/server/ports.js';
 import type { ExistingFilterView, FilterViewChanges, FilterViewStore, RepFilterView } from '../../app/server/sidebar-filter-views.js';
 import type { Settings } from '../../core/settings/schema.js';
+import { ASSUMED_MS_PER_CELL, JOB_BUDGET_MS } from '../../app/server/job.js';
 import type { MemoryWorkbook } from '../book/memory-workbook.js';
 import { PreviewBook } from './preview-book.js';
 
@@ -11,8 +12,13 @@ export interface PreviewOptions {
   /** Day number the preview takes as today (the demo's as-of date by default). */
   readonly today: number;
   readonly timeZone: string;
-  /** Fake milliseconds each written row takes, so a long rescore stops and resumes as in Sheets; 0 for none. */
-  readonly msPerRow: number;
+  /**
+   * Pretend each call has only this many milliseconds left for writing when its job
+   * starts writing, and that each written cell takes the time the job assumes
+   * (ASSUMED_MS_PER_CELL), so a rescore stops and resumes over several calls as on a big
+   * sheet in Apps Script; null for no pretending.
+   */
+  readonly writeMsPerCall: number | null;
   /** One Apps Script execution's limit (6 minutes). */
   readonly executionLimitMs: number;
 }
@@ -108,7 +114,8 @@ export function previewSession(workbook: MemoryWorkbook, state: StateStore, opti
   const clock = new PreviewClock(options.today, options.timeZone);
   let savedSettings: unknown = { managers: [options.user], ...settings };
   const settingsStore: SettingsStore = { load: () => savedSettings, save: (s) => (savedSettings = JSON.parse(JSON.stringify(s))) };
-  const book = new PreviewBook(workbook, (rows) => (clock.offsetMs += rows * options.msPerRow));
+  const slow = options.writeMsPerCall;
+  const book = new PreviewBook(workbook, (cells) => (clock.offsetMs += slow === null ? 0 : cells * ASSUMED_MS_PER_CELL));
   const shared = {
     book,
     state,
@@ -123,5 +130,5 @@ export function previewSession(workbook: MemoryWorkbook, state: StateStore, opti
     bookId: 'local-preview',
     executionLimitMs: options.executionLimitMs,
   };
-  return { book, filterViews: new MemoryFilterViews(), context: () => ({ ...shared, startedMs: clock.now().getTime() }) };
+  return { book, filterViews: new MemoryFilterViews(), context: () => ({ ...shared, startedMs: clock.now().getTime() - (slow === null ? 0 : JOB_BUDGET_MS - slow) }) };
 }

@@ -42,7 +42,7 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
     user: options.user ?? 'manager@example.com',
     today: options.today ?? localToday(),
     timeZone: options.timeZone ?? 'Etc/UTC',
-    msPerRow: options.msPerRow ?? 0,
+    writeMsPerCall: options.writeMsPerCall ?? null,
     executionLimitMs: options.executionLimitMs ?? 6 * 60 * 1000,
   }, options.settings);
   const functions = serverFunctions(session.filterViews);
