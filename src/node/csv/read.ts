@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Cell, Table } from '../../core/table.js';
 import { decodeCsvBytes } from './encoding.js';
 import { detectDelimiter, detectNewline, type CsvTable } from './format.js';
-import { parseCsv } from './tokenize.js';
+import { parseCsvCells } from './tokenize.js';
 
 /**
  * One tab of a CSV book, or null when its file does not exist.
@@ -25,7 +25,7 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
   const { text, encoding } = decodeCsvBytes(bytes);
   const delimiter = detectDelimiter(text);
   const newline = detectNewline(text, delimiter);
-  return { table: csvRecordsTable(tab, parseCsv(text, delimiter)), format: { encoding, delimiter, newline } };
+  return { table: csvRecordsTable(tab, parseCsvCells(text, delimiter)), format: { encoding, delimiter, newline } };
 }
 
 /**
@@ -33,17 +33,8 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
  * rather than the rows sliced, since copying a million-entry array costs a full collection
  * of everything just parsed.
  */
-export function csvRecordsTable(tab: string, records: string[][]): Table {
-  const rows: Cell[][] = records;
-  const header = emptyAsNull(rows.shift() ?? []);
-  for (const row of rows) {
-    emptyAsNull(row);
-    while (row.length < header.length) row.push(null);
-  }
-  return { tab, header, rows, headerRow: 1 };
-}
-
-function emptyAsNull(cells: Cell[]): Cell[] {
-  for (let index = 0; index < cells.length; index += 1) if (cells[index] === '') cells[index] = null;
-  return cells;
+export function csvRecordsTable(tab: string, records: Cell[][]): Table {
+  const header = records.shift() ?? [];
+  for (const row of records) while (row.length < header.length) row.push(null);
+  return { tab, header, rows: records, headerRow: 1 };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldBounds, parseCsv, recordSpans } from '../../../src/node/csv/tokenize.js';
+import { fieldBounds, parseCsv, parseCsvCells, recordSpans } from '../../../src/node/csv/tokenize.js';
 
 /**
  * An independent, deliberately naive reading of the same rules, one character at a time,
@@ -99,6 +99,16 @@ describe('parseCsv', () => {
         expect(parseCsv(text, delimiter)).toEqual(oracle(text, delimiter));
       }),
       { numRuns: 6000 },
+    );
+  });
+
+  it('reads the same cells as parseCsv with every empty field as null (fuzz)', () => {
+    expect(parseCsvCells('a,,""\n\n', ',')).toEqual([['a', null, null], [null]]);
+    fc.assert(
+      fc.property(csvText, (text) => {
+        expect(parseCsvCells(text, ',')).toEqual(parseCsv(text, ',').map((fields) => fields.map((field) => (field === '' ? null : field))));
+      }),
+      { numRuns: 2000 },
     );
   });
 
