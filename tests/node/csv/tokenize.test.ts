@@ -87,7 +87,9 @@ describe('parseCsv', () => {
       expected.push(row);
       lines.push(row.map((field) => (field.includes(',') ? `"${field.replaceAll('"', '""')}"` : field)).join(','));
     }
-    expect(parseCsv(`${lines.join('\r\n')}\r\n`, ',')).toEqual(expected);
+    const text = `${lines.join('\r\n')}\r\n`;
+    expect(parseCsv(text, ',')).toEqual(expected);
+    expect(parseCsvCells(text, ',')).toEqual(expected.map((fields) => fields.map((field) => (field === '' ? null : field))));
   });
 
   const csvChars = fc.constantFrom('a', 'b', ' ', ',', ';', '\t', '"', '\n', '\r', '客', '\u{1F600}');
