@@ -29,7 +29,11 @@ const gasOptions = {
 const analysis = await build({ ...gasOptions, format: 'esm', metafile: true });
 const exports = Object.values(analysis.metafile.outputs)[0].exports;
 const gas = await build({ ...gasOptions, format: 'iife', globalName: 'tierwise_' });
-const body = gas.outputFiles[0].text.replace(/^var tierwise_ =/m, 'const tierwise_ =');
+// Libraries may park their own state on globalThis (zod keeps its config there). Inside
+// the bundle, globalThis is a private object whose prototype is the real one: reads see
+// every Apps Script global, writes stay out of the project's global scope.
+const iife = gas.outputFiles[0].text.replace(/^"use strict";\n/, '').replace(/^var tierwise_ = /m, 'return ');
+const body = `const tierwise_ = (function (globalThis) {\n"use strict";\n${iife}})(Object.create(globalThis));`;
 const footer = exports
   .map((name) => `function ${name}() { return tierwise_.${name}.apply(this, arguments); }`)
   .join('\n');
