@@ -9,6 +9,7 @@ export { AuthMode, AuthorizationStatus, Button, EventType, TriggerSource } from 
 export type { EnumMember } from './enums.js';
 export type { FakeSpreadsheet } from './spreadsheet.js';
 export type { FakeSheet } from './sheet.js';
+export type { FakeEmbeddedChart, FakeChartType } from './chart.js';
 export type { TriggerRecord } from './script-app.js';
 export type { UiRecord, MenuRecord, MenuEntry } from './ui.js';
 export { VALUE_LIMIT_BYTES, STORE_LIMIT_BYTES } from './properties.js';

@@ -9,9 +9,10 @@ import { parseA1 } from './a1.js';
 import { copySpec, ruleSpecOf, FakeConditionalFormatRule, type ConditionalSpec, type Span } from './conditional-format.js';
 import type { FakeDataValidation } from './data-validation.js';
 import { CellGrid } from './grid.js';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart.js';
 import { FakeRange, RANGE_MEMBERS } from './range.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
-import { expose } from './surface.js';
+import { expose, unwrap } from './surface.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -22,7 +23,7 @@ export const SHEET_MEMBERS = [
   'deleteColumn', 'deleteColumns', 'insertRowAfter', 'insertRowsAfter', 'insertRowBefore', 'insertRowsBefore',
   'deleteRow', 'deleteRows', 'appendRow', 'hideSheet', 'showSheet', 'isSheetHidden', 'setFrozenRows', 'getFrozenRows',
   'setFrozenColumns', 'getFrozenColumns', 'getConditionalFormatRules', 'setConditionalFormatRules',
-  'clear', 'clearContents', 'clearFormats', 'clearNotes',
+  'clear', 'clearContents', 'clearFormats', 'clearNotes', 'newChart', 'insertChart', 'getCharts', 'removeChart',
 ] as const satisfies readonly (keyof Sheet)[];
 
 type Axis = 'row' | 'column';
@@ -34,6 +35,8 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
   frozenRows = 0;
   frozenColumns = 0;
   conditionalRules: ConditionalSpec[] = [];
+  /** Charts on the sheet, in insertion order (clearing the sheet leaves them, as in Sheets). */
+  readonly charts: FakeEmbeddedChart[] = [];
   private readonly rangeProxies = new WeakMap<FakeRange, Range>();
 
   constructor(
@@ -90,6 +93,26 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
 
   getDataRange(): Range {
     return this.range(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
+
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(this).proxy;
+  }
+
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = unwrap(chart, FakeEmbeddedChart);
+    if (!raw || raw.sheet !== this) this.fail('Invalid argument: chart');
+    if (!this.charts.includes(raw)) this.charts.push(raw);
+  }
+
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return this.charts.map((c) => c.proxy);
+  }
+
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const raw = unwrap(chart, FakeEmbeddedChart);
+    const at = raw ? this.charts.indexOf(raw) : -1;
+    if (at >= 0) this.charts.splice(at, 1);
   }
 
   getName(): string { return this.name; }

@@ -45,6 +45,7 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_ME
   timeZone: string;
   readonly evaluateFormula: (formula: string) => CellValue;
   private nextSheetId = 0;
+  private lastChartId = 0;
 
   constructor(readonly surface: Surface, options: SpreadsheetOptions) {
     this.id = options.id;
@@ -56,6 +57,11 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_ME
 
   private fail(message: string): never {
     return this.surface.realm.fail(message);
+  }
+
+  /** Chart ids are unique in the spreadsheet, as in the Sheets API. */
+  nextChartId(): number {
+    return ++this.lastChartId;
   }
 
   /** Adds a sheet without counting a call: how tests build the book. */
