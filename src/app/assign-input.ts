@@ -31,11 +31,11 @@ export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: 
   if (!customersTab) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
   const run = scoreBook({ customers: customersTab, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
-  return assignBookOf(run.result);
+  return assignBookOf(run.result, settings);
 }
 
 /** The customers of a scored book with their tiers, scores, owners and dates, and who is the same company. */
-export function assignBookOf(scores: BookScores): AssignBook {
+export function assignBookOf(scores: BookScores, settings: Settings): AssignBook {
   const rows = scores.customers;
   const { columns, table } = rows;
   const text = (column: number | undefined) => rows.text(column).map((t) => t ?? '');
@@ -62,7 +62,7 @@ export function assignBookOf(scores: BookScores): AssignBook {
   return {
     scores,
     customers,
-    duplicates: findDuplicates(customers, (row) => sheetRow(table, row)),
+    duplicates: findDuplicates(customers, (row) => sheetRow(table, row), settings.assign.duplicateKeyLimit),
     ownerHeader: columns.owner === undefined ? null : describeValue(table.header[columns.owner]).trim(),
     issues: scores.issues,
   };

@@ -8,10 +8,10 @@ import type { PoolSettings } from '../core/settings/pool.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
 import { textSafe } from '../core/text.js';
-import { type AssignBook, assignBookOf } from './assign-input.js';
+import type { AssignBook } from './assign-input.js';
 import { OWNED } from './owned-columns.js';
-import { type OwnerState, loadOwnerState } from './owner-state.js';
-import type { OwnedColumn, StateStore } from './ports.js';
+import type { OwnerState } from './owner-state.js';
+import type { OwnedColumn } from './ports.js';
 
 /**
  * Everything `TW Flags` says, by source. One function builds the whole cell from all of
@@ -87,13 +87,4 @@ export function standingFlags(book: AssignBook, state: OwnerState, settings: Set
     duplicates: book.duplicates.flags,
     pool: standingPoolFlags(book.customers, state.pool, settings.pool, asOfDay, state.lastRescore?.tiers ?? null),
   };
-}
-
-/**
- * `standingFlags` for a rescore, from its scores and the saved state: what rescore needs
- * to write the full `TW Flags` cell (`flagsCell(bookFlags(…), k)`) instead of scoring's
- * flags alone.
- */
-export function bookFlags(scores: BookScores, store: StateStore, settings: Settings, asOfDay: number): FlagSources {
-  return standingFlags(assignBookOf(scores), loadOwnerState(store), settings, asOfDay);
 }

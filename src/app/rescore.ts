@@ -9,7 +9,12 @@ import { OWNED, type OwnedKey } from './owned-columns.js';
 import type { Clock, OwnedColumn, StateStore, Workbook } from './ports.js';
 import { loadState } from './state.js';
 import { CannotRun } from './cannot-run.js';
-import { type FlagSources, bookFlags, flagsCell } from './flags.js';
+import { type FlagSources, flagsCell, standingFlags } from './flags.js';
+import { assignBookOf } from './assign-input.js';
+import { buildDashboard } from './dashboard.js';
+import { loadOwnerState } from './owner-state.js';
+import { parseReps } from '../core/assign/reps.js';
+import { OWN_TABS } from './owned-columns.js';
 
 export interface RescoreRequest {
   readonly workbook: Workbook;
@@ -44,8 +49,17 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   const scores = run.result;
 
-  const flags = bookFlags(scores, request.state, settings, asOfDay);
+  const book = assignBookOf(scores, settings);
+  const ownerState = loadOwnerState(request.state);
+  const flags = standingFlags(book, ownerState, settings, asOfDay);
   workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, flags, customersTab.rows.length, formatDay(asOfDay)));
+
+  // The dashboard is rebuilt on every rescore; a book without a usable Reps tab gets it without per-rep rows.
+  const repsTable = workbook.readTable(settings.tabs.reps);
+  const repsRead = repsTable ? parseReps(repsTable, settings) : null;
+  if (repsRead) scores.issues.push(...repsRead.issues);
+  const unplaced = ownerState.proposals?.items.filter((item) => item.to === null).length;
+  workbook.replaceTab(OWN_TABS.dashboard, buildDashboard({ book, reps: repsRead?.ok ? repsRead.reps : [], settings, asOfDay, unplaced }));
 
   const state = loadState(request.state);
   const tiersById: Record<string, Tier> = {};

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bookFlags, flagsCell } from '../../src/app/flags.js';
+import { assignBookOf } from '../../src/app/assign-input.js';
+import { flagsCell, standingFlags } from '../../src/app/flags.js';
+import { loadOwnerState } from '../../src/app/owner-state.js';
+import type { BookScores } from '../../src/core/score/score-book.js';
 import { recycle } from '../../src/app/recycle.js';
 import { scoreBook } from '../../src/core/score/score-book.js';
 import { memoryState } from './book-fixtures.js';
@@ -12,12 +15,16 @@ function scored() {
   return run.result;
 }
 
+/** What a rescore writes into TW Flags: its scores plus what the saved state says. */
+const rescoreFlags = (scores: BookScores, state: ReturnType<typeof memoryState>, day: number) =>
+  standingFlags(assignBookOf(scores, context().settings), loadOwnerState(state), context().settings, day);
+
 describe('the TW Flags cell', () => {
   it("joins scoring's flags, the same company and the pool's standing warning, so a rescore keeps them all", () => {
     const state = memoryState();
     recycle(context(ownerBook(), state));
     const scores = scored();
-    const flags = bookFlags(scores, state, context().settings, asOfDay + 2);
+    const flags = rescoreFlags(scores, state, asOfDay + 2);
     const cell = (id: string) => flagsCell(flags, scores.customers.indexById.get(id)!);
     expect(cell('C3')).toBe('CLV is historical value (no model fit, see summary); no activity for 177 days; no won deal for 689 days; recycles on 2026-11-30 unless contacted');
     expect(cell('C6')).toBe('same company as row 8');
@@ -25,7 +32,7 @@ describe('the TW Flags cell', () => {
 
   it('says nothing of the pool before any recycle run', () => {
     const scores = scored();
-    const flags = bookFlags(scores, memoryState(), context().settings, asOfDay);
+    const flags = rescoreFlags(scores, memoryState(), asOfDay);
     expect(flags.pool).toEqual({});
   });
 });

@@ -86,6 +86,14 @@ describe('rescore', () => {
     expect(second.tab.header.length).toBe(first.tab.header.length);
   });
 
+  it('rebuilds the TW Dashboard tab with the tier mix on every rescore', () => {
+    const { workbook } = run();
+    const dashboard = workbook.readTable('TW Dashboard')!;
+    expect(dashboard.header[0]).toBe('Tierwise dashboard');
+    const tierRows = dashboard.rows.filter((r) => ['A', 'B', 'C'].includes(String(r[0])));
+    expect(tierRows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(5);
+  });
+
   it('counts tier movement since the last rescore', () => {
     const state = memoryState();
     run(smallCustomers, smallDeals, state);

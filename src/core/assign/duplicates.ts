@@ -34,7 +34,7 @@ export type DuplicateCandidate = Pick<AssignCustomer, 'id' | 'row' | 'name' | 'e
  * components, found with union-find (Tarjan 1975). `sheetRowOf` turns a data row index
  * into the sheet row the flag names.
  */
-export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRowOf: (row: number) => number): Duplicates {
+export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRowOf: (row: number) => number, keyLimit = Infinity): Duplicates {
   const sorted = [...customers].sort(byId);
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
@@ -46,10 +46,15 @@ export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRo
   };
   const joinedBy = new Map<number, Set<DuplicateBasis>>();
   for (const [basis, keyOf] of KEYS) {
+    const keys = sorted.map(keyOf);
+    // A value on more than `keyLimit` customers names no one company: a generic trading
+    // name, a switchboard number, a reseller's domain. It joins nobody.
+    const uses = new Map<string, number>();
+    for (const key of keys) if (key !== '') uses.set(key, (uses.get(key) ?? 0) + 1);
     const firstWith = new Map<string, number>();
-    sorted.forEach((customer, i) => {
-      const key = keyOf(customer);
-      if (key === '') return;
+    sorted.forEach((_, i) => {
+      const key = keys[i];
+      if (key === '' || (uses.get(key) ?? 0) > keyLimit) return;
       const first = firstWith.get(key);
       if (first === undefined) {
         firstWith.set(key, i);
@@ -75,10 +80,20 @@ export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRo
     if (indices.length < 2) continue;
     const rows = indices.map((i) => sheetRowOf(sorted[i].row));
     groups.push({ ids: indices.map((i) => sorted[i].id), rows: [...rows].sort((a, b) => a - b), basis: KEYS.map(([b]) => b).filter((b) => joinedBy.get(root)?.has(b)) });
+    const ascending = [...rows].sort((a, b) => a - b);
     indices.forEach((i, k) => {
-      const others = rows.filter((_, j) => j !== k).sort((a, b) => a - b);
-      flags[sorted[i].id] = `same company as ${others.length === 1 ? 'row' : 'rows'} ${others.join(', ')}`;
+      const others = ascending.filter((row) => row !== rows[k]);
+      flags[sorted[i].id] = sameCompanyFlag(others);
     });
   }
   return { groups, flags };
+}
+
+// A flag names a few rows and counts the rest, so a cell stays readable.
+const ROWS_NAMED = 3;
+
+function sameCompanyFlag(others: readonly number[]): string {
+  const named = others.slice(0, ROWS_NAMED).join(', ');
+  const more = others.length > ROWS_NAMED ? ` and ${others.length - ROWS_NAMED} more` : '';
+  return `same company as ${others.length === 1 ? 'row' : 'rows'} ${named}${more}`;
 }

@@ -26,6 +26,11 @@ export const AssignSettings = z.object({
   balanceBy: z.enum(['count', 'score']).default('count'),
   /** Reps who started less than `days` ago may hold only these tiers. 0 switches it off. */
   growth: z.object({ days: z.number().int().min(0).default(90), tiers: z.array(z.enum(['A', 'B', 'C'])).default(['B', 'C']) }).prefault({}),
+  /**
+   * Duplicates: a company name, e-mail, domain or phone found on more customers than this
+   * is taken as a shared value (a generic name, a switchboard), not as one company.
+   */
+  duplicateKeyLimit: z.number().int().min(2).default(10),
   /** Caps for reps whose Reps row leaves them blank; null means no cap. */
   defaultCapacity: z.number().int().min(0).nullable().default(null),
   defaultACap: z.number().int().min(0).nullable().default(null),

@@ -61,3 +61,18 @@ describe('findDuplicates', () => {
     );
   });
 });
+
+describe('findDuplicates on generic values', () => {
+  it('names at most three rows in a flag and counts the rest', () => {
+    const book = ['A', 'B', 'C', 'D', 'E'].map((id, i) => customer(id, { row: i, name: 'Acme Ltd' }));
+    expect(findDuplicates(book, sheetRow).flags.A).toBe('same company as rows 3, 4, 5 and 1 more');
+  });
+
+  it('does not join customers by a value shared by more than the limit (a generic name, a switchboard)', () => {
+    const book = Array.from({ length: 12 }, (_, i) => customer(`C${i}`, { row: i, name: 'Blue Stone Ltd', phone: i < 2 ? '+1 415 555 0100' : '' }));
+    const found = findDuplicates(book, sheetRow, 10);
+    expect(found.groups).toHaveLength(1);
+    expect(found.groups[0].ids).toEqual(['C0', 'C1']);
+    expect(found.groups[0].basis).toEqual(['phone']);
+  });
+});
