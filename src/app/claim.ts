@@ -1,22 +1,14 @@
 import { claimCustomer } from '../core/pool/claim.js';
-import type { Settings } from '../core/settings/schema.js';
 import { textSafe } from '../core/text.js';
 import { readAssignBook, readReps, requireOwnerHeader } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { CannotRun } from './cannot-run.js';
 import { logOwnerChanges, runIdAt } from './log.js';
 import { loadOwnerState } from './owner-state.js';
-import type { Clock, StateStore, Workbook } from './ports.js';
+import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
-export interface ClaimRequest {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-  /** Written into `TW Log`: `cli`, or the e-mail of the user who claims. */
-  readonly actor: string;
+export interface ClaimRequest extends ActorRequest {
   /** The claiming rep, by name or e-mail as in the Reps tab. */
   readonly rep: string;
   readonly customerId: string;

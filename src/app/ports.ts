@@ -1,4 +1,5 @@
 import type { Cell, Table } from '../core/table.js';
+import type { Settings } from '../core/settings/schema.js';
 
 /** One owned column to write: its header and one value per data row of the tab as read. */
 export interface OwnedColumn {
@@ -41,4 +42,18 @@ export interface StateStore {
 export interface Clock {
   /** The wall clock, for `TW Log` times only: nothing else we write depends on it. */
   now(): Date;
+}
+
+/** What every use case is given: the book's ports, the settings and the as-of day. */
+export interface UseCaseRequest {
+  readonly workbook: Workbook;
+  readonly state: StateStore;
+  readonly clock: Clock;
+  readonly settings: Settings;
+  readonly asOfDay: number;
+}
+
+/** A use case that changes owners or logs: who asked, written into `TW Log` (`cli`, a user's e-mail, or `schedule`). */
+export interface ActorRequest extends UseCaseRequest {
+  readonly actor: string;
 }

@@ -1,7 +1,6 @@
 import { proposeOwners, type ProposeResult } from '../core/assign/propose.js';
 import { gini } from '../core/metrics/gini.js';
 import { formatDay } from '../core/parse/days.js';
-import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
 import { textSafe } from '../core/text.js';
 import { readAssignBook, readReps } from './assign-input.js';
@@ -10,17 +9,10 @@ import { flagsColumn, standingFlags } from './flags.js';
 import { runIdAt } from './log.js';
 import { OWNED } from './owned-columns.js';
 import { type ProposalItem, loadOwnerState } from './owner-state.js';
-import type { Clock, StateStore, Workbook } from './ports.js';
+import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
-export interface ProposeRequest {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-  /** Who asked (`cli`, a user's e-mail, `schedule`); proposing changes no owner, so nothing is logged. */
-  readonly actor: string;
+export interface ProposeRequest extends ActorRequest {
   /** Propose every customer, not only those without a valid owner. */
   readonly rebalance?: boolean;
 }

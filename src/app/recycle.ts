@@ -1,22 +1,14 @@
 import { formatDay } from '../core/parse/days.js';
 import { recycleStale } from '../core/pool/recycle.js';
-import type { Settings } from '../core/settings/schema.js';
 import { readAssignBook, requireOwnerHeader } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { flagsColumn } from './flags.js';
 import { logOwnerChanges, runIdAt } from './log.js';
 import { loadOwnerState } from './owner-state.js';
-import type { Clock, StateStore, Workbook } from './ports.js';
+import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
-export interface RecycleRequest {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-  /** Written into `TW Log`: `cli`, a user's e-mail, or `schedule`. */
-  readonly actor: string;
+export interface RecycleRequest extends ActorRequest {
   /** Work out the same outcome, and write and save nothing. */
   readonly dryRun?: boolean;
 }

@@ -2,11 +2,10 @@ import type { Issue } from '../core/issue.js';
 import { formatDay } from '../core/parse/days.js';
 import { scoreBook, type BookScores } from '../core/score/score-book.js';
 import type { Tier } from '../core/score/tiers.js';
-import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
 import { textSafe } from '../core/text.js';
 import { OWNED, type OwnedKey } from './owned-columns.js';
-import type { Clock, OwnedColumn, StateStore, Workbook } from './ports.js';
+import type { OwnedColumn, UseCaseRequest } from './ports.js';
 import { loadState } from './state.js';
 import { CannotRun } from './cannot-run.js';
 import { type FlagSources, flagsCell, standingFlags } from './flags.js';
@@ -16,13 +15,7 @@ import { loadOwnerState } from './owner-state.js';
 import { parseReps } from '../core/assign/reps.js';
 import { OWN_TABS } from './owned-columns.js';
 
-export interface RescoreRequest {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-}
+export type RescoreRequest = UseCaseRequest;
 
 export interface Movement {
   readonly up: number;

@@ -1,20 +1,11 @@
-import type { Settings } from '../core/settings/schema.js';
 import { CannotRun } from './cannot-run.js';
 import { logOwnerChanges } from './log.js';
 import { readOwnerColumn, sameOwner, unscoredFacts } from './owner-column.js';
 import { type OwnerChange, loadOwnerState } from './owner-state.js';
-import type { CellWrite, Clock, StateStore, Workbook } from './ports.js';
+import type { ActorRequest, CellWrite } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
-export interface UndoRequest {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-  /** Written into `TW Log`: `cli`, a user's e-mail, or `schedule`. */
-  readonly actor: string;
-}
+export type UndoRequest = ActorRequest;
 
 export interface UndoOutcome {
   readonly facts: BookFacts;

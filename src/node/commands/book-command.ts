@@ -1,20 +1,12 @@
-import type { Clock, StateStore, Workbook } from '../../app/ports.js';
+import type { ActorRequest } from '../../app/ports.js';
 import type { Summary } from '../../app/summary.js';
-import type { Settings } from '../../core/settings/schema.js';
 import { openLocalBook, siblingOutPath } from '../book/local-book.js';
 import { type CliIo, localToday, systemClock } from '../io.js';
 import { type BookOptions, type ExtraOptions, parseBookOptions } from '../options.js';
 import type { Command } from './command.js';
 
 /** What every use case is given by the command: the book's ports, the settings, the day, and who asks. */
-export interface BookContext {
-  readonly workbook: Workbook;
-  readonly state: StateStore;
-  readonly clock: Clock;
-  readonly settings: Settings;
-  readonly asOfDay: number;
-  readonly actor: string;
-}
+export type BookContext = ActorRequest;
 
 /** How one command runs its use case over a book and tells the user. */
 export interface BookStep<Outcome> {
