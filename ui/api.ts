@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type * as surface from '../src/app/server/functions.js';
 import type { ServerFunction } from '../src/app/server/server-function.js';
 import type { sidebarMyCustomersFunction } from '../src/app/server/sidebar-my-customers.js';
+import type { sidebarPoolFunction } from '../src/app/server/sidebar-pool.js';
 import type { sidebarProposalsFunction } from '../src/app/server/sidebar-proposals.js';
 import type { syncFilterViewsFunction } from '../src/app/server/sidebar-filter-views.js';
 import type { sidebarWhatIfFunction } from '../src/app/server/sidebar-what-if.js';
@@ -20,12 +21,14 @@ export interface Api {
   apply: Io<typeof surface.applyFunction>;
   undo: Io<typeof surface.undoFunction>;
   recycle: Io<typeof surface.recycleFunction>;
+  claim: Io<typeof surface.claimFunction>;
   saveSettings: Io<typeof surface.saveSettingsFunction>;
   installSchedule: Io<typeof surface.installScheduleFunction>;
   removeSchedule: Io<typeof surface.removeScheduleFunction>;
   sidebarWhatIf: Io<typeof sidebarWhatIfFunction>;
   sidebarMyCustomers: Io<typeof sidebarMyCustomersFunction>;
   sidebarProposals: Io<typeof sidebarProposalsFunction>;
+  sidebarPool: Io<typeof sidebarPoolFunction>;
   sidebarSyncFilterViews: Io<ReturnType<typeof syncFilterViewsFunction>>;
 }
 

@@ -94,10 +94,13 @@ export class SidebarApp {
     this.actions.setBusy(true);
     this.hideError();
     this.frame.setAttribute('aria-busy', 'true');
+    // A follow-up load (a section refetching after a change) must not wipe the
+    // confirmation of the change that caused it.
+    const before = this.statusLine.textContent ?? '';
     this.status(this.t('busy.running'));
     try {
       const value = await work();
-      if (this.statusLine.textContent === this.t('busy.running')) this.status('');
+      if (this.statusLine.textContent === this.t('busy.running')) this.status(before === this.t('busy.running') ? '' : before);
       return value;
     } catch (error) {
       this.status('');

@@ -134,6 +134,23 @@ describe('a manager\'s day in the sidebar, against the local preview', () => {
     expect((undone.workbook.readTable('TW Log') as Table).rows.filter((r) => r[2] === 'undo')).toHaveLength(3);
   });
 
+  it('claims a pool customer for a chosen rep, written to the Owner column and logged', async () => {
+    const { page } = sidebar;
+    await page.click('#tab-pool');
+    await page.waitForSelector('#pool-list .claim-row');
+    await page.screenshot({ path: `${ARTIFACTS}/flow-pool.png`, fullPage: true });
+    await page.selectOption('select[id^="claim-for"]', 'Emma Wang');
+    const first = page.locator('#pool-list .claim-row').first();
+    const id = ((await first.locator('.item-line').textContent()) ?? '').split(' · ')[0];
+    await first.locator('button').click();
+    await page.waitForFunction(() => !document.querySelector('.sidebar')?.hasAttribute('aria-busy'));
+    await page.screenshot({ path: `${ARTIFACTS}/flow-claimed.png`, fullPage: true });
+    await expect.poll(() => page.textContent('.status')).toBe(`Emma Wang now owns ${id}.`);
+    const saved = await openLocalBook(fixture.bookPath, defaultSettings.tabs);
+    expect(ownerOf(saved.workbook.readTable('Customers') as Table, id)).toBe('Emma Wang');
+    expect((saved.workbook.readTable('TW Log') as Table).rows.filter((r) => r[2] === 'claim').map((r) => r[3])).toEqual([id]);
+  });
+
   it('says who holds the book when a run is refused, and what to do', async () => {
     const { page } = sidebar;
     const lease = fixture.preview.session.context().lease;

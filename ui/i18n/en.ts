@@ -98,7 +98,7 @@ export const en = {
   'pool.empty': 'None.',
   'pool.claim': 'Claim',
   'pool.claimFor': 'Claim for',
-  'pool.claimed': 'Claimed {count}.',
+  'pool.claimedOne': '{rep} now owns {id}.',
   'pool.claimable': 'Unowned customers you can claim',
   'pool.left': '{count} claims left today',
   'pool.recycledCount': 'Recycled {count} customers.',

@@ -97,7 +97,7 @@ export const zhCN: Record<MessageKey, string> = {
   'pool.empty': '无。',
   'pool.claim': '认领',
   'pool.claimFor': '认领给',
-  'pool.claimed': '已认领 {count} 个。',
+  'pool.claimedOne': '{id} 已归 {rep} 负责。',
   'pool.claimable': '可认领的无负责人客户',
   'pool.left': '今天还可认领 {count} 个',
   'pool.recycledCount': '已回收 {count} 个客户。',

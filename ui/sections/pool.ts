@@ -1,15 +1,16 @@
 import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
-import { el } from '../dom.js';
+import { el, uid } from '../dom.js';
 
 type RecycleOutput = Api['recycle']['output'];
+type Pool = Api['sidebarPool']['output'];
 
 const SHOWN = 100;
 
 /**
  * Pool: what the next recycle would do (a dry run writes nothing: customers flagged to be
- * recycled soon and those it would take now), recycling for managers, and what the last
- * recycle took.
+ * recycled soon and those it would take now), recycling for managers, what the last
+ * recycle took, and the unowned customers a rep claims (a manager for any rep).
  */
 export const poolSection: Section = {
   key: 'pool',
@@ -18,6 +19,8 @@ export const poolSection: Section = {
     const preview = ctx.cache.get('recyclePreview') as RecycleOutput | undefined;
     const done = ctx.cache.get('recycled') as RecycleOutput | undefined;
     if (!preview) void runRecycle(ctx, true);
+    const pool = ctx.cache.get('pool') as Pool | undefined;
+    if (!pool) void loadPool(ctx);
     const previewButton = ctx.actions.button(t('pool.preview'), () => void runRecycle(ctx, true), { id: 'recycle-preview' });
     const recycleButton = ctx.actions.button(t('pool.recycleNow'), () => void runRecycle(ctx, false), { id: 'recycle-now', enabledWhen: () => ctx.state.user.manager });
     return el(
@@ -32,6 +35,8 @@ export const poolSection: Section = {
       done && el('h3', null, t('pool.recycled')),
       done && el('p', null, t('pool.recycledCount', { count: done.recycle.recycled.length })),
       done && listOf(ctx, done.recycle.recycled.map((r) => [r.customerId, r.from, r.reason])),
+      el('h3', null, t('pool.claimable')),
+      pool ? claimList(ctx, pool) : el('p', { class: 'muted' }, t('app.loading')),
     );
   },
 };
@@ -40,6 +45,45 @@ function listOf(ctx: SidebarContext, rows: readonly (readonly [string, string, s
   if (rows.length === 0) return el('p', { class: 'muted' }, ctx.t('pool.empty'));
   return el('ul', { class: 'plain-list' },
     ...rows.slice(0, SHOWN).map(([id, who, why]) => el('li', null, el('span', { class: 'item-name' }, id), el('div', { class: 'item-line' }, who), el('div', { class: 'item-line', attrs: { title: why } }, why))));
+}
+
+function claimList(ctx: SidebarContext, pool: Pool): HTMLElement {
+  const { t } = ctx;
+  const manager = ctx.state.user.manager;
+  const forId = uid('claim-for');
+  const picked = (ctx.cache.get('claimFor') as string | undefined) ?? pool.me ?? pool.reps[0] ?? '';
+  const forWhom = el('select', { id: forId, on: { change: (e) => ctx.cache.set('claimFor', (e.target as HTMLSelectElement).value) } },
+    ...pool.reps.map((r) => el('option', { attrs: { value: r, selected: r === picked } }, r)));
+  const canClaim = () => manager || pool.me !== null;
+  if (pool.customers.length === 0) return el('p', { class: 'muted' }, t('pool.empty'));
+  return el('div', null,
+    manager && el('div', { class: 'field inline' }, el('label', { attrs: { for: forId } }, t('pool.claimFor')), forWhom),
+    el('ul', { class: 'plain-list', id: 'pool-list' },
+      ...pool.customers.map((c) => el('li', { class: 'claim-row' },
+        el('div', null,
+          el('div', { class: 'item-name' }, el('span', { class: `tier-badge tier-${c.tier}` }, c.tier), c.name || c.id),
+          el('div', { class: 'item-line' }, `${c.id} · #${c.row} · ${c.score.toFixed(1)}${c.owner ? ` · ${c.owner}` : ''}`)),
+        ctx.actions.button(t('pool.claim'), () => void claim(ctx, c.id, manager ? forWhom.value : null), { enabledWhen: canClaim })))),
+    pool.total > pool.customers.length && el('p', { class: 'muted' }, `${pool.customers.length} / ${pool.total}`));
+}
+
+async function loadPool(ctx: SidebarContext): Promise<void> {
+  if (ctx.cache.has('poolLoading')) return;
+  ctx.cache.set('poolLoading', true);
+  const pool = await ctx.act(() => ctx.call('sidebarPool', {}));
+  ctx.cache.delete('poolLoading');
+  if (!pool) return;
+  ctx.cache.set('pool', pool);
+  ctx.redraw();
+}
+
+async function claim(ctx: SidebarContext, customerId: string, rep: string | null): Promise<void> {
+  const out = await ctx.act(() => ctx.call('claim', { asOf: null, customerId, rep }));
+  if (!out) return;
+  ctx.cache.delete('pool');
+  ctx.cache.delete('mine');
+  ctx.notify(ctx.t('pool.claimedOne', { id: out.claim.customerId, rep: out.claim.rep }));
+  ctx.redraw();
 }
 
 async function runRecycle(ctx: SidebarContext, dryRun: boolean): Promise<void> {
@@ -53,6 +97,7 @@ async function runRecycle(ctx: SidebarContext, dryRun: boolean): Promise<void> {
   if (!dryRun) {
     ctx.cache.delete('recyclePreview');
     ctx.cache.delete('mine');
+    ctx.cache.delete('pool');
   }
   ctx.redraw();
 }

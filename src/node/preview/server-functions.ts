@@ -3,6 +3,7 @@ import * as surface from '../../app/server/functions.js';
 import type { ServerFunction } from '../../app/server/server-function.js';
 import { syncFilterViewsFunction, type FilterViewStore } from '../../app/server/sidebar-filter-views.js';
 import { sidebarMyCustomersFunction } from '../../app/server/sidebar-my-customers.js';
+import { sidebarPoolFunction } from '../../app/server/sidebar-pool.js';
 import { sidebarProposalsFunction } from '../../app/server/sidebar-proposals.js';
 import { sidebarWhatIfFunction } from '../../app/server/sidebar-what-if.js';
 
@@ -19,10 +20,11 @@ export function serverFunctions(filterViews: FilterViewStore): Map<string, AnySe
     sidebarWhatIfFunction,
     sidebarMyCustomersFunction,
     sidebarProposalsFunction,
+    sidebarPoolFunction,
     syncFilterViewsFunction(filterViews),
   ].filter(isServerFunction);
   return new Map(all.map((fn) => [fn.name, fn]));
 }
 
 /** Functions that only read: the preview does not save the book after them. */
-export const READ_ONLY = new Set(['getState', 'sidebarWhatIf', 'sidebarMyCustomers', 'sidebarProposals']);
+export const READ_ONLY = new Set(['getState', 'sidebarWhatIf', 'sidebarMyCustomers', 'sidebarProposals', 'sidebarPool']);
