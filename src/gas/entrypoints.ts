@@ -10,6 +10,12 @@ import {
   saveSettingsFunction, undoFunction,
 } from '../app/server/functions.js';
 import { callServer } from '../app/server/server-function.js';
+import { syncFilterViewsFunction } from '../app/server/sidebar-filter-views.js';
+import { sidebarMyCustomersFunction } from '../app/server/sidebar-my-customers.js';
+import { sidebarPoolFunction } from '../app/server/sidebar-pool.js';
+import { sidebarProposalsFunction } from '../app/server/sidebar-proposals.js';
+import { sidebarWhatIfFunction } from '../app/server/sidebar-what-if.js';
+import { sheetsFilterViews_ } from './filter-views.js';
 import { buildAddonMenu } from './menu.js';
 import { fromMenu } from './menu-actions.js';
 import { scheduleContext, userContext } from './server-context.js';
@@ -90,4 +96,27 @@ export function onSchedule(event?: GoogleAppsScript.Events.TimeDriven): Schedule
   const ctx = scheduleContext();
   if (!ctx) return { ran: false, outcome: 'No schedule is recorded for this book; nothing ran.' };
   return ScheduledRunOutput.parse(runScheduled(ctx, triggerUid));
+}
+
+/** The sidebar's own reads (issue 6): the what-if rows, my customers, the proposals list, the pool. */
+export function sidebarWhatIf(input?: unknown) {
+  return callServer(sidebarWhatIfFunction, userContext(), input);
+}
+
+export function sidebarMyCustomers(input?: unknown) {
+  return callServer(sidebarMyCustomersFunction, userContext(), input);
+}
+
+export function sidebarProposals(input?: unknown) {
+  return callServer(sidebarProposalsFunction, userContext(), input);
+}
+
+export function sidebarPool(input?: unknown) {
+  return callServer(sidebarPoolFunction, userContext(), input);
+}
+
+/** One filter view per rep on the Customers tab, through the Sheets advanced service. */
+export function sidebarSyncFilterViews(input?: unknown) {
+  const ctx = userContext();
+  return callServer(syncFilterViewsFunction(sheetsFilterViews_(SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet)), ctx, input);
 }
