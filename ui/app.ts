@@ -173,6 +173,8 @@ export class SidebarApp {
 
   private open(key: Section['key']): void {
     this.current = key;
+    // A confirmation belongs to the section it was given in.
+    this.status('');
     this.draw();
     document.getElementById(`tab-${key}`)?.focus();
   }
