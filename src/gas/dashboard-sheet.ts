@@ -1,8 +1,6 @@
-import { OWN_TABS } from '../app/owned-columns.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
+import { writeWholeTab_ } from './whole-tab.js';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** A block of the dashboard rows (src/app/dashboard.ts): a header row and the data rows under it, 1-based. */
@@ -31,17 +29,12 @@ const CHART_ROWS = 20;
  * replaces them instead of stacking new ones. One setValues for the numbers, and a
  * fixed number of calls per chart, whatever the size of the book.
  */
-export function writeDashboardSheet_(spreadsheet: Spreadsheet, rows: readonly (readonly Cell[])[]): Sheet {
-  const sheet = spreadsheet.getSheetByName(OWN_TABS.dashboard) ?? spreadsheet.insertSheet(OWN_TABS.dashboard);
+export function drawDashboard_(sheet: Sheet, rows: readonly (readonly Cell[])[]): void {
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.clearContents();
   const width = Math.max(1, ...rows.map((r) => r.length));
-  if (rows.length === 0) return sheet;
   const chartColumn = width + 2;
-  if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < chartColumn) sheet.insertColumnsAfter(sheet.getMaxColumns(), chartColumn - sheet.getMaxColumns());
-  const grid = rows.map((row) => Array.from({ length: width }, (_, c) => sheetValue(row[c] ?? null)));
-  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  writeWholeTab_(sheet, rows, chartColumn);
+  if (rows.length === 0) return;
 
   const blocks = blocksOf(rows);
   let anchor = 1;
@@ -55,13 +48,6 @@ export function writeDashboardSheet_(spreadsheet: Spreadsheet, rows: readonly (r
     sheet.insertChart(typed.setNumHeaders(1).setOption('title', spec.title).setPosition(anchor, chartColumn, 0, 0).build());
     anchor += CHART_ROWS;
   }
-  return sheet;
-}
-
-/** Blank for null; text never starts a formula (DESIGN §3), whoever built the rows. */
-function sheetValue(cell: Cell): string | number | boolean | Date {
-  if (cell === null) return '';
-  return typeof cell === 'string' ? textSafe(cell) : cell;
 }
 
 /** Header rows are the first row after a blank one; a block runs to the next blank row. */

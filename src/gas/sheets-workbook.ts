@@ -4,6 +4,9 @@ import { isBlankRow, type Cell, type Table } from '../core/table.js';
 import { coreCell, literalText, ownedValue, sheetDays } from './cell-values.js';
 import { touchUpColumns } from './sheet-touches.js';
 import { wallClockIn } from './zone-time.js';
+import { drawDashboard_ } from './dashboard-sheet.js';
+import { writeWholeTab_ } from './whole-tab.js';
+import { OWN_TABS } from '../app/owned-columns.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,12 +146,9 @@ export class SheetsWorkbook implements ServerBook {
 
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
     const sheet = this.spreadsheet.getSheetByName(tab) ?? this.spreadsheet.insertSheet(tab);
-    sheet.clearContents();
-    if (rows.length === 0) return;
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
-    if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    sheet.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => ownedValue(row[c] ?? null))));
+    // The dashboard also gets its native charts (issue 6), redrawn rather than stacked.
+    if (tab === OWN_TABS.dashboard) drawDashboard_(sheet, rows);
+    else writeWholeTab_(sheet, rows, 0);
   }
 
   private createOwnTab(tab: string, header: readonly string[]): Sheet {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OWN_TABS } from '../../src/app/owned-columns.js';
 import type { Cell } from '../../src/core/table.js';
-import { writeDashboardSheet_ } from '../../src/gas/dashboard-sheet.js';
+import { drawDashboard_ } from '../../src/gas/dashboard-sheet.js';
 import { createAppsScriptEnvironment, sheetFromRows } from './fakes/index.js';
+import { managedBook, tab } from './bundle.js';
 
 /** Rows in the shape buildDashboard gives (src/app/dashboard.ts): blocks after blank rows, numbers as numbers. */
 function demoDashboardRows(): Cell[][] {
@@ -33,11 +34,18 @@ function environment() {
   return env;
 }
 
+/** What SheetsWorkbook.replaceTab does for the dashboard tab. */
+function writeDashboard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: readonly (readonly Cell[])[]) {
+  const sheet = spreadsheet.getSheetByName(OWN_TABS.dashboard) ?? spreadsheet.insertSheet(OWN_TABS.dashboard);
+  drawDashboard_(sheet, rows);
+  return sheet;
+}
+
 describe('the TW Dashboard tab', () => {
   it('holds the dashboard rows and one native chart each for tier mix, segment mix and load per rep', () => {
     const env = environment();
     const rows = demoDashboardRows();
-    writeDashboardSheet_(env.spreadsheet.proxy, rows);
+    writeDashboard(env.spreadsheet.proxy, rows);
     const sheet = env.spreadsheet.sheetNamed(OWN_TABS.dashboard)!;
     expect(sheet.rawRange(1, 1).getValues()[0][0]).toBe('Tierwise dashboard');
     expect(sheet.rawRange(14, 5).getValues()[0][0]).toBe('');
@@ -60,9 +68,9 @@ describe('the TW Dashboard tab', () => {
   it('is rebuilt on a second run without stacking charts, and with a fixed number of calls', () => {
     const env = environment();
     const rows = demoDashboardRows();
-    writeDashboardSheet_(env.spreadsheet.proxy, rows);
+    writeDashboard(env.spreadsheet.proxy, rows);
     env.calls.reset();
-    writeDashboardSheet_(env.spreadsheet.proxy, rows.slice(0, 7));
+    writeDashboard(env.spreadsheet.proxy, rows.slice(0, 7));
     const sheet = env.spreadsheet.sheetNamed(OWN_TABS.dashboard)!;
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.getLastRow()).toBe(6);
@@ -84,5 +92,17 @@ describe('the chart stand-in', () => {
     sheet.proxy.removeChart(chart);
     expect(sheet.proxy.getCharts()).toHaveLength(0);
     expect(env.calls.count('Sheet.newChart')).toBe(1);
+  });
+});
+
+describe('the dashboard on a rescore through the built bundle', () => {
+  it('is rebuilt with its charts on every rescore, never stacked', () => {
+    const { env, gas } = managedBook();
+    gas.rescore({ asOf: '2024-03-01' });
+    gas.rescore({ asOf: '2024-03-01' });
+    const dashboard = tab(env, OWN_TABS.dashboard);
+    expect(dashboard.charts.length).toBeGreaterThanOrEqual(2);
+    expect(dashboard.charts.length).toBeLessThanOrEqual(3);
+    expect(dashboard.rawRange(1, 1).getValues()[0][0]).toBe('Tierwise dashboard');
   });
 });

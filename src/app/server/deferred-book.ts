@@ -4,11 +4,14 @@ import type { CellWrite, OwnedColumn, Workbook } from '../ports.js';
 /**
  * The book as a use case sees it during a long job: reads go through (and are kept for
  * the job's fingerprint), owned-column writes are held back so the job can write them in
- * chunks (job.ts). Every other write goes straight through.
+ * chunks (job.ts), and whole-tab writes (the dashboard) wait until the last chunk is
+ * written, so a stopped job neither spends its time on them nor shows a half-done book's
+ * dashboard. Every other write goes straight through.
  */
 export class DeferredBook implements Workbook {
   readonly tablesRead = new Map<string, Table>();
   readonly held = new Map<string, OwnedColumn[]>();
+  private readonly heldTabs = new Map<string, readonly (readonly Cell[])[]>();
 
   constructor(private readonly book: Workbook) {}
 
@@ -37,6 +40,12 @@ export class DeferredBook implements Workbook {
   }
 
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
-    this.book.replaceTab(tab, rows);
+    this.heldTabs.set(tab, rows);
+  }
+
+  /** Writes the whole tabs held back: called once the job has written its last row. */
+  writeHeldTabs(): void {
+    for (const [tab, rows] of this.heldTabs) this.book.replaceTab(tab, rows);
+    this.heldTabs.clear();
   }
 }

@@ -68,6 +68,7 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
   });
   const finished = written.next >= total;
   if (finished) {
+    book.writeHeldTabs();
     state.commit();
     ctx.job.clear();
   } else {
