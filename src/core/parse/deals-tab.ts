@@ -4,6 +4,7 @@ import type { Table } from '../table.js';
 import { isBlankRow } from '../table.js';
 import { type NumberColumn, parseNumberColumn } from './amount-column.js';
 import { cellIssue } from './columns.js';
+import { customerLookup } from './customer-lookup.js';
 import { idOf, type CustomerRows } from './customers-tab.js';
 import { dealFields } from './fields.js';
 import { requireColumns } from './headers.js';
@@ -123,6 +124,7 @@ function readDealRows(
   amounts: NumberColumn | null,
 ): DealRows | null {
   const { customerId, amount, date, stage } = columns;
+  const customerOf = customerLookup(customers.ids, customers.indexById);
   const issues: Issue[] = amounts === null ? [] : [...amounts.issues];
   const n = customers.ids.length;
   const frequency = new Float64Array(n);
@@ -175,8 +177,8 @@ function readDealRows(
       if (!isBlankRow(row)) issues.push(cellIssue(table, customerId, i, null, 'deal has no Customer ID; left out'));
       continue;
     }
-    const customer = customers.indexById.get(id);
-    if (customer === undefined) {
+    const customer = customerOf(id);
+    if (customer < 0) {
       if (!unknownIds.has(id)) {
         unknownIds.add(id);
         issues.push(cellIssue(table, customerId, i, id, 'no customer with this ID on the Customers tab; its deals are left out'));
