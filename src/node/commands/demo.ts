@@ -38,7 +38,15 @@ export const demoCommand: Command = {
     const output = siblingOutPath(path);
     await book.save(output);
     const summary = summarizeRescore('demo', asOfDay, output, outcome);
-    io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `Demo book written to ${path}\n${describeRescore(summary, outcome, path)}`);
+    const next = [
+      '',
+      'Next, try:',
+      `  npx tierwise propose ${output} --in-place --as-of ${DEMO_AS_OF}   owners proposed, with reasons`,
+      `  npx tierwise apply ${output} --in-place --as-of ${DEMO_AS_OF}     write them into the Owner column (undo: tierwise undo)`,
+      '  npm run preview                                    click through the Google Sheets sidebar locally',
+      '',
+    ].join('\n');
+    io.stdout.write(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `Demo book written to ${path}\n${describeRescore(summary, outcome, path)}${next}`);
     return 0;
   },
 };
