@@ -37,8 +37,9 @@ const iife = gas.outputFiles[0].text.replace(/^"use strict";\n/, '').replace(/^v
 // from its closure rather than from the global object. Apps Script does not care, but a
 // node:vm context (the stand-ins, the Apps Script benchmark) answers every global read
 // through an interceptor: a hypergeometric series calling Math.abs ran ~60× slower there.
-// Only ECMAScript intrinsics, never a service or Date (the stand-ins put a clock's Date in).
-const INTRINSICS = ['Math', 'Number', 'String', 'Boolean', 'Object', 'Array', 'Map', 'Set', 'WeakMap', 'JSON', 'Symbol', 'Reflect',
+// Only ECMAScript intrinsics, never a service; Date is the one the global holds when the
+// bundle loads (the stand-ins put their clock's Date there before loading it).
+const INTRINSICS = ['Math', 'Date', 'Number', 'String', 'Boolean', 'Object', 'Array', 'Map', 'Set', 'WeakMap', 'JSON', 'Symbol', 'Reflect',
   'ArrayBuffer', 'Float64Array', 'Float32Array', 'Int32Array', 'Uint32Array', 'Int16Array', 'Uint16Array', 'Int8Array', 'Uint8Array',
   'Infinity', 'NaN', 'isFinite', 'isNaN', 'parseInt', 'parseFloat'].join(', ');
 const body = `const tierwise_ = (function (globalThis, ${INTRINSICS}) {\n"use strict";\n${iife}})(Object.create(globalThis), ${INTRINSICS});`;
