@@ -55,35 +55,55 @@ export function makeUnits(
     }
     return key;
   };
-  const members = new Map<string, Member>();
+  // Profile keys are shared strings, one per (tier, region, industry): eligibility and
+  // match look them up per unit, and a fresh text per customer would be built and hashed each time.
+  const profiles = new Map<string, Map<string, Map<string, string>>>();
+  const profileOf = (tier: string, regionKey: string, industryKey: string): string => {
+    let regions = profiles.get(tier);
+    if (regions === undefined) profiles.set(tier, (regions = new Map()));
+    let industries = regions.get(regionKey);
+    if (industries === undefined) regions.set(regionKey, (industries = new Map()));
+    let profile = industries.get(industryKey);
+    if (profile === undefined) industries.set(industryKey, (profile = `${tier}\u0000${regionKey}\u0000${industryKey}`));
+    return profile;
+  };
+  // Members in id order; an id listed twice keeps its place and its last row, as Map.set would.
+  const members: Member[] = [];
   for (const customer of [...customers].sort(byId)) {
     const owner = matchOwner(roster, customer.owner);
     const cooldownFrom = cooling.get(customer.id) ?? none;
-    const profile = `${customer.tier}\u0000${keyOf(customer.region)}\u0000${keyOf(customer.industry)}`;
-    members.set(customer.id, {
+    const regionKey = keyOf(customer.region);
+    const industryKey = keyOf(customer.industry);
+    const profile = profileOf(customer.tier, regionKey, industryKey);
+    const member: Member = {
       profileKey: cooldownFrom.size === 0 ? profile : `${profile}\u0000${[...cooldownFrom.keys()].join(',')}`,
       tier: customer.tier,
       region: customer.region,
       industry: customer.industry,
-      regionKey: keyOf(customer.region),
-      industryKey: keyOf(customer.industry),
+      regionKey,
+      industryKey,
       customer,
       owner,
       holder: holder(owner),
       cooldownFrom,
-    });
+    };
+    if (members.length > 0 && members[members.length - 1].customer.id === customer.id) members[members.length - 1] = member;
+    else members.push(member);
   }
 
   const grouped = new Map<string, Member[]>();
-  for (const ids of groups) {
-    const found = ids.map((id) => members.get(id)).filter((m): m is Member => m !== undefined && !grouped.has(m.customer.id));
-    if (found.length < 2) continue;
-    found.sort((a, b) => byId(a.customer, b.customer));
-    for (const member of found) grouped.set(member.customer.id, found);
+  if (groups.length > 0) {
+    const memberById = new Map(members.map((m) => [m.customer.id, m]));
+    for (const ids of groups) {
+      const found = ids.map((id) => memberById.get(id)).filter((m): m is Member => m !== undefined && !grouped.has(m.customer.id));
+      if (found.length < 2) continue;
+      found.sort((a, b) => byId(a.customer, b.customer));
+      for (const member of found) grouped.set(member.customer.id, found);
+    }
   }
   const units: Unit[] = [];
-  for (const [id, member] of members) {
-    const group = grouped.get(id);
+  for (const member of members) {
+    const group = grouped.size > 0 ? grouped.get(member.customer.id) : undefined;
     if (group && group[0] !== member) continue;
     units.push(unitOf(group ?? [member]));
   }
