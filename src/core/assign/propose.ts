@@ -109,10 +109,13 @@ export function proposeOwners(input: ProposeInput): ProposeResult {
       break;
   }
 
+  // One pass over the placements instead of a Map lookup keyed by object per unit.
+  const repOf = new Array<RosterRep | null>(units.length).fill(null);
+  for (const [unit, rep] of placed) repOf[unit.index] = rep;
   const proposals: Proposal[] = [];
   let objective = 0;
   for (const { unit, basis } of selection.proposed) {
-    const rep = placed.get(unit) ?? null;
+    const rep = repOf[unit.index];
     const why = basis.kind === 'rebalance' ? '' : basisSentence(basis);
     const together = unit.size > 1 ? `one owner for the ${unit.size} customers of this company` : '';
     const notPlaced =

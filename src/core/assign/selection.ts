@@ -14,6 +14,9 @@ export type Basis =
   | { readonly kind: 'over-capacity'; readonly owner: string; readonly held: number; readonly cap: number }
   | { readonly kind: 'rebalance' };
 
+/** One shared basis for every unit of a rebalance: a book of 100,000 needs no 100,000 copies. */
+const REBALANCE: Basis = Object.freeze({ kind: 'rebalance' });
+
 export interface Selection {
   /** Units to place, in id order. */
   readonly proposed: readonly { readonly unit: Unit; readonly basis: Basis }[];
@@ -32,7 +35,7 @@ export function selectForProposal(units: readonly Unit[], roster: Roster, settin
   const keptBy = roster.reps.map((): Unit[] => []);
   for (const unit of units) {
     if (rebalance) {
-      proposed.push({ unit, basis: { kind: 'rebalance' } });
+      proposed.push({ unit, basis: REBALANCE });
       continue;
     }
     const holderOf = holderOfAll(unit);

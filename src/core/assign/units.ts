@@ -20,6 +20,8 @@ export interface Member extends Candidate {
 export interface Unit {
   /** The first member's id; units sort by it. */
   readonly id: string;
+  /** Position in makeUnits' list, so results can be kept per unit in arrays rather than Maps keyed by the object. */
+  readonly index: number;
   readonly members: readonly Member[];
   readonly size: number;
   readonly aCount: number;
@@ -105,19 +107,19 @@ export function makeUnits(
   for (const member of members) {
     const group = grouped.size > 0 ? grouped.get(member.customer.id) : undefined;
     if (group && group[0] !== member) continue;
-    units.push(unitOf(group ?? [member]));
+    units.push(unitOf(group ?? [member], units.length));
   }
   return units;
 }
 
-function unitOf(members: readonly Member[]): Unit {
+function unitOf(members: readonly Member[], index: number): Unit {
   let aCount = 0;
   let score = 0;
   for (const member of members) {
     if (member.tier === 'A') aCount++;
     score += member.customer.score;
   }
-  return { id: members[0].customer.id, members, size: members.length, aCount, score };
+  return { id: members[0].customer.id, index, members, size: members.length, aCount, score };
 }
 
 /** The first barrier (in BARRIERS order) any member meets with this rep, or null. */
