@@ -69,10 +69,13 @@ export function makeUnits(
     if (profile === undefined) industries.set(industryKey, (profile = `${tier}\u0000${regionKey}\u0000${industryKey}`));
     return profile;
   };
+  // Owner cells repeat a few hundred names: each spelling is matched against the roster once.
+  const owners = new Map<string, OwnerMatch>();
   // Members in id order; an id listed twice keeps its place and its last row, as Map.set would.
   const members: Member[] = [];
   for (const customer of [...customers].sort(byId)) {
-    const owner = matchOwner(roster, customer.owner);
+    let owner = owners.get(customer.owner);
+    if (owner === undefined) owners.set(customer.owner, (owner = matchOwner(roster, customer.owner)));
     const cooldownFrom = cooling.get(customer.id) ?? none;
     const regionKey = keyOf(customer.region);
     const industryKey = keyOf(customer.industry);
