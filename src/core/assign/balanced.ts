@@ -22,12 +22,13 @@ export function placeBalanced(
   const order = byScoreThenId(units);
   const placed = new Map<Unit, RosterRep>();
   for (const unit of order) {
-    // The lowest load so far is kept in a local: this loop runs units × eligible reps times.
+    // The lowest load so far is kept in a local and compared before the room is checked:
+    // this loop runs units × eligible reps times, and most reps are not lower.
     let best: RosterRep | null = null;
     let bestLoad = 0;
     for (const rep of eligible(unit)) {
       const j = rep.index;
-      if (room.fits(j, unit) && (best === null || load[j] < bestLoad)) {
+      if ((best === null || load[j] < bestLoad) && room.fits(j, unit)) {
         best = rep;
         bestLoad = load[j];
       }
