@@ -81,9 +81,15 @@ export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRo
     const rows = indices.map((i) => sheetRowOf(sorted[i].row));
     groups.push({ ids: indices.map((i) => sorted[i].id), rows: [...rows].sort((a, b) => a - b), basis: KEYS.map(([b]) => b).filter((b) => joinedBy.get(root)?.has(b)) });
     const ascending = [...rows].sort((a, b) => a - b);
+    // Per member, the first rows of the others and how many there are, without a list of
+    // the others per member: a company with thousands of rows made that quadratic.
+    const copies = new Map<number, number>();
+    for (const row of rows) copies.set(row, (copies.get(row) ?? 0) + 1);
     indices.forEach((i, k) => {
-      const others = ascending.filter((row) => row !== rows[k]);
-      flags[sorted[i].id] = sameCompanyFlag(others);
+      const own = rows[k];
+      const named: number[] = [];
+      for (let j = 0; j < ascending.length && named.length < ROWS_NAMED; j++) if (ascending[j] !== own) named.push(ascending[j]);
+      flags[sorted[i].id] = sameCompanyFlag(named, ascending.length - (copies.get(own) ?? 0));
     });
   }
   return { groups, flags };
@@ -92,8 +98,8 @@ export function findDuplicates(customers: readonly DuplicateCandidate[], sheetRo
 // A flag names a few rows and counts the rest, so a cell stays readable.
 const ROWS_NAMED = 3;
 
-function sameCompanyFlag(others: readonly number[]): string {
-  const named = others.slice(0, ROWS_NAMED).join(', ');
-  const more = others.length > ROWS_NAMED ? ` and ${others.length - ROWS_NAMED} more` : '';
-  return `same company as ${others.length === 1 ? 'row' : 'rows'} ${named}${more}`;
+/** `named`: the first ROWS_NAMED of the other rows, ascending; `count`: how many other rows there are. */
+function sameCompanyFlag(named: readonly number[], count: number): string {
+  const more = count > ROWS_NAMED ? ` and ${count - ROWS_NAMED} more` : '';
+  return `same company as ${count === 1 ? 'row' : 'rows'} ${named.join(', ')}${more}`;
 }
