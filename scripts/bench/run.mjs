@@ -1,8 +1,8 @@
-// `npm run bench`: the benchmarks of issue 2 (scoring) and of the CLV and assignment
-// issues, each figure printed beside its target, a table at the end, and with --write
-// the table and the machine recorded in BENCHMARKS.md.
+// `npm run bench`: the benchmarks of issue 2 (scoring), of the CLV and assignment issues
+// and of the Apps Script shell (issue 5), each figure printed beside its target, a table
+// at the end, and with --write the table and the machine recorded in BENCHMARKS.md.
 //
-//   node scripts/bench/run.mjs [--write] [--only core,csv,xlsx,clv,assign] [--runs N]
+//   node scripts/bench/run.mjs [--write] [--only core,csv,xlsx,clv,assign,gas] [--runs N]
 //
 // Books come from ../shared/bench/gen_scale.py (deterministic) and are kept in .bench/,
 // so a second run measures without regenerating them. Build first (`npm run build`):
@@ -15,7 +15,7 @@ import { inspect } from 'node:util';
 import { benchCore, benchCsvCommand, benchDir, benchXlsxCommand, root, scaleBook } from './score.mjs';
 
 const AS_OF = '2026-11-01';
-const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign'];
+const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign', 'gas'];
 const TARGET = { coreMs: 500, coreHeapMb: 1024, csvMs: 1200, xlsxMs: 10_000, xlsxRssMb: 1536 };
 
 const { values: options } = parseArgs({
@@ -93,6 +93,24 @@ for (const [name, file, fn] of [['clv', 'clv.mjs', 'runClvBench'], ['assign', 'a
     row(figure, ms(value.measured), `≤ ${ms(value.targetMs)}`, value.measured <= value.targetMs);
   }
   if (name === 'assign') assignRows(figures);
+}
+
+if (only.has('gas')) {
+  const gas = await optionalSection('gas.mjs', 'runGasBench');
+  if (gas) {
+    if (!existsSync(join(root, 'dist/Code.js'))) throw new Error('dist/Code.js is missing: run `npm run build` (or `npm run bench`)');
+    const { GAS_TARGET_MS } = await import('./gas.mjs');
+    for (const clv of [false, true]) {
+      say(`runGasBench({ clv: ${clv} }) from scripts/bench/gas.mjs: rescore then propose through dist/Code.js and the stand-ins …`);
+      const { results, flat } = await gas({ clv, say: (text) => say(`  ${text.trim()}`) });
+      const largest = results.at(-1);
+      const total = largest.rescore.ms + largest.propose.ms;
+      const calls = results.map((r) => `${r.rescore.spreadsheetCalls}/${r.propose.spreadsheetCalls}`);
+      const sizes = results.map((r) => `${(r.customers / 1000).toFixed(0)}k`).join(' and ');
+      row(`gas rescore + propose 50k/500k, CLV ${clv ? 'on' : 'off'}`, ms(total), `≤ ${ms(GAS_TARGET_MS)}`, total <= GAS_TARGET_MS, `rescore ${ms(largest.rescore.ms)}, propose ${ms(largest.propose.ms)} (Node, vm context)`);
+      row(`  Spreadsheet calls, CLV ${clv ? 'on' : 'off'}`, calls.at(-1), 'constant', flat, `rescore/propose at ${sizes}: ${calls.join(', ')}`);
+    }
+  }
 }
 
 /**
