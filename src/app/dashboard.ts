@@ -1,6 +1,6 @@
 import type { Rep } from '../core/assign/rep.js';
 import { dashboardMetrics } from '../core/metrics/dashboard.js';
-import type { MetricDeal } from '../core/metrics/deal.js';
+import { type MetricDeal, inPeriod } from '../core/metrics/deal.js';
 import { type DealList, STAGE_CODE } from '../core/parse/deals-tab.js';
 import { formatDay } from '../core/parse/days.js';
 import type { Stage } from '../core/parse/stages.js';
@@ -35,7 +35,7 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
   const metrics = dashboardMetrics({
     customers: book.customers,
     reps: input.reps,
-    deals: scores.deals ? metricDeals(scores.deals.all, scores.customers.ids) : [],
+    deals: scores.deals ? metricDeals(scores.deals.all, scores.customers.ids, asOfDay, settings.assign.metricsPeriodDays) : [],
     asOfDay,
     settings: settings.assign,
     previousOwners: input.previousOwners,
@@ -83,9 +83,22 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
   ];
 }
 
-/** Deals as the metrics read them, by customer id; the Deals tab's owner is not read, so the customer's owner counts. */
-function metricDeals(all: DealList, ids: readonly string[]): MetricDeal[] {
-  return Array.from(all.customer, (customer, d) => ({ customerId: ids[customer], owner: null, day: all.day[d], stage: STAGE_OF[all.stage[d]] }));
+/**
+ * Deals as the metrics read them, by customer id; the Deals tab's owner is not read, so the
+ * customer's owner counts. Only the deals a measure can count are made into objects: closed
+ * in the period (conversion) or won in it or the period before (customers lost). The
+ * others change no figure, and a book of 500,000 deals would otherwise get an object each.
+ */
+function metricDeals(all: DealList, ids: readonly string[], asOfDay: number, periodDays: number): MetricDeal[] {
+  const deals: MetricDeal[] = [];
+  for (let d = 0; d < all.customer.length; d++) {
+    const stage = STAGE_OF[all.stage[d]];
+    const day = all.day[d];
+    const closedNow = stage !== 'open' && inPeriod(day, asOfDay, periodDays);
+    const wonBefore = stage === 'won' && inPeriod(day, asOfDay - periodDays, periodDays);
+    if (closedNow || wonBefore) deals.push({ customerId: ids[all.customer[d]], owner: null, day, stage });
+  }
+  return deals;
 }
 
 function round(x: number, digits: number): number {
