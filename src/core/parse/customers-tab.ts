@@ -124,7 +124,12 @@ export function readCustomers(table: Table, settings: Settings): CustomersRead {
       return values;
     },
   };
-  const customerSheetRows = new Set(rows.map((r) => sheetRow(table, r)));
-  const onCustomerRow = (issue: Issue) => issue.row === table.headerRow || customerSheetRows.has(issue.row);
+  // Built on the first issue to sort out: most columns have none, and this is a set of every customer's row.
+  let customerSheetRows: Set<number> | undefined;
+  const onCustomerRow = (issue: Issue) => {
+    if (issue.row === table.headerRow) return true;
+    customerSheetRows ??= new Set(rows.map((r) => sheetRow(table, r)));
+    return customerSheetRows.has(issue.row);
+  };
   return { ok: true, customers, issues };
 }

@@ -1,6 +1,6 @@
 import type { Issue } from '../issue.js';
 import type { Settings } from '../settings/schema.js';
-import type { Table } from '../table.js';
+import type { Cell, Table } from '../table.js';
 import { isBlankRow } from '../table.js';
 import { type NumberColumn, parseNumberColumn } from './amount-column.js';
 import { cellIssue } from './columns.js';
@@ -9,6 +9,7 @@ import { idOf, type CustomerRows } from './customers-tab.js';
 import { dealFields } from './fields.js';
 import { requireColumns } from './headers.js';
 import { type DateOptions, parseDate } from './dates.js';
+import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
 import { type Stage, parseStage } from './stages.js';
 
@@ -136,6 +137,8 @@ function readDealRows(
   const sink: CurrencySink = { currency: null, mark: '' };
   let currency: Currency | null = null;
   let afterAsOf = 0;
+  let previousDateCell: Cell | undefined;
+  let previousDay: Parsed<number> = MISSING;
 
   const rows = table.rows;
   for (let i = 0; i < rows.length; i++) {
@@ -157,7 +160,12 @@ function readDealRows(
       }
     }
     const dateCell = row[date] ?? null;
-    const parsedDay = parseDate(dateCell, options);
+    // Deals tabs mostly run in date order, so a date is often the one above: read once.
+    if (dateCell !== previousDateCell) {
+      previousDateCell = dateCell;
+      previousDay = parseDate(dateCell, options);
+    }
+    const parsedDay = previousDay;
     let day = NaN;
     if (typeof parsedDay === 'number') day = parsedDay;
     else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
