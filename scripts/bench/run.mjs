@@ -2,7 +2,7 @@
 // and of the Apps Script shell (issue 5), each figure printed beside its target, a table
 // at the end, and with --write the table and the machine recorded in BENCHMARKS.md.
 //
-//   node scripts/bench/run.mjs [--write] [--only core,csv,xlsx,clv,assign,gas] [--runs N]
+//   node scripts/bench/run.mjs [--write] [--only core,csv,xlsx,clv,assign,gas,sidebar] [--runs N]
 //
 // Books come from ../shared/bench/gen_scale.py (deterministic) and are kept in .bench/,
 // so a second run measures without regenerating them. Build first (`npm run build`):
@@ -15,7 +15,7 @@ import { inspect } from 'node:util';
 import { benchCore, benchCsvCommand, benchDir, benchXlsxCommand, root, scaleBook } from './score.mjs';
 
 const AS_OF = '2026-11-01';
-const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign', 'gas'];
+const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign', 'gas', 'sidebar'];
 const TARGET = { coreMs: 500, coreHeapMb: 1024, csvMs: 1200, xlsxMs: 10_000, xlsxRssMb: 1536 };
 
 const { values: options } = parseArgs({
@@ -110,6 +110,19 @@ if (only.has('gas')) {
       row(`gas rescore + propose 50k/500k, CLV ${clv ? 'on' : 'off'}`, ms(total), `≤ ${ms(GAS_TARGET_MS)}`, total <= GAS_TARGET_MS, `rescore ${ms(largest.rescore.ms)}, propose ${ms(largest.propose.ms)} (Node, vm context)`);
       row(`  Spreadsheet calls, CLV ${clv ? 'on' : 'off'}`, calls.at(-1), 'constant', flat, `rescore/propose at ${sizes}: ${calls.join(', ')}`);
     }
+  }
+}
+
+if (only.has('sidebar')) {
+  const sidebar = await optionalSection('sidebar.mjs', 'runSidebarBench');
+  if (sidebar) {
+    say('runSidebarBench() from scripts/bench/sidebar.mjs: dist/Sidebar.html in headless chromium …');
+    const figures = await sidebar();
+    say(inspect(figures, { depth: 4 }));
+    const kb = figures.sidebarBytes / 1024;
+    row('sidebar Sidebar.html size', `${kb.toFixed(0)} KB`, '< 150 KB', kb < 150);
+    row('sidebar first render (median)', ms(figures.firstRenderMs), '≤ 300 ms', figures.firstRenderMs <= 300, `runs ${figures.firstRenderRuns.map((x) => x.toFixed(0)).join(', ')} ms`);
+    row(`sidebar worst interaction, ${figures.proposals} proposals`, ms(figures.worstInteractionMs), '≤ 200 ms', figures.worstInteractionMs <= 200, `open, filter, search, select all, scroll; ${figures.rowsInDom} rows in the page`);
   }
 }
 
