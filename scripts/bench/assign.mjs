@@ -3,14 +3,8 @@
 // 50,000 × 200, `round-robin` and `balanced` on 100,000 customers, and one pool run
 // (recycle) over 100,000 customers. The core modules are bundled on the fly with
 // esbuild into .bench/ and imported, so the figures are for the code as it stands.
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
-const benchDir = join(root, '.bench');
+import { importTs } from './bundle.mjs';
+import { fileURLToPath } from 'node:url';
 
 const REGIONS = ['North', 'South', 'East', 'West', 'Central', 'International'];
 const INDUSTRIES = ['Retail', 'Manufacturing', 'Healthcare', 'Finance', 'Technology', 'Logistics', 'Hospitality', 'Education'];
@@ -18,32 +12,21 @@ const LEVELS = ['senior', 'mid', 'junior'];
 const AS_OF_ISO = '2026-11-01';
 
 async function loadCore() {
-  mkdirSync(benchDir, { recursive: true });
-  const outfile = join(benchDir, 'assign-core.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { proposeOwners } from './src/core/assign/propose.ts';",
-        "export { makeRoster } from './src/core/assign/roster.ts';",
-        "export { makeUnits } from './src/core/assign/units.ts';",
-        "export { barrier } from './src/core/assign/eligibility.ts';",
-        "export { fitOf } from './src/core/assign/fit.ts';",
-        "export { AssignState } from './src/core/assign/state.ts';",
-        "export { recycleStale } from './src/core/pool/recycle.ts';",
-        "export { PoolState } from './src/core/pool/state.ts';",
-        "export { defaultSettings } from './src/core/settings/schema.ts';",
-        "export { parseDay } from './src/core/parse/days.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return importTs(
+    'assign-core',
+    [
+      "export { proposeOwners } from './src/core/assign/propose.ts';",
+      "export { makeRoster } from './src/core/assign/roster.ts';",
+      "export { makeUnits } from './src/core/assign/units.ts';",
+      "export { barrier } from './src/core/assign/eligibility.ts';",
+      "export { fitOf } from './src/core/assign/fit.ts';",
+      "export { AssignState } from './src/core/assign/state.ts';",
+      "export { recycleStale } from './src/core/pool/recycle.ts';",
+      "export { PoolState } from './src/core/pool/state.ts';",
+      "export { defaultSettings } from './src/core/settings/schema.ts';",
+      "export { parseDay } from './src/core/parse/days.ts';",
+    ].join('\n'),
+  );
 }
 
 /** mulberry32: a small seeded generator, so every run benchmarks the same book. */

@@ -5,34 +5,19 @@
 //
 //   node scripts/bench/clv.mjs        prints the figures
 //   import { runClvBench } from …     returns them
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { importTs } from './bundle.mjs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const benchDir = join(root, '.bench');
 const MASTER = join(root, '../shared/datasets/cdnow/CDNOW_master.txt');
 const SYNTHETIC_CUSTOMERS = 100_000;
 const WARM_RUNS = 5;
 
 async function loadCore() {
-  mkdirSync(benchDir, { recursive: true });
-  const outfile = join(benchDir, 'clv-core.mjs');
-  await build({
-    stdin: {
-      contents: "export * from './src/core/score/clv/index.ts'; export { ClvSettings } from './src/core/settings/clv.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    outfile,
-    logLevel: 'warning',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+  return importTs('clv-core', "export * from './src/core/score/clv/index.ts'; export { ClvSettings } from './src/core/settings/clv.ts';");
 }
 
 const dayNumber = (yyyymmdd) => Date.UTC(+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6) - 1, +yyyymmdd.slice(6, 8)) / 86_400_000;

@@ -6,50 +6,29 @@
 // Script runs the same JavaScript several times slower, well inside one 6-minute execution.
 //
 //   npm run build && node scripts/bench/gas.mjs
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { benchDir, root, scaleBook } from './score.mjs';
+import { csvReader, importTs } from './bundle.mjs';
+import { root, scaleBook } from './score.mjs';
 
 const AS_OF = '2026-11-01';
 const MANAGER = 'manager@example.com';
 export const GAS_TARGET_MS = 3000;
 
 /** The stand-ins are TypeScript under tests/: bundle them once for plain Node. */
-async function loadFakes() {
-  const outfile = join(benchDir, 'gas-fakes.mjs');
-  await build({ entryPoints: [join(root, 'tests/gas/fakes/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
-  return import(pathToFileURL(outfile).href);
+function loadFakes() {
+  return importTs('gas-fakes', "export * from './tests/gas/fakes/index.ts';", 'node');
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** A CSV file as a Sheets user's tab holds it after import: numbers and dates typed, the rest text. */
-function csvRows(path) {
-  const text = readFileSync(path, 'utf8');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
+function typedRows(csvRows, path) {
   const typed = (raw) => (ISO_DAY.test(raw) ? new Date(`${raw}T00:00:00Z`) : NUMBER.test(raw) ? Number(raw) : raw);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(typed(field)), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(typed(field)), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length) row.push(typed(field)), rows.push(row);
-  return rows;
+  return csvRows(readFileSync(path, 'utf8')).map((row) => row.map(typed));
 }
 
 function measure(env, run) {
@@ -60,12 +39,12 @@ function measure(env, run) {
 }
 
 /** Rescore, then propose, on one book of `customers` customers; the figures of each. */
-async function benchSize(fakes, code, customers, clv) {
+async function benchSize(fakes, csvRows, code, customers, clv) {
   const dir = scaleBook(`scale-${customers}-${customers * 10}`, customers, customers * 10);
   // Sized to the data, as a CSV import makes it: 500,000 deals in a default 26-column
   // grid would pass the 10,000,000-cell limit of a spreadsheet.
   const sheet = (name, file) => {
-    const rows = csvRows(join(dir, file));
+    const rows = typedRows(csvRows, join(dir, file));
     return fakes.sheetFromRows(name, rows, { maxRows: rows.length, maxColumns: rows[0].length });
   };
   const env = fakes.createAppsScriptEnvironment({
@@ -91,9 +70,10 @@ async function benchSize(fakes, code, customers, clv) {
 export async function runGasBench({ sizes = [5_000, 50_000], clv = true, say = (text) => process.stdout.write(`${text}\n`) } = {}) {
   const code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
   const fakes = await loadFakes();
+  const csvRows = await csvReader();
   const results = [];
   for (const customers of sizes) {
-    const r = await benchSize(fakes, code, customers, clv);
+    const r = await benchSize(fakes, csvRows, code, customers, clv);
     say(`  ${customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}: rescore ${r.rescore.ms.toFixed(0)} ms, ${r.rescore.spreadsheetCalls} Spreadsheet calls (${r.rescore.allCalls} in all); ` +
       `propose ${r.propose.ms.toFixed(0)} ms, ${r.propose.spreadsheetCalls} Spreadsheet calls (${r.propose.allCalls} in all)`);
     results.push(r);

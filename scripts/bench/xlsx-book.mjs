@@ -2,7 +2,6 @@
 // into a workbook with tabs Customers, Deals and Reps, and the time of a bare streaming
 // read of its sheets (inflate + find every cell, no values, no tables), the floor that
 // the "ratio to a bare streaming read" figure divides by.
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { csvReader, importTs } from './bundle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TABS = [
@@ -18,54 +18,11 @@ const TABS = [
   ['Reps', 'reps.csv'],
 ];
 
-/** The .xlsx module bundled on the fly, so the script runs from a fresh checkout. */
-async function xlsxModule() {
-  const dir = mkdtempSync(join(tmpdir(), 'tierwise-xlsx-'));
-  const file = join(dir, 'xlsx.mjs');
-  await build({
-    stdin: {
-      contents: "export * from './src/node/xlsx/index.ts'; export { readZip } from './src/node/xlsx/zip-archive.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
-    logLevel: 'error',
-  });
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** The .xlsx module, bundled on the fly so the script runs from a fresh checkout. */
+function xlsxModule() {
+  return importTs('xlsx', "export * from './src/node/xlsx/index.ts'; export { readZip } from './src/node/xlsx/zip-archive.ts';", 'node');
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -73,6 +30,7 @@ export async function makeScaleXlsx(dir, nCustomers, nDeals) {
   const csvDir = mkdtempSync(join(tmpdir(), 'tierwise-csv-'));
   try {
     execFileSync('python3', [join(root, '../shared/bench/gen_scale.py'), csvDir, String(nCustomers), String(nDeals)]);
+    const csvRows = await csvReader();
     const tabs = TABS.map(([name, file]) => ({
       name,
       rows: csvRows(readFileSync(join(csvDir, file), 'utf8')).map((row, r) =>
