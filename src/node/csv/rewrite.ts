@@ -1,10 +1,8 @@
 import type { Cell } from '../../core/table.js';
+import type { TabEdits } from '../book/edits.js';
 import type { CsvFormat } from './format.js';
 import { cellText, quoteField } from './serialize.js';
 import { fieldBounds, recordSpans } from './tokenize.js';
-
-/** 1-based sheet row → 0-based column → new value, as in BookEdits. */
-export type RowEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
 
 /**
  * CSV text with some cells replaced and every other character kept: records without an
@@ -13,20 +11,63 @@ export type RowEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
  * A column past the header's end extends every non-blank record with empty fields, so the
  * file stays rectangular; blank lines stay blank. Rows past the end are appended.
  */
-export function rewriteCsvText(text: string, format: CsvFormat, edits: RowEdits): string {
+export function rewriteCsvText(text: string, format: CsvFormat, edits: TabEdits): string {
+  const chunks: string[] = [];
+  rewriteCsvChunks(text, format, edits, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * Enough text to make encoding it once worth the call, little enough that the pieces it is
+ * made of die young: a 25 MB file held as one string of two million pieces until the end
+ * survived two young collections and then made the old generation collect the whole book.
+ */
+const CHUNK_CHARS = 1 << 16;
+
+/** rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one, maybe empty). */
+export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdits, emit: (chunk: string) => void): void {
   const { delimiter, newline } = format;
   const spans = recordSpans(text, delimiter);
   const recordCount = spans.length / 2;
+  const runs = edits.columnRuns();
+  const single = edits.singleCells();
   let rowCount = recordCount;
   let editedWidth = 0;
-  for (const [row, cells] of edits) {
+  const checkRow = (row: number) => {
     if (!Number.isInteger(row) || row < 1) throw new RangeError(`CSV edits use 1-based sheet rows, not ${row}`);
     rowCount = Math.max(rowCount, row);
-    for (const column of cells.keys()) {
-      if (!Number.isInteger(column) || column < 0) throw new RangeError(`CSV edits use 0-based columns, not ${column}`);
-      editedWidth = Math.max(editedWidth, column + 1);
-    }
+  };
+  const checkColumn = (column: number) => {
+    if (!Number.isInteger(column) || column < 0) throw new RangeError(`CSV edits use 0-based columns, not ${column}`);
+    editedWidth = Math.max(editedWidth, column + 1);
+  };
+  for (const [row, cells] of single) {
+    checkRow(row);
+    for (const column of cells.keys()) checkColumn(column);
   }
+  for (const run of runs) {
+    if (run.values.length === 0) continue;
+    checkRow(run.firstRow);
+    checkRow(run.firstRow + run.values.length - 1);
+    checkColumn(run.column);
+  }
+  // The edits of the row being written, in column order, reused from row to row.
+  const columns: number[] = [];
+  const values: Cell[] = [];
+  const collect = (row: number) => {
+    columns.length = 0;
+    values.length = 0;
+    for (const run of runs) {
+      const offset = row - run.firstRow;
+      if (offset >= 0 && offset < run.values.length) {
+        columns.push(run.column);
+        values.push(run.values[offset]);
+      }
+    }
+    const cells = single.get(row);
+    if (cells !== undefined) insertCells(columns, values, cells);
+    return columns.length > 0;
+  };
   const recordText = (index: number) => (index < recordCount ? text.slice(spans[2 * index], spans[2 * index + 1]) : '');
   const headerWidth = recordCount > 0 ? fieldBounds(recordText(0), delimiter).ends.length : 0;
   const newWidth = editedWidth > headerWidth ? editedWidth : 0;
@@ -35,18 +76,18 @@ export function rewriteCsvText(text: string, format: CsvFormat, edits: RowEdits)
   let output = '';
   for (let index = 0; index < rowCount; index += 1) {
     const raw = recordText(index);
-    const cells = edits.get(index + 1);
+    const edited = collect(index + 1);
     const lastOriginal = index === recordCount - 1;
     const followed = index < rowCount - 1;
     let rendered: string;
     if (raw === '') {
-      rendered = cells === undefined ? '' : editedRecord('', [], 0, cells, delimiter);
-    } else if (cells === undefined && newWidth === 0 && !(lastOriginal && followed)) {
+      rendered = edited ? editedRecord('', [], 0, columns, values, delimiter) : '';
+    } else if (!edited && newWidth === 0 && !(lastOriginal && followed)) {
       rendered = raw;
     } else {
       // Only the last record can end inside an open quote; fieldBounds closes it.
       const { record, ends } = fieldBounds(raw, delimiter);
-      rendered = cells === undefined && ends.length >= newWidth ? record : editedRecord(record, ends, newWidth, cells, delimiter);
+      rendered = !edited && ends.length >= newWidth ? record : editedRecord(record, ends, newWidth, columns, values, delimiter);
     }
     let lineBreak: string;
     if (index < recordCount - 1) lineBreak = text.slice(spans[2 * index + 1], spans[2 * index + 2]);
@@ -57,30 +98,45 @@ export function rewriteCsvText(text: string, format: CsvFormat, edits: RowEdits)
     // An empty last record with no line break after it would vanish; `""` is the same empty field.
     output += rendered === '' && lineBreak === '' ? '""' : rendered;
     output += lineBreak;
+    if (output.length >= CHUNK_CHARS) {
+      emit(output);
+      output = '';
+    }
   }
-  return output;
+  emit(output);
+}
+
+/** Adds single cells to a row's edits, keeping them in column order. */
+function insertCells(columns: number[], values: Cell[], cells: ReadonlyMap<number, Cell>): void {
+  for (const [column, value] of cells) {
+    let at = columns.length;
+    while (at > 0 && columns[at - 1] > column) at -= 1;
+    columns.splice(at, 0, column);
+    values.splice(at, 0, value);
+  }
 }
 
 /**
- * A record with the edited fields replaced and at least `width` fields. Runs of untouched
- * fields are copied as one slice of the record, so their text, quotes and delimiters stay
- * as they were, and no string is made per untouched field.
+ * A record with the edited fields (`columns`, ascending, and their `values`) replaced and
+ * at least `width` fields. Runs of untouched fields are copied as one slice of the
+ * record, so their text, quotes and delimiters stay as they were, and no string is made
+ * per untouched field.
  */
 function editedRecord(
   record: string,
   ends: readonly number[],
   width: number,
-  cells: ReadonlyMap<number, Cell> | undefined,
+  columns: readonly number[],
+  values: readonly Cell[],
   delimiter: string,
 ): string {
-  const columns = cells === undefined ? [] : [...cells.keys()].sort((a, b) => a - b);
   const fieldCount = Math.max(ends.length, width, columns.length > 0 ? columns[columns.length - 1] + 1 : 0);
   const pieces: string[] = [];
   let next = 0;
-  for (const column of columns) {
-    copyFields(pieces, record, ends, next, column);
-    pieces.push(quoteField(cellText(cells!.get(column)!), delimiter));
-    next = column + 1;
+  for (let k = 0; k < columns.length; k += 1) {
+    copyFields(pieces, record, ends, next, columns[k]);
+    pieces.push(quoteField(cellText(values[k]), delimiter));
+    next = columns[k] + 1;
   }
   copyFields(pieces, record, ends, next, fieldCount);
   return pieces.join(delimiter);

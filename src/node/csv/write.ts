@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { BookEdits } from '../book/edits.js';
 import { decodeCsvBytes, encodeCsvText } from './encoding.js';
 import { detectDelimiter, detectNewline, newFileFormat, type CsvFormat } from './format.js';
-import { rewriteCsvText } from './rewrite.js';
+import { rewriteCsvChunks } from './rewrite.js';
 import { serializeCsv } from './serialize.js';
 
 /** Enough of a file to judge its format (see detectDelimiter). */
@@ -45,12 +45,17 @@ export async function writeCsvBook(
       const format = existing === null ? await newFormat() : formatOf(decodeCsvBytes(existing));
       const bytes = serializeCsv(ownTab.rows, format);
       await replaceFile(target, (temporary) => writeFile(temporary, bytes));
-    } else if (cells !== undefined && cells.size > 0) {
+    } else if (cells !== undefined && !cells.isEmpty) {
       const existing = source === null ? null : await readIfExists(source);
       const decoded = existing === null ? null : decodeCsvBytes(existing);
       const format = decoded === null ? await newFormat() : formatOf(decoded);
-      const bytes = encodeCsvText(rewriteCsvText(decoded?.text ?? '', format, cells), format.encoding);
-      await replaceFile(target, (temporary) => writeFile(temporary, bytes));
+      const chunks: Uint8Array[] = [];
+      // The byte order mark, if any, goes before the first chunk only.
+      const bodyEncoding = format.encoding === 'utf-8-bom' ? 'utf-8' : format.encoding;
+      rewriteCsvChunks(decoded?.text ?? '', format, cells, (chunk) =>
+        chunks.push(encodeCsvText(chunk, chunks.length === 0 ? format.encoding : bodyEncoding)),
+      );
+      await replaceFile(target, (temporary) => writeFile(temporary, Buffer.concat(chunks)));
     } else if (source !== null && !inPlace) {
       await copyIfExists(source, target);
     }

@@ -43,12 +43,12 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
   let overwroteFormula = false;
 
   for (const [tab, tabEdits] of edits.cells) {
-    if (edits.ownTabs.has(tab) || tabEdits.size === 0) continue;
+    if (edits.ownTabs.has(tab) || tabEdits.isEmpty) continue;
     const sheet = map.sheets.find((s) => s.name === tab);
     if (!sheet) throw new Error(`${sourcePath}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
     if (!xml) throw new Error(`${sourcePath}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits, styles, writing);
+    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing);
     replaced.set(sheet.part, edited.xml);
     overwroteFormula ||= edited.overwroteFormula;
   }
@@ -91,7 +91,7 @@ function newBookTabs(edits: BookEdits): NewTab[] {
   for (const [name, tabEdits] of edits.cells) {
     if (edits.ownTabs.has(name)) continue;
     const rows: Cell[][] = [];
-    for (const [row, cells] of tabEdits) {
+    for (const [row, cells] of tabEdits.byRow()) {
       const values = (rows[row - 1] ??= []);
       for (const [column, value] of cells) values[column] = value;
     }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/table.js';
+import { tabEditsOf, type TabEdits } from '../../../src/node/book/edits.js';
 import type { CsvFormat } from '../../../src/node/csv/format.js';
 import { rewriteCsvText } from '../../../src/node/csv/rewrite.js';
 import { cellText } from '../../../src/node/csv/serialize.js';
@@ -9,13 +10,8 @@ import { fieldText } from './arbitraries.js';
 
 const format: CsvFormat = { encoding: 'utf-8', delimiter: ',', newline: '\r\n' };
 
-function editsOf(cells: [number, number, Cell][]): Map<number, Map<number, Cell>> {
-  const edits = new Map<number, Map<number, Cell>>();
-  for (const [row, column, value] of cells) {
-    if (!edits.has(row)) edits.set(row, new Map());
-    edits.get(row)!.set(column, value);
-  }
-  return edits;
+function editsOf(cells: [number, number, Cell][]): TabEdits {
+  return tabEditsOf(cells);
 }
 
 describe('rewriteCsvText', () => {

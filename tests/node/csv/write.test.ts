@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/table.js';
-import { emptyEdits, type BookEdits } from '../../../src/node/book/edits.js';
+import { emptyEdits, tabEditsOf, type BookEdits } from '../../../src/node/book/edits.js';
 import { decodeCsvBytes } from '../../../src/node/csv/encoding.js';
 import { cellText, serializeCsv } from '../../../src/node/csv/serialize.js';
 import { parseCsv, recordSpans } from '../../../src/node/csv/tokenize.js';
@@ -27,12 +27,7 @@ async function book(files: Record<string, string | Uint8Array>): Promise<string>
 
 function cellEdits(tab: string, cells: [row: number, column: number, value: Cell][]): BookEdits {
   const edits = emptyEdits();
-  const rows = new Map<number, Map<number, Cell>>();
-  for (const [row, column, value] of cells) {
-    if (!rows.has(row)) rows.set(row, new Map());
-    rows.get(row)!.set(column, value);
-  }
-  edits.cells.set(tab, rows);
+  edits.cells.set(tab, tabEditsOf(cells));
   return edits;
 }
 

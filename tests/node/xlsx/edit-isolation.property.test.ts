@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/table.js';
+import { tabEditsOf } from '../../../src/node/book/edits.js';
 import { readXlsx, writeXlsx } from '../../../src/node/xlsx/index.js';
 import { cellElements, sheetCells, zipParts } from './book-compare.js';
 import { writeRichBook } from './rich-book.js';
@@ -32,8 +33,7 @@ describe('writeXlsx edits', () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.tuple(ref, value), { selector: ([[row, column]]) => `${row}:${column}`, maxLength: 15 }), async (list) => {
-        const rows = new Map<number, Map<number, Cell>>();
-        for (const [[row, column], cell] of list) rows.set(row, (rows.get(row) ?? new Map()).set(column, cell));
+        const rows = tabEditsOf(list.map(([[row, column], cell]) => [row, column, cell] as const));
         const out = join(dir, `out-${++run}.xlsx`);
         await writeXlsx(rich, out, { cells: new Map([['Customers', rows]]), ownTabs: new Map() });
         const expected = new Map(original);

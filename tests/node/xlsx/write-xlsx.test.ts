@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/table.js';
-import type { BookEdits, OwnTab } from '../../../src/node/book/edits.js';
+import { tabEditsOf, type BookEdits, type OwnTab, type TabEdits } from '../../../src/node/book/edits.js';
 import { readXlsx, writeXlsx } from '../../../src/node/xlsx/index.js';
 import { cellElements, sheetCells, zipParts } from './book-compare.js';
 import { RICH_PARTS, writeRichBook } from './rich-book.js';
@@ -16,16 +16,17 @@ const outPath = () => join(dir, `out-${++counter}.xlsx`);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 function edits(cells: Record<string, Record<string, Cell>>, ownTabs: Record<string, OwnTab> = {}): BookEdits {
-  const byTab = new Map<string, Map<number, Map<number, Cell>>>();
+  const byTab = new Map<string, TabEdits>();
   for (const [tab, refs] of Object.entries(cells)) {
-    const rows = new Map<number, Map<number, Cell>>();
-    for (const [ref, value] of Object.entries(refs)) {
-      const [, letters, row] = /^([A-Z])(\d+)$/.exec(ref)!;
-      const columns = rows.get(Number(row)) ?? new Map<number, Cell>();
-      columns.set(letters.charCodeAt(0) - 65, value);
-      rows.set(Number(row), columns);
-    }
-    byTab.set(tab, rows);
+    byTab.set(
+      tab,
+      tabEditsOf(
+        Object.entries(refs).map(([ref, value]) => {
+          const [, letters, row] = /^([A-Z])(\d+)$/.exec(ref)!;
+          return [Number(row), letters.charCodeAt(0) - 65, value] as const;
+        }),
+      ),
+    );
   }
   return { cells: byTab, ownTabs: new Map(Object.entries(ownTabs)) };
 }
