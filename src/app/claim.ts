@@ -39,13 +39,18 @@ export function claim(request: ClaimRequest): ClaimOutcome {
     asOfDay,
     settings: { assign: settings.assign, pool: settings.pool },
     state: state.pool,
+    duplicateGroups: book.duplicates.groups.map((g) => g.ids),
   });
   if (!result.ok) throw new CannotRun(`${result.reason}.`);
 
-  const { change } = result;
+  const [named, ...company] = result.changes;
   const runId = runIdAt('C', request.clock.now());
-  workbook.writeCells(settings.tabs.customers, ownerHeader, [{ row: change.row, value: textSafe(change.to) }]);
-  logOwnerChanges(workbook, request.clock, runId, 'claim', request.actor, [{ ...change, reason: 'claimed from the pool' }]);
+  workbook.writeCells(settings.tabs.customers, ownerHeader, result.changes.map((c) => ({ row: c.row, value: textSafe(c.to) })));
+  const reasonOf = (customerId: string) => (customerId === named.customerId ? 'claimed from the pool' : `claimed from the pool with ${named.customerId}, the same company`);
+  logOwnerChanges(workbook, request.clock, runId, 'claim', request.actor, result.changes.map((c) => ({ ...c, reason: reasonOf(c.customerId) })));
   request.state.save({ ...state, pool: result.state });
-  return { facts: bookFacts(book.scores, [...book.issues, ...reps.issues]), claim: { runId, customerId: change.customerId, rep: change.to, from: change.from } };
+  return {
+    facts: bookFacts(book.scores, [...book.issues, ...reps.issues]),
+    claim: { runId, customerId: named.customerId, rep: named.to, from: named.from, sameCompany: company.map((c) => c.customerId) },
+  };
 }

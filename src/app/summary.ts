@@ -53,7 +53,14 @@ export const RecycleSection = z.object({
   deferred: Count,
 });
 
-export const ClaimSection = z.object({ runId: z.string(), customerId: z.string(), rep: z.string(), from: z.string() });
+export const ClaimSection = z.object({
+  runId: z.string(),
+  customerId: z.string(),
+  rep: z.string(),
+  from: z.string(),
+  /** Customers of the same company taken along with it, so the company keeps one owner. */
+  sameCompany: z.array(z.string()),
+});
 
 /**
  * The `--json` summary every command prints (DESIGN §3): one object, validated before it

@@ -62,5 +62,6 @@ export function describeRecycle(summary: Summary): string {
 
 export function describeClaim(summary: Summary): string {
   const c = summary.claim!;
-  return `${[`${c.rep} claimed ${c.customerId} from the pool${c.from ? ` (Owner was '${c.from}')` : ''}.`, ...written(summary)].join('\n')}\n`;
+  const company = c.sameCompany.length ? ` With it, the same company's ${c.sameCompany.join(', ')}.` : '';
+  return `${[`${c.rep} claimed ${c.customerId} from the pool${c.from ? ` (Owner was '${c.from}')` : ''}.${company}`, ...written(summary)].join('\n')}\n`;
 }

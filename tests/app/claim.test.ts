@@ -18,10 +18,22 @@ describe('claim', () => {
     const state = memoryState();
     const outcome = claimIn(workbook, state)('CY@corp.test', 'C5');
     expect(customersOf(workbook).cell('C5', 'Owner')).toBe('Cy');
-    expect(outcome.claim).toEqual({ runId: 'C-20261123-090000', customerId: 'C5', rep: 'Cy', from: '' });
+    expect(outcome.claim).toEqual({ runId: 'C-20261123-090000', customerId: 'C5', rep: 'Cy', from: '', sameCompany: [] });
     expect(workbook.readTable(OWN_TABS.log)!.rows).toEqual([['2026-11-23T09:00:00.000Z', 'C-20261123-090000', 'claim', 'C5', '', 'Cy', 'claimed from the pool', 'cli']]);
     expect(loadOwnerState(state).pool.claims).toEqual([{ customerId: 'C5', repName: 'Cy', day: asOfDay }]);
     Summary.parse(summarizeBook('claim', asOfDay, null, outcome.facts, { claim: outcome.claim }));
+  });
+
+  it('takes the same company along: claiming C6 gives C7 (same company domain) the same owner', () => {
+    const workbook = ownerBook();
+    const outcome = claimIn(workbook)('Bob', 'C6');
+    expect(outcome.claim.sameCompany).toEqual(['C7']);
+    expect(customersOf(workbook).cell('C6', 'Owner')).toBe('Bob');
+    expect(customersOf(workbook).cell('C7', 'Owner')).toBe('Bob');
+    expect(workbook.readTable(OWN_TABS.log)!.rows.map((r) => [r[3], r[6]])).toEqual([
+      ['C6', 'claimed from the pool'],
+      ['C7', 'claimed from the pool with C6, the same company'],
+    ]);
   });
 
   it('lets a rep claim a customer whose owner is not a rep', () => {

@@ -82,7 +82,8 @@ async function claim(ctx: SidebarContext, customerId: string, rep: string | null
   if (!out) return;
   ctx.cache.delete('pool');
   ctx.cache.delete('mine');
-  ctx.notify(ctx.t('pool.claimedOne', { id: out.claim.customerId, rep: out.claim.rep }));
+  const ids = [out.claim.customerId, ...out.claim.sameCompany].join(', ');
+  ctx.notify(ctx.t('pool.claimedOne', { id: ids, rep: out.claim.rep }));
   ctx.redraw();
 }
 

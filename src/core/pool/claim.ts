@@ -18,17 +18,29 @@ export interface ClaimInput {
   readonly asOfDay: number;
   readonly settings: { readonly assign: AssignSettings; readonly pool: PoolSettings };
   readonly state: PoolState;
+  /** Customer ids that are one company (findDuplicates): a claim takes the company's pool customers together. */
+  readonly duplicateGroups?: readonly (readonly string[])[];
+}
+
+export interface ClaimChange {
+  readonly customerId: string;
+  readonly row: number;
+  readonly from: string;
+  readonly to: string;
 }
 
 export type ClaimResult =
-  | { readonly ok: true; readonly state: PoolState; readonly change: { readonly customerId: string; readonly row: number; readonly from: string; readonly to: string } }
+  /** `changes` starts with the customer named; the others are the same company's pool customers. */
+  | { readonly ok: true; readonly state: PoolState; readonly changes: readonly ClaimChange[] }
   | { readonly ok: false; readonly reason: string };
 
 /**
  * A rep takes a customer from the pool (issue 4 item 6): only a customer without a valid
  * owner, within the rep's daily claim limit, its holding limit and A cap, and the same
  * eligibility as a proposal (region/industry where required, growth rule, cooldown, not
- * away). A refusal is one sentence saying why.
+ * away). The same company is one unit (issue 4 item 7): the company's other customers in
+ * the pool come along, each counted against the limit and the caps, so a claim never
+ * splits a company between the pool and a rep. A refusal is one sentence saying why.
  */
 export function claimCustomer(input: ClaimInput): ClaimResult {
   const { asOfDay, settings, state } = input;
@@ -43,31 +55,46 @@ export function claimCustomer(input: ClaimInput): ClaimResult {
   const current = holder(owner);
   if (current) return refuse(`${customer.id} is not in the pool: ${current.rep.name} owns it`);
 
+  const group = input.duplicateGroups?.find((ids) => ids.includes(customer.id)) ?? [];
+  const companions = input.customers.filter((c) => c.id !== customer.id && group.includes(c.id) && holder(matchOwner(roster, c.owner)) === null);
+  const unit = [customer, ...companions];
+
   const claimedToday = state.claims.filter((c) => c.day === asOfDay && ownerKey(c.repName) === ownerKey(name)).length;
   if (settings.pool.claimLimitPerDay === 0) return refuse('claiming is switched off (the daily claim limit is 0)');
   if (claimedToday >= settings.pool.claimLimitPerDay) return refuse(`${name} has already claimed ${claimedToday} customers today, the daily limit`);
-
-  const cooldownFrom = new Map<number, number>();
-  for (const c of state.cooldowns) {
-    const from = roster.find(c.repName);
-    if (c.customerId === customer.id && c.untilDay > asOfDay && from) cooldownFrom.set(from.index, Math.max(c.untilDay, cooldownFrom.get(from.index) ?? 0));
+  if (claimedToday + unit.length > settings.pool.claimLimitPerDay) {
+    return refuse(`${customer.id} comes with ${companions.length} more customers of the same company, and ${unit.length} claims would pass ${name}'s daily limit of ${settings.pool.claimLimitPerDay} (${claimedToday} made today)`);
   }
-  const blocked = barrier(rep, { ...profileOf(customer), holder: null, cooldownFrom }, settings.assign);
-  if (blocked !== null) return refuse(barrierRefusal(blocked, rep, customer, settings.assign, cooldownFrom.get(rep.index) ?? asOfDay));
+
+  for (const member of unit) {
+    const cooldownFrom = new Map<number, number>();
+    for (const c of state.cooldowns) {
+      const from = roster.find(c.repName);
+      if (c.customerId === member.id && c.untilDay > asOfDay && from) cooldownFrom.set(from.index, Math.max(c.untilDay, cooldownFrom.get(from.index) ?? 0));
+    }
+    const blocked = barrier(rep, { ...profileOf(member), holder: null, cooldownFrom }, settings.assign);
+    if (blocked !== null) return refuse(barrierRefusal(blocked, rep, member, settings.assign, cooldownFrom.get(rep.index) ?? asOfDay));
+  }
 
   const held = input.customers.filter((c) => holder(matchOwner(roster, c.owner)) === rep);
-  if (rep.capacity !== null && held.length >= rep.capacity) return refuse(`${name} already holds ${held.length} customers, the holding limit`);
+  if (rep.capacity !== null && held.length + unit.length > rep.capacity) {
+    return refuse(companions.length ? `${name} holds ${held.length} customers; with the ${unit.length} of this company that passes the holding limit of ${rep.capacity}` : `${name} already holds ${held.length} customers, the holding limit`);
+  }
   const heldA = held.filter((c) => c.tier === 'A').length;
-  if (customer.tier === 'A' && rep.aCap !== null && heldA >= rep.aCap) return refuse(`${name} already holds ${heldA} A-tier customers, the A cap`);
+  const unitA = unit.filter((c) => c.tier === 'A').length;
+  if (unitA > 0 && rep.aCap !== null && heldA + unitA > rep.aCap) {
+    return refuse(companions.length ? `${name} holds ${heldA} A-tier customers; with the ${unitA} of this company that passes the A cap of ${rep.aCap}` : `${name} already holds ${heldA} A-tier customers, the A cap`);
+  }
 
+  const ids = new Set(unit.map((c) => c.id));
   return {
     ok: true,
     state: {
       ...state,
-      claims: [...state.claims.filter((c) => c.day === asOfDay), { customerId: customer.id, repName: name, day: asOfDay }],
-      staleFlags: state.staleFlags.filter((f) => f.customerId !== customer.id),
+      claims: [...state.claims.filter((c) => c.day === asOfDay), ...unit.map((c) => ({ customerId: c.id, repName: name, day: asOfDay }))],
+      staleFlags: state.staleFlags.filter((f) => !ids.has(f.customerId)),
     },
-    change: { customerId: customer.id, row: customer.row, from: customer.owner.trim(), to: name },
+    changes: unit.map((c) => ({ customerId: c.id, row: c.row, from: c.owner.trim(), to: name })),
   };
 }
 

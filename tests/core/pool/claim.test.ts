@@ -19,7 +19,7 @@ describe('claimCustomer', () => {
     const result = claimCustomer(base);
     expect(result).toEqual({
       ok: true,
-      change: { customerId: 'C1', row: 0, from: '', to: 'Ann' },
+      changes: [{ customerId: 'C1', row: 0, from: '', to: 'Ann' }],
       state: { cooldowns: [], staleFlags: [], claims: [{ customerId: 'C1', repName: 'Ann', day: AS_OF }] },
     });
   });
@@ -49,5 +49,28 @@ describe('claimCustomer', () => {
     expect(refusal({ reps: [rep('Ann', { startDay: AS_OF - 5 })], customerId: 'C4', settings: { ...base.settings, assign: assignSettings({ growth: { days: 90, tiers: ['B', 'C'] } }) } })).toBe(
       'Growth rule: Ann started less than 90 days ago and may hold only tier B, C customers',
     );
+  });
+});
+
+describe('claimCustomer and the same company', () => {
+  const groupBase: ClaimInput = {
+    ...base,
+    customers: [customer('C1'), customer('C2'), customer('C3', { owner: 'Bob' }), customer('C5')],
+    settings: { ...base.settings, pool: { ...base.settings.pool, claimLimitPerDay: 5 } },
+    duplicateGroups: [['C1', 'C3', 'C5']],
+  };
+
+  it("takes the company's other pool customers along, never one held by another rep", () => {
+    const result = claimCustomer(groupBase);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.changes.map((c) => c.customerId)).toEqual(['C1', 'C5']);
+    expect(result.state.claims.map((c) => c.customerId)).toEqual(['C1', 'C5']);
+  });
+
+  it('counts every customer of the company against the daily limit and the holding limit', () => {
+    const tight = { ...groupBase, settings: { ...groupBase.settings, pool: { ...groupBase.settings.pool, claimLimitPerDay: 1 } } };
+    expect(claimCustomer(tight)).toEqual({ ok: false, reason: "C1 comes with 1 more customers of the same company, and 2 claims would pass Ann's daily limit of 1 (0 made today)" });
+    const full = { ...groupBase, reps: [rep('Ann', { capacity: 1 }), rep('Bob')] };
+    expect(claimCustomer(full)).toEqual({ ok: false, reason: 'Ann holds 0 customers; with the 2 of this company that passes the holding limit of 1' });
   });
 });
