@@ -30,7 +30,7 @@ export interface FlagSources {
 export function scoreFlags(scores: BookScores, k: number): string[] {
   const flags: string[] = [];
   const clv = scores.clv;
-  if (clv?.churnRisk[k]) flags.push(`churn risk: P(alive) ${Math.round(clv.pAlive[k] * 100)}%, once a top customer`);
+  if (clv?.churnRisk[k]) flags.push(`churn risk: P(alive) ${percent(clv.pAlive[k])}, once a top customer`);
   if (clv?.fallback[k]) flags.push('CLV is historical value (no model fit, see summary)');
   return flags;
 }
@@ -87,4 +87,10 @@ export function standingFlags(book: AssignBook, state: OwnerState, settings: Set
     duplicates: book.duplicates.flags,
     pool: standingPoolFlags(book.customers, state.pool, settings.pool, asOfDay, state.lastRescore?.tiers ?? null),
   };
+}
+
+/** A probability as a person reads it: "12%", and "<1%" rather than a misleading "0%". */
+function percent(p: number): string {
+  const rounded = Math.round(p * 100);
+  return rounded === 0 && p > 0 ? '<1%' : `${rounded}%`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignBookOf } from '../../src/app/assign-input.js';
-import { flagsCell, standingFlags } from '../../src/app/flags.js';
+import { flagsCell, scoreFlags, standingFlags } from '../../src/app/flags.js';
 import { loadOwnerState } from '../../src/app/owner-state.js';
 import type { BookScores } from '../../src/core/score/score-book.js';
 import { recycle } from '../../src/app/recycle.js';
@@ -34,5 +34,14 @@ describe('the TW Flags cell', () => {
     const scores = scored();
     const flags = rescoreFlags(scores, memoryState(), asOfDay);
     expect(flags.pool).toEqual({});
+  });
+});
+
+describe('the churn-risk flag', () => {
+  it('says "<1%" for a tiny P(alive) instead of a misleading 0%', () => {
+    const clv = { churnRisk: Uint8Array.of(1, 1), pAlive: Float64Array.of(0.0006, 0.123), fallback: Uint8Array.of(0, 0) };
+    const scores = { clv } as unknown as BookScores;
+    expect(scoreFlags(scores, 0)).toEqual(['churn risk: P(alive) <1%, once a top customer']);
+    expect(scoreFlags(scores, 1)).toEqual(['churn risk: P(alive) 12%, once a top customer']);
   });
 });
