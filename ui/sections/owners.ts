@@ -4,6 +4,7 @@ import { barChart } from '../charts.js';
 import { el, uid } from '../dom.js';
 import { NO_FILTER, type ProposalFilter, type ProposalRow, applicable, filterProposals } from '../proposal-filter.js';
 import { VirtualList } from '../virtual-list.js';
+import { localizeReason } from '../i18n/reasons.js';
 
 type Proposals = Api['sidebarProposals']['output'];
 type ProposeOutput = Api['propose']['output'];
@@ -99,6 +100,7 @@ function list(ctx: SidebarContext, view: OwnersView): HTMLElement {
 function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: () => void): HTMLElement {
   const { t } = ctx;
   const id = `pick-${p.customerId}`;
+  const reason = localizeReason(p.reason, ctx.locale);
   const box = el('input', {
     id: uid('pick'),
     attrs: { type: 'checkbox', checked: view.selected.has(p.customerId), disabled: !applicable(p), 'aria-label': t('owners.select', { name: p.name || p.customerId }), 'data-customer': p.customerId },
@@ -112,7 +114,7 @@ function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: ()
         `${p.from || '—'} `,
         p.to === null ? el('span', { class: 'unplaced' }, t('owners.notPlaced')) : t('owners.to', { rep: p.to }),
         p.fit === null ? '' : ` · ${t('owners.fit', { fit: p.fit })}`),
-      el('div', { class: 'item-line', attrs: { title: p.reason } }, p.reason)));
+      el('div', { class: 'item-line', attrs: { title: reason } }, reason)));
 }
 
 function loadBars(ctx: SidebarContext, out: ProposeOutput): HTMLElement {

@@ -1,6 +1,7 @@
 import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { el, uid } from '../dom.js';
+import { localizeReason } from '../i18n/reasons.js';
 
 type RecycleOutput = Api['recycle']['output'];
 type Pool = Api['sidebarPool']['output'];
@@ -29,12 +30,12 @@ export const poolSection: Section = {
       el('h2', { id: 'pool-title' }, t('tab.pool')),
       el('div', { class: 'row' }, previewButton, recycleButton),
       el('h3', null, t('pool.flagged')),
-      preview ? listOf(ctx, preview.recycle.warned.map((w) => [w.customerId, `${w.owner} · ${t('pool.due', { date: w.recycleOn })}`, w.reasons.join('; ')])) : el('p', { class: 'muted' }, t('app.loading')),
+      preview ? listOf(ctx, preview.recycle.warned.map((w) => [w.customerId, `${w.owner} · ${t('pool.due', { date: w.recycleOn })}`, localizeReason(w.reasons.join('; '), ctx.locale)])) : el('p', { class: 'muted' }, t('app.loading')),
       el('h3', null, t('pool.next')),
-      preview ? listOf(ctx, preview.recycle.recycled.map((r) => [r.customerId, r.from, r.reason])) : null,
+      preview ? listOf(ctx, preview.recycle.recycled.map((r) => [r.customerId, r.from, localizeReason(r.reason, ctx.locale)])) : null,
       done && el('h3', null, t('pool.recycled')),
       done && el('p', null, t('pool.recycledCount', { count: done.recycle.recycled.length })),
-      done && listOf(ctx, done.recycle.recycled.map((r) => [r.customerId, r.from, r.reason])),
+      done && listOf(ctx, done.recycle.recycled.map((r) => [r.customerId, r.from, localizeReason(r.reason, ctx.locale)])),
       el('h3', null, t('pool.claimable')),
       pool ? claimList(ctx, pool) : el('p', { class: 'muted' }, t('app.loading')),
     );
