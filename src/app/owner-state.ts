@@ -15,6 +15,10 @@ export const ProposalItem = z.object({
 });
 export type ProposalItem = z.infer<typeof ProposalItem>;
 
+/** A rep's load once the run's proposals are applied, for the sidebar's load bars. */
+export const RepLoadAfter = z.object({ rep: z.string(), count: z.number().int(), capacity: z.number().int().nullable() });
+export type RepLoadAfter = z.infer<typeof RepLoadAfter>;
+
 /** The last propose run: apply writes exactly these, never a fresh computation (DESIGN §5). */
 export const ProposalRun = z.object({
   runId: z.string(),
@@ -22,6 +26,7 @@ export const ProposalRun = z.object({
   strategy: z.string(),
   rebalance: z.boolean(),
   items: z.array(ProposalItem),
+  load: z.array(RepLoadAfter).default([]),
 });
 export type ProposalRun = z.infer<typeof ProposalRun>;
 

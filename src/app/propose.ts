@@ -67,7 +67,14 @@ export function propose(request: ProposeRequest): ProposeOutcome {
   request.state.save({
     ...state,
     assign: result.state,
-    proposals: { runId, asOf: formatDay(asOfDay), strategy: result.strategy, rebalance, items },
+    proposals: {
+      runId,
+      asOf: formatDay(asOfDay),
+      strategy: result.strategy,
+      rebalance,
+      items,
+      load: result.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity })),
+    },
   });
 
   const issues = [...book.issues, ...reps.issues];

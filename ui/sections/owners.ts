@@ -43,8 +43,10 @@ export const ownersSection: Section = {
       return root;
     }
     root.append(el('p', { class: 'muted' }, t('owners.runOf', { run: view.proposals.runId, count: view.proposals.items.length })), list(ctx, view));
-    const load = ctx.cache.get('proposeOutput') as ProposeOutput | undefined;
-    if (load) root.append(el('h3', null, t('owners.load')), loadBars(ctx, load));
+    // The load of the run just proposed, else that saved with the last run.
+    const fresh = ctx.cache.get('proposeOutput') as ProposeOutput | undefined;
+    const load = fresh?.assign.perRep ?? view.proposals.load;
+    if (load.length) root.append(el('h3', null, t('owners.load')), loadBars(ctx, load));
     return root;
   },
 };
@@ -117,9 +119,9 @@ function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: ()
       el('div', { class: 'item-line', attrs: { title: reason } }, reason)));
 }
 
-function loadBars(ctx: SidebarContext, out: ProposeOutput): HTMLElement {
+function loadBars(ctx: SidebarContext, load: readonly { rep: string; count: number; capacity: number | null }[]): HTMLElement {
   const { t } = ctx;
-  return barChart(t('owners.load'), out.assign.perRep.map((r) => ({
+  return barChart(t('owners.load'), load.map((r) => ({
     label: r.rep,
     value: r.count,
     of: r.capacity,

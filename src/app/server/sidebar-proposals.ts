@@ -3,7 +3,7 @@ import { describeValue } from '../../core/issue.js';
 import { parseDay } from '../../core/parse/days.js';
 import { readAssignBook } from '../assign-input.js';
 import { OWNED } from '../owned-columns.js';
-import { loadOwnerState } from '../owner-state.js';
+import { RepLoadAfter, loadOwnerState } from '../owner-state.js';
 import type { ServerContext } from './ports.js';
 import { serverFunction } from './server-function.js';
 import { loadSettings } from './settings.js';
@@ -32,6 +32,8 @@ export const SidebarProposals = z.object({
   items: z.array(ProposalRow),
   /** The run id of the last apply, which Undo reverts; null when there is none. */
   lastApply: z.string().nullable(),
+  /** Each rep's load once the run is applied, against its capacity. */
+  load: z.array(RepLoadAfter),
 });
 export type SidebarProposals = z.infer<typeof SidebarProposals>;
 
@@ -52,7 +54,7 @@ function proposals(ctx: ServerContext): SidebarProposals {
   const state = loadOwnerState(ctx.state);
   const run = state.proposals;
   const lastApply = state.lastApply?.runId ?? null;
-  if (!run) return { runId: null, asOf: null, strategy: null, items: [], lastApply };
+  if (!run) return { runId: null, asOf: null, strategy: null, items: [], lastApply, load: [] };
   const asOfDay = parseDay(run.asOf);
   const book = readAssignBook(ctx.book, settings, typeof asOfDay === 'number' ? asOfDay : ctx.clock.today());
   const rows = book.scores.customers;
@@ -77,5 +79,5 @@ function proposals(ctx: ServerContext): SidebarProposals {
       fit: fit === null || Number.isNaN(fit) ? null : fit,
     });
   }
-  return { runId: run.runId, asOf: run.asOf, strategy: run.strategy, items, lastApply };
+  return { runId: run.runId, asOf: run.asOf, strategy: run.strategy, items, lastApply, load: run.load };
 }

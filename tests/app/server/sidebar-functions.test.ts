@@ -112,4 +112,12 @@ describe('the proposals list', () => {
       if (item.to !== null) expect(item.fit).not.toBeNull();
     }
   });
+
+  it('keeps the load per rep of the saved run, so the load bars show in a later session too', () => {
+    const { session } = demoSession();
+    const proposed = callServer(surface.proposeFunction, session.context(), {});
+    const list = callServer(sidebarProposalsFunction, session.context(), {});
+    expect(list.load).toEqual(proposed.assign.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity })));
+    expect(list.load.length).toBeGreaterThan(0);
+  });
 });
