@@ -28,7 +28,3 @@ export function barrier(rep: RosterRep, candidate: Candidate, settings: AssignSe
   if (candidate.cooldownFrom.has(rep.index)) return 'cooldown';
   return null;
 }
-
-export function isEligible(rep: RosterRep, candidate: Candidate, settings: AssignSettings): boolean {
-  return barrier(rep, candidate, settings) === null;
-}
