@@ -1,5 +1,5 @@
 import type { AssignSettings } from '../settings/assign.js';
-import type { Cooldown } from './cooldown.js';
+import { type Cooldown, coolingByCustomer } from './cooldown.js';
 import { type AssignCustomer, byId, matchKey } from './customer.js';
 import { BARRIERS, type Barrier, type Candidate, barrier } from './eligibility.js';
 import { fitOf } from './fit.js';
@@ -38,14 +38,7 @@ export function makeUnits(
   cooldowns: readonly Cooldown[],
   groups: readonly (readonly string[])[],
 ): Unit[] {
-  const cooling = new Map<string, Map<number, number>>();
-  for (const cooldown of cooldowns) {
-    const rep = roster.find(cooldown.repName);
-    if (!rep || cooldown.untilDay <= roster.asOfDay) continue;
-    const reps = cooling.get(cooldown.customerId) ?? new Map<number, number>();
-    reps.set(rep.index, Math.max(cooldown.untilDay, reps.get(rep.index) ?? cooldown.untilDay));
-    cooling.set(cooldown.customerId, reps);
-  }
+  const cooling = coolingByCustomer(cooldowns, roster);
   const none = new Map<number, number>();
   // Books repeat a handful of regions and industries: fold each spelling once.
   const keys = new Map<string, string>();

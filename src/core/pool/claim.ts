@@ -1,3 +1,4 @@
+import { coolingByCustomer } from '../assign/cooldown.js';
 import type { AssignCustomer } from '../assign/customer.js';
 import { barrier } from '../assign/eligibility.js';
 import { profileOf } from '../assign/fit.js';
@@ -66,12 +67,9 @@ export function claimCustomer(input: ClaimInput): ClaimResult {
     return refuse(`${customer.id} comes with ${companions.length} more customers of the same company, and ${unit.length} claims would pass ${name}'s daily limit of ${settings.pool.claimLimitPerDay} (${claimedToday} made today)`);
   }
 
+  const cooling = coolingByCustomer(state.cooldowns, roster);
   for (const member of unit) {
-    const cooldownFrom = new Map<number, number>();
-    for (const c of state.cooldowns) {
-      const from = roster.find(c.repName);
-      if (c.customerId === member.id && c.untilDay > asOfDay && from) cooldownFrom.set(from.index, Math.max(c.untilDay, cooldownFrom.get(from.index) ?? 0));
-    }
+    const cooldownFrom = cooling.get(member.id) ?? new Map<number, number>();
     const blocked = barrier(rep, { ...profileOf(member), holder: null, cooldownFrom }, settings.assign);
     if (blocked !== null) return refuse(barrierRefusal(blocked, rep, member, settings.assign, cooldownFrom.get(rep.index) ?? asOfDay));
   }
