@@ -25,27 +25,15 @@ async function loadCore() {
       "export { PoolState } from './src/core/pool/state.ts';",
       "export { defaultSettings } from './src/core/settings/schema.ts';",
       "export { parseDay } from './src/core/parse/days.ts';",
+      "export { mulberry32 } from './src/node/mulberry32.ts';",
     ].join('\n'),
   );
-}
-
-/** mulberry32: a small seeded generator, so every run benchmarks the same book. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
 
 /** Reps like gen_scale.py writes: levels in turn, one or two regions and industries, capacity ~1.15× an even share, A cap = capacity/5, a few inactive. */
-function makeReps(count, customers, seed) {
-  const rand = random(seed);
+function makeReps(count, customers, rand) {
   const capacity = Math.ceil((1.15 * customers) / count);
   return Array.from({ length: count }, (_, i) => {
     const regions = [...new Set([pick(rand, REGIONS), ...(rand() < 0.5 ? [pick(rand, REGIONS)] : [])])];
@@ -67,8 +55,7 @@ function makeReps(count, customers, seed) {
 }
 
 /** Customers: tiers 20/30/50, regions and industries from the lists, ~30% without an owner. */
-function makeCustomers(count, reps, asOfDay, seed) {
-  const rand = random(seed);
+function makeCustomers(count, reps, asOfDay, rand) {
   return Array.from({ length: count }, (_, i) => {
     const u = rand();
     return {
@@ -166,8 +153,8 @@ export async function runAssignBench() {
   const results = {};
 
   {
-    const reps = makeReps(50, 5_000, 1);
-    const customers = makeCustomers(5_000, reps, asOfDay, 2);
+    const reps = makeReps(50, 5_000, core.mulberry32(1));
+    const customers = makeCustomers(5_000, reps, asOfDay, core.mulberry32(2));
     const input = { customers, reps, asOfDay, settings: settingsOf('match'), state, cooldowns: [], rebalance: true };
     const run = bestOf(3, () => core.proposeOwners(input));
     const placed = run.value.proposals.filter((p) => p.proposedOwner !== null).length;
@@ -175,15 +162,15 @@ export async function runAssignBench() {
     results.match5k = { ms: run.ms, placed, fit: run.value.objective, lpPlaced: lp.placed, lpFit: lp.fit, ratio: run.value.objective / lp.fit, lpVariables: lp.variables };
   }
   {
-    const reps = makeReps(200, 50_000, 3);
-    const customers = makeCustomers(50_000, reps, asOfDay, 4);
+    const reps = makeReps(200, 50_000, core.mulberry32(3));
+    const customers = makeCustomers(50_000, reps, asOfDay, core.mulberry32(4));
     const input = { customers, reps, asOfDay, settings: settingsOf('match'), state, cooldowns: [], rebalance: true };
     const run = bestOf(2, () => core.proposeOwners(input));
     results.match50k = { ms: run.ms, placed: run.value.proposals.filter((p) => p.proposedOwner !== null).length, fit: run.value.objective };
   }
   {
-    const reps = makeReps(200, 100_000, 5);
-    const customers = makeCustomers(100_000, reps, asOfDay, 6);
+    const reps = makeReps(200, 100_000, core.mulberry32(5));
+    const customers = makeCustomers(100_000, reps, asOfDay, core.mulberry32(6));
     for (const strategy of ['round-robin', 'balanced']) {
       const input = { customers, reps, asOfDay, settings: settingsOf(strategy), state, cooldowns: [], rebalance: true };
       const run = bestOf(3, () => core.proposeOwners(input));

@@ -1,4 +1,5 @@
 import type { Cell } from '../core/table.js';
+import { mulberry32 } from './mulberry32.js';
 
 /**
  * A deterministic demo book: about 500 customers, 5,000 deals and 8 reps, with a few
@@ -138,16 +139,4 @@ function gamma(random: () => number, shape: number): number {
     const v = (1 + c * x) ** 3;
     if (v > 0 && Math.log(1 - random()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
   }
-}
-
-/** A small, well-known 32-bit PRNG (Tommy Ettinger's Mulberry32): deterministic, dependency-free. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,14 @@
+/**
+ * A small, well-known 32-bit PRNG (Tommy Ettinger's Mulberry32): deterministic and
+ * dependency-free, so the demo book and the benchmarks' books are the same every run.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
