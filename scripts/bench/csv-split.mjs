@@ -1,35 +1,12 @@
 // Time to read, decode and split one CSV file the way `tierwise score` reads a CSV book
 // (readCsvTable: bytes → text → delimiter → records → table). Used by the bench runner and
 // runnable alone: `node scripts/bench/csv-split.mjs FILE [FILE…]`.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importTs } from './bundle.mjs';
 
 /** The CSV module bundled on the fly, so the script runs from a fresh checkout. */
-async function csvModule() {
-  const dir = mkdtempSync(join(tmpdir(), 'tierwise-csv-'));
-  const file = join(dir, 'csv.mjs');
-  await build({
-    entryPoints: [join(root, 'src/node/csv/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
-    // iconv-lite is CommonJS and requires Node's buffer module.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const csvModule = () => importTs('csv-split', "export { readCsvTable } from './src/node/csv/read.ts';", 'node');
 
 let loaded;
 

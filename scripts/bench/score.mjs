@@ -6,11 +6,11 @@
 // Child modes (used by the functions below, runnable by hand):
 //   node scripts/bench/score.mjs core DIR AS_OF RUNS
 //   node scripts/bench/score.mjs duckdb DIR AS_OF
-import { build } from 'esbuild';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleTs } from './bundle.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -63,29 +63,18 @@ export async function timeScoreCommand(book, out, asOf) {
   return { ms: run.ms, summary: JSON.parse(run.stdout), maxRssMb: JSON.parse(lastLine).maxRssKb / 1024 };
 }
 
-/** src/core (and the CSV reader that builds its input tables) bundled into .bench/, as the command bundles it. */
-async function coreBundle() {
-  const file = join(benchDir, 'core.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { scoreBook } from './src/core/score/score-book.ts';",
-        "export { defaultSettings } from './src/core/settings/schema.ts';",
-        "export { parseDay } from './src/core/parse/days.ts';",
-        "export { readCsvTable } from './src/node/csv/read.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    packages: 'external',
-    target: 'node20',
-    outfile: file,
-    logLevel: 'error',
-  });
-  return file;
+/** src/core (and the CSV reader that builds its input tables) bundled into .bench/core.mjs, as the command bundles it. */
+function coreBundle() {
+  return bundleTs(
+    'core',
+    [
+      "export { scoreBook } from './src/core/score/score-book.ts';",
+      "export { defaultSettings } from './src/core/settings/schema.ts';",
+      "export { parseDay } from './src/core/parse/days.ts';",
+      "export { readCsvTable } from './src/node/csv/read.ts';",
+    ].join('\n'),
+    'node',
+  );
 }
 
 /**
