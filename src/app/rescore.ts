@@ -1,19 +1,17 @@
 import type { Issue } from '../core/issue.js';
+import { parseReps } from '../core/assign/reps.js';
 import { formatDay } from '../core/parse/days.js';
-import { scoreBook, type BookScores } from '../core/score/score-book.js';
+import type { BookScores } from '../core/score/score-book.js';
 import type { Tier } from '../core/score/tiers.js';
 import type { Cell } from '../core/table.js';
 import { textSafe } from '../core/text.js';
-import { OWNED, type OwnedKey } from './owned-columns.js';
-import type { OwnedColumn, UseCaseRequest } from './ports.js';
-import { loadState } from './state.js';
-import { CannotRun } from './cannot-run.js';
-import { type FlagSources, flagsCell, standingFlags } from './flags.js';
-import { assignBookOf } from './assign-input.js';
+import { readAssignBook } from './assign-input.js';
+import { bookFacts } from './book-facts.js';
 import { buildDashboard } from './dashboard.js';
+import { type FlagSources, flagsCell, standingFlags } from './flags.js';
+import { OWNED, OWN_TABS, type OwnedKey } from './owned-columns.js';
 import { loadOwnerState } from './owner-state.js';
-import { parseReps } from '../core/assign/reps.js';
-import { OWN_TABS } from './owned-columns.js';
+import type { OwnedColumn, UseCaseRequest } from './ports.js';
 
 export type RescoreRequest = UseCaseRequest;
 
@@ -36,38 +34,27 @@ export interface RescoreOutcome {
 /** Read the tabs, score, decide the owned columns, write them, remember the tiers. */
 export function rescore(request: RescoreRequest): RescoreOutcome {
   const { workbook, settings, asOfDay } = request;
-  const customersTab = workbook.readTable(settings.tabs.customers);
-  if (!customersTab) throw new CannotRun(`The book has no ${settings.tabs.customers} tab (tab names are in the settings: tabs.customers).`);
-  const run = scoreBook({ customers: customersTab, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
-  if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
-  const scores = run.result;
-
-  const book = assignBookOf(scores, settings);
-  const ownerState = loadOwnerState(request.state);
-  const flags = standingFlags(book, ownerState, settings, asOfDay);
-  workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, flags, customersTab.rows.length, formatDay(asOfDay)));
+  const book = readAssignBook(workbook, settings, asOfDay);
+  const scores = book.scores;
+  // One read of the saved state: the owner sections give the standing pool flags, and lastRescore the movement.
+  const state = loadOwnerState(request.state);
+  const flags = standingFlags(book, state, settings, asOfDay);
+  workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, flags, formatDay(asOfDay)));
 
   // The dashboard is rebuilt on every rescore; a book without a usable Reps tab gets it without per-rep rows.
   const repsTable = workbook.readTable(settings.tabs.reps);
   const repsRead = repsTable ? parseReps(repsTable, settings) : null;
   if (repsRead) scores.issues.push(...repsRead.issues);
-  const unplaced = ownerState.proposals?.items.filter((item) => item.to === null).length;
+  const unplaced = state.proposals?.items.filter((item) => item.to === null).length;
   workbook.replaceTab(OWN_TABS.dashboard, buildDashboard({ book, reps: repsRead?.ok ? repsRead.reps : [], settings, asOfDay, unplaced }));
 
-  const state = loadState(request.state);
   const tiersById: Record<string, Tier> = {};
   scores.customers.ids.forEach((id, k) => (tiersById[id] ??= scores.tiers[k]));
   const movement = state.lastRescore ? compareTiers(state.lastRescore.tiers, tiersById) : null;
   request.state.save({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById } });
 
-  return {
-    scores,
-    tiers: countBy(scores.tiers, ['A', 'B', 'C']),
-    segments: scores.rfm ? countBy(scores.rfm.segments, []) : {},
-    issues: scores.issues,
-    notes: scores.notes,
-    movement,
-  };
+  const { tiers, segments, issues, notes } = bookFacts(scores);
+  return { scores, tiers, segments, issues, notes, movement };
 }
 
 const TIER_RANK: Record<Tier, number> = { A: 3, B: 2, C: 1 };
@@ -85,15 +72,10 @@ function compareTiers(before: Record<string, Tier>, after: Record<string, Tier>)
   return { up, down, new: fresh };
 }
 
-function countBy<K extends string>(values: readonly K[], keys: readonly K[]): Record<K, number> {
-  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-  return counts;
-}
-
 /** One value per data row of the tab; rows that are not customers get blanks. */
-function ownedColumns(scores: BookScores, flags: FlagSources, rowCount: number, asOf: string): OwnedColumn[] {
+function ownedColumns(scores: BookScores, flags: FlagSources, asOf: string): OwnedColumn[] {
   const { customers, rfm, deals } = scores;
+  const rowCount = customers.table.rows.length;
   const columns = new Map<OwnedKey, Cell[]>();
   const put = (key: OwnedKey, valueOf: (k: number) => Cell) => {
     const values: Cell[] = new Array(rowCount).fill(null);

@@ -102,6 +102,24 @@ describe('rescore', () => {
     expect(outcome.movement).toEqual({ up: expect.any(Number), down: expect.any(Number), new: 0 });
     expect(outcome.movement!.down).toBeGreaterThanOrEqual(1);
   });
+
+  it('counts no movement when nothing changed, and a customer added since as new', () => {
+    const state = memoryState();
+    expect(run(smallCustomers, smallDeals, state).outcome.movement).toBeNull();
+    expect(run(smallCustomers, smallDeals, state).outcome.movement).toEqual({ up: 0, down: 0, new: 0 });
+    const added = [...smallCustomers, ['C6', 'Epsilon SA', 'East', '700', 2, '', null]];
+    expect(run(added, smallDeals, state).outcome.movement).toMatchObject({ new: 1 });
+  });
+
+  it('keeps the state other commands saved: proposals, last apply, pool, rotation and sections it does not know', () => {
+    const proposals = { runId: 'P-1', asOf: '2026-10-30', strategy: 'match', rebalance: false, items: [{ customerId: 'C2', from: '', to: 'Bob', reason: 'fit' }], load: [] };
+    const lastApply = { runId: 'P-0', at: '2026-10-29T09:00:00.000Z', actor: 'cli', changes: [{ customerId: 'C5', before: null, after: 'Alice', reason: 'fit' }] };
+    const pool = { cooldowns: [{ customerId: 'C3', repName: 'Bob', untilDay: asOfDay + 5 }], staleFlags: [{ customerId: 'C1', firstStaleDay: asOfDay - 3 }], claims: [] };
+    const assign = { rotation: { credits: { Alice: 1, Bob: -1 } } };
+    const state = memoryState({ version: 1, proposals, lastApply, pool, assign, newerSection: { kept: true } });
+    run(smallCustomers, smallDeals, state);
+    expect(state.load()).toMatchObject({ proposals, lastApply, pool, assign, newerSection: { kept: true }, lastRescore: { asOf: '2026-11-01' } });
+  });
 });
 
 const customerRow = fc.record({
