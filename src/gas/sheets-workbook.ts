@@ -1,5 +1,6 @@
 import type { CellWrite, OwnedColumn } from '../app/ports.js';
 import type { ServerBook, TouchUp } from '../app/server/ports.js';
+import { columnLetter } from '../core/parse/headers.js';
 import { isBlankRow, type Cell, type Table } from '../core/table.js';
 import { coreCell, literalText, ownedValue, sheetDays } from './cell-values.js';
 import { touchUpColumns } from './sheet-touches.js';
@@ -115,22 +116,27 @@ export class SheetsWorkbook implements ServerBook {
   }
 
   /**
-   * Owner cells, only for apply, undo, recycle and claim. Cells are grouped into runs of
-   * adjacent rows, one setValues each; a name goes in as literal text.
+   * Owner cells, only for apply, undo, recycle and claim; a name goes in as literal text.
+   * An apply touches rows all over the tab but writes a few distinct names, so the cells
+   * are grouped by what is written: one RangeList and one setValue per value, however
+   * many rows change.
    */
   writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
     const read = this.readTab(tab);
     const column = read.header.findIndex((h) => typeof h === 'string' && h.trim() === header.trim()) + 1;
     if (column === 0) throw new Error(`${tab} has no column ${header}`);
     read.written = true;
-    const sorted = [...cells].sort((a, b) => a.row - b.row);
-    for (let start = 0; start < sorted.length; ) {
-      let end = start + 1;
-      while (end < sorted.length && sorted[end].row === sorted[end - 1].row + 1) end++;
-      const run = sorted.slice(start, end).map((cell) => [literalText(cell.value)]);
-      read.sheet.getRange(read.table.headerRow + 1 + sorted[start].row, column, run.length, 1).setValues(run);
-      start = end;
+    // A row named twice takes the later value, as writing the cells in turn would.
+    const letter = columnLetter(column - 1);
+    const byCell = new Map<string, string | number | boolean>();
+    for (const cell of cells) byCell.set(`${letter}${read.table.headerRow + 1 + cell.row}`, literalText(cell.value));
+    const cellsOf = new Map<string | number | boolean, string[]>();
+    for (const [a1, value] of byCell) {
+      const list = cellsOf.get(value);
+      if (list) list.push(a1);
+      else cellsOf.set(value, [a1]);
     }
+    for (const [value, a1s] of cellsOf) read.sheet.getRangeList(a1s).setValue(value);
   }
 
   appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {

@@ -44,6 +44,19 @@ describe('Range', () => {
     expect(sheet().getRange(2, 3, 2, 2).getA1Notation()).toBe('C2:D3');
   });
 
+  it('writes one value into every range of a RangeList in one call, read as typed', () => {
+    const { env, sheet } = setup();
+    const tab = sheet();
+    env.calls.reset();
+    tab.getRangeList(['C2', 'E1:E2']).setValue("'007");
+    expect(env.calls.byMethod()).toEqual({ 'RangeList.setValue': 1, 'Sheet.getRangeList': 1 });
+    expect(env.calls.spreadsheetCalls()).toBe(2);
+    expect(tab.getRange('C2:C3').getValues()).toEqual([['007'], ['']]);
+    expect(tab.getRange('E1:E2').getValues()).toEqual([['007'], ['007']]);
+    expect(thrown(() => tab.getRangeList([])).message).toContain('Sheet.getRangeList');
+    expect(thrown(() => tab.getRangeList(['ZZZ9999'])).message).toBe('The coordinates of the range are outside the dimensions of the sheet.');
+  });
+
   it('returns empty cells as empty strings, never null', () => {
     const { sheet } = setup();
     expect(sheet().getRange('E1:F2').getValues()).toEqual([['', ''], ['', '']]);

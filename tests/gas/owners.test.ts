@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANAGER, REP, columnValues, managedBook, refusal, tab } from './bundle.js';
+import { MANAGER, REP, columnValues, customersRows, managedBook, refusal, repsRows, tab } from './bundle.js';
 import { snapshotSheet } from './fakes/index.js';
 
 const ROWS = 12;
@@ -24,6 +24,35 @@ describe('apply and undo in Sheets', () => {
     const undone = gas.undo({});
     expect(undone.undo.reverted).toBe(applied.apply.applied);
     expect(columnValues(env, 'Customers', 'Owner', ROWS)).toEqual(before);
+  });
+
+  it('writes changed owners all over the tab in as many Sheets calls for 300 customers as for 30', () => {
+    const callsFor = (count: number) => {
+      const reps = repsRows().map((row, r) => (r === 0 ? row : [...row.slice(0, 5), count, row[6]]));
+      const { env, gas } = managedBook({ customers: customersRows(count), reps });
+      gas.saveSettings({ settings: { managers: [MANAGER], assign: { strategy: 'round-robin' } } });
+      gas.propose({ asOf: '2024-03-01', rebalance: true });
+      env.calls.reset();
+      const applied = gas.apply({ asOf: '2024-03-01' }).apply.applied;
+      expect(applied).toBeGreaterThanOrEqual(count / 3);
+      return env.calls.spreadsheetCalls();
+    };
+    expect(callsFor(300)).toBe(callsFor(30));
+  });
+
+  it('writes a rep whose name Sheets would read as a number or a formula exactly as the Reps tab spells it', () => {
+    const reps = repsRows();
+    reps[1] = ['007', ...reps[1].slice(1)];
+    reps[2] = ['=HYPERLINK("http://evil.example")', ...reps[2].slice(1)];
+    const { env, gas } = managedBook({ reps });
+    gas.saveSettings({ settings: { managers: [MANAGER], assign: { strategy: 'round-robin' } } });
+    gas.propose({ asOf: '2024-03-01', rebalance: true });
+    gas.apply({ asOf: '2024-03-01' });
+    const owners = columnValues(env, 'Customers', 'Owner', ROWS);
+    expect(owners).toContain('007');
+    expect(owners).toContain('=HYPERLINK("http://evil.example")');
+    const cells = Object.values(snapshotSheet(tab(env, 'Customers')).cells);
+    expect(cells.filter((c) => c.formula !== undefined && !c.formula.startsWith('=LEN('))).toEqual([]);
   });
 
   it('refuses apply and undo to a rep who is not a manager, and changes nothing', () => {

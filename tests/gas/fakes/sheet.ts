@@ -11,6 +11,7 @@ import type { FakeDataValidation } from './data-validation.js';
 import { CellGrid } from './grid.js';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart.js';
 import { FakeRange, RANGE_MEMBERS } from './range.js';
+import { FakeRangeList } from './range-list.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
 import { expose, unwrap } from './surface.js';
 
@@ -19,7 +20,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export const SHEET_MEMBERS = [
   'getName', 'setName', 'getSheetId', 'getIndex', 'getParent', 'getLastRow', 'getLastColumn', 'getMaxRows', 'getMaxColumns',
-  'getRange', 'getDataRange', 'insertColumnAfter', 'insertColumnsAfter', 'insertColumnBefore', 'insertColumnsBefore',
+  'getRange', 'getRangeList', 'getDataRange', 'insertColumnAfter', 'insertColumnsAfter', 'insertColumnBefore', 'insertColumnsBefore',
   'deleteColumn', 'deleteColumns', 'insertRowAfter', 'insertRowsAfter', 'insertRowBefore', 'insertRowsBefore',
   'deleteRow', 'deleteRows', 'appendRow', 'hideSheet', 'showSheet', 'isSheetHidden', 'setFrozenRows', 'getFrozenRows',
   'setFrozenColumns', 'getFrozenColumns', 'getConditionalFormatRules', 'setConditionalFormatRules',
@@ -84,11 +85,23 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
 
   getRange(rowOrA1: number | string, column?: number, numRows?: number, numColumns?: number): Range {
     if (typeof rowOrA1 !== 'string') return this.range(rowOrA1, column ?? Number.NaN, numRows, numColumns);
-    const a1 = parseA1(rowOrA1);
-    if (!a1) this.fail('Range not found');
+    return this.rangeProxy(this.rangeAt(rowOrA1));
+  }
+
+  /** "Returns the RangeList … specified by a non-empty list of A1 notations" (Sheet.getRangeList reference). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0) {
+      this.fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
+    }
+    return new FakeRangeList(a1Notations.map((text) => this.rangeAt(text)), this.book.surface).proxy;
+  }
+
+  private rangeAt(text: unknown): FakeRange {
+    const a1 = typeof text === 'string' ? parseA1(text) : null;
+    if (!a1) return this.fail('Range not found');
     const row = a1.row ?? 1;
     const first = a1.column ?? 1;
-    return this.range(row, first, (a1.lastRow ?? this.maxRows) - row + 1, (a1.lastColumn ?? this.maxColumns) - first + 1);
+    return this.rawRange(row, first, (a1.lastRow ?? this.maxRows) - row + 1, (a1.lastColumn ?? this.maxColumns) - first + 1);
   }
 
   getDataRange(): Range {
