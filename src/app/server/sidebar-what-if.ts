@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { formatDay, parseDay } from '../../core/parse/days.js';
 import { resolveDimensions } from '../../core/score/dimensions.js';
 import { scoreBook } from '../../core/score/score-book.js';
-import { parseSettings } from '../../core/settings/schema.js';
 import { Dimension, TierSettings } from '../../core/settings/score.js';
 import { CannotRun } from '../cannot-run.js';
 import type { ServerContext } from './ports.js';
 import { serverFunction } from './server-function.js';
+import { loadSettings } from './settings.js';
 
 export const WhatIfInput = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date in the form YYYY-MM-DD').nullable().default(null) });
 
@@ -41,9 +41,7 @@ export const sidebarWhatIfFunction = serverFunction({
 });
 
 function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
-  const parsed = parseSettings(ctx.settings.load());
-  if (!parsed.ok) throw new CannotRun(`The saved settings cannot be read: ${parsed.errors.join('; ')}`);
-  const settings = parsed.settings;
+  const settings = loadSettings(ctx.settings);
   const asOfDay = asOf === null ? ctx.clock.today() : parseDay(asOf);
   if (typeof asOfDay !== 'number') throw new CannotRun(`asOf: ${asOfDay.kind === 'invalid' ? asOfDay.message : 'missing'}`);
   const customers = ctx.book.readTable(settings.tabs.customers);
