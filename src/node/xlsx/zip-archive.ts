@@ -118,31 +118,26 @@ function copiedRecords(entry: ZipEntry): { local: Uint8Array; central: Uint8Arra
 function newRecords(name: string, content: Uint8Array, dosTime: number): { local: Uint8Array; central: Uint8Array } {
   const nameBytes = Buffer.from(name, 'utf8');
   const data = deflateRawSync(content, { level: DEFLATE_LEVEL });
-  const flags = nameBytes.length === name.length ? 0 : UTF8_NAMES;
-  const crc = crc32(content);
+  // The local header and the central record repeat the same fields, "version needed to
+  // extract" to "file name length" (APPNOTE 4.3.7 and 4.3.12): written once, copied into both.
+  const shared = Buffer.alloc(24);
+  shared.writeUInt16LE(20, 0);
+  shared.writeUInt16LE(nameBytes.length === name.length ? 0 : UTF8_NAMES, 2);
+  shared.writeUInt16LE(DEFLATED, 4);
+  shared.writeUInt32LE(dosTime, 6);
+  shared.writeUInt32LE(crc32(content), 10);
+  shared.writeUInt32LE(data.length, 14);
+  shared.writeUInt32LE(content.length, 18);
+  shared.writeUInt16LE(nameBytes.length, 22);
   const local = Buffer.alloc(30 + nameBytes.length + data.length);
   local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(flags, 6);
-  local.writeUInt16LE(DEFLATED, 8);
-  local.writeUInt32LE(dosTime, 10);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
+  shared.copy(local, 4);
   nameBytes.copy(local, 30);
   data.copy(local, 30 + nameBytes.length);
   const central = Buffer.alloc(46 + nameBytes.length);
   central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
   central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(flags, 8);
-  central.writeUInt16LE(DEFLATED, 10);
-  central.writeUInt32LE(dosTime, 12);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
+  shared.copy(central, 6);
   nameBytes.copy(central, 46);
   return { local, central };
 }
