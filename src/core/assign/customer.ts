@@ -1,7 +1,5 @@
 import { foldText } from '../parse/fold.js';
-
-export type Tier = 'A' | 'B' | 'C';
-export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
+import type { Tier } from '../score/tiers.js';
 
 /**
  * A customer as assignment and the pool see it: the parsed Customers row plus its tier

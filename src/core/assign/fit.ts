@@ -1,5 +1,6 @@
 import type { AssignSettings } from '../settings/assign.js';
-import { type Tier, matchKey } from './customer.js';
+import type { Tier } from '../score/tiers.js';
+import { matchKey } from './customer.js';
 import type { RosterRep } from './roster.js';
 
 /** What fit and eligibility look at in a customer: customers alike in these are interchangeable. */

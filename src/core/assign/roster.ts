@@ -1,5 +1,6 @@
 import type { AssignSettings } from '../settings/assign.js';
-import { type Tier, matchKey } from './customer.js';
+import type { Tier } from '../score/tiers.js';
+import { matchKey } from './customer.js';
 import type { Rep } from './rep.js';
 
 /** A rep with everything assignment asks about it settled once for the as-of day. */

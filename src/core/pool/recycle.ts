@@ -1,6 +1,7 @@
 import type { Cooldown } from '../assign/cooldown.js';
-import { type AssignCustomer, type Tier, byId } from '../assign/customer.js';
+import { type AssignCustomer, byId } from '../assign/customer.js';
 import { formatDay } from '../parse/days.js';
+import type { Tier } from '../score/tiers.js';
 import type { PoolSettings } from '../settings/pool.js';
 import type { PoolState, StaleFlag } from './state.js';
 import { staleReasons } from './stale.js';

@@ -1,4 +1,4 @@
-import type { Tier } from '../assign/customer.js';
+import type { Tier } from '../score/tiers.js';
 import type { PoolSettings } from '../settings/pool.js';
 
 export interface StaleFacts {
