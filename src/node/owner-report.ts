@@ -1,14 +1,5 @@
 import type { Summary } from '../app/summary.js';
-import { describeIssues } from './report.js';
-
-const LISTED = 12;
-
-/** At most LISTED lines, then how many more the JSON summary holds. */
-function listed(items: readonly string[]): string[] {
-  const lines = items.slice(0, LISTED).map((line) => `  ${line}`);
-  if (items.length > LISTED) lines.push(`  … and ${items.length - LISTED} more (--json lists them all)`);
-  return lines;
-}
+import { describeIssues, listed } from './report.js';
 
 function written(summary: Summary): string[] {
   return summary.output ? [`Written to ${summary.output}`] : ['Dry run: nothing was written.'];
@@ -26,7 +17,7 @@ export function describePropose(summary: Summary, book: string): string {
     'Per rep (after the proposals)',
     ...a.perRep.map((r) => `  ${r.rep}: ${r.count}${r.capacity === null ? '' : `/${r.capacity}`} customers (+${r.proposed} proposed), ${r.aCount} A, score ${r.score}`),
   ];
-  if (a.unplaced.length) lines.push('', 'Not placed', ...listed(a.unplaced.map((u) => `${u.customerId}: ${u.reason}`)));
+  if (a.unplaced.length) lines.push('', 'Not placed', ...listed(a.unplaced, (u) => `${u.customerId}: ${u.reason}`));
   lines.push('', `Review TW Proposed Owner and TW Reason, then: tierwise apply ${summary.output ?? book} [--only ID,…]`);
   lines.push('', describeIssues(summary.issues));
   return `${lines.join('\n')}\n`;
@@ -35,14 +26,14 @@ export function describePropose(summary: Summary, book: string): string {
 export function describeApply(summary: Summary): string {
   const a = summary.apply!;
   const lines = [`Applied ${a.applied} proposals of run ${a.runId} to the Owner column.`, ...written(summary)];
-  if (a.skipped.length) lines.push('', 'Not applied', ...listed(a.skipped.map((s) => `${s.customerId}: ${s.reason}`)));
+  if (a.skipped.length) lines.push('', 'Not applied', ...listed(a.skipped, (s) => `${s.customerId}: ${s.reason}`));
   return `${lines.join('\n')}\n`;
 }
 
 export function describeUndo(summary: Summary): string {
   const u = summary.undo!;
   const lines = [`Undid the last apply of run ${u.runId}: ${u.reverted} owners put back.`, ...written(summary)];
-  if (u.skipped.length) lines.push('', 'Left alone', ...listed(u.skipped.map((s) => `${s.customerId}: ${s.reason}`)));
+  if (u.skipped.length) lines.push('', 'Left alone', ...listed(u.skipped, (s) => `${s.customerId}: ${s.reason}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -54,8 +45,8 @@ export function describeRecycle(summary: Summary): string {
     ...written(summary),
   ];
   if (r.deferred) lines.push(`${r.deferred} more are due and wait for the next run (pool.maxPerRun).`);
-  if (r.recycled.length) lines.push('', 'Recycled', ...listed(r.recycled.map((c) => `${c.customerId} from ${c.from}: ${c.reason}`)));
-  if (r.warned.length) lines.push('', 'Warned', ...listed(r.warned.map((w) => `${w.customerId} (${w.owner}) recycles on ${w.recycleOn} unless contacted: ${w.reasons.join('; ')}`)));
+  if (r.recycled.length) lines.push('', 'Recycled', ...listed(r.recycled, (c) => `${c.customerId} from ${c.from}: ${c.reason}`));
+  if (r.warned.length) lines.push('', 'Warned', ...listed(r.warned, (w) => `${w.customerId} (${w.owner}) recycles on ${w.recycleOn} unless contacted: ${w.reasons.join('; ')}`));
   lines.push('', describeIssues(summary.issues));
   return `${lines.join('\n')}\n`;
 }

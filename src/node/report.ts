@@ -3,7 +3,14 @@ import type { Summary } from '../app/summary.js';
 import type { Issue } from '../core/issue.js';
 
 const TOP_CUSTOMERS = 5;
-const ISSUES_SHOWN = 12;
+const LISTED = 12;
+
+/** A line for each of the first LISTED items, then how many more the JSON summary holds (only those shown are formatted). */
+export function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
+  const lines = items.slice(0, LISTED).map((item) => `  ${line(item)}`);
+  if (items.length > LISTED) lines.push(`  … and ${items.length - LISTED} more (--json lists them all)`);
+  return lines;
+}
 
 /** The short summary a person reads after a command, in plain lines. */
 export function describeRescore(summary: Summary, outcome: RescoreOutcome, book: string): string {
@@ -40,10 +47,5 @@ function describeClv(clv: NonNullable<Summary['clv']>): string {
 
 export function describeIssues(issues: readonly Issue[]): string {
   if (issues.length === 0) return 'No issues found.';
-  const lines = [`Issues (${issues.length}): cells we could not read, handled as stated`];
-  for (const issue of issues.slice(0, ISSUES_SHOWN)) {
-    lines.push(`  ${issue.tab} row ${issue.row}, ${issue.column}: ${issue.message}`);
-  }
-  if (issues.length > ISSUES_SHOWN) lines.push(`  … and ${issues.length - ISSUES_SHOWN} more (--json lists them all)`);
-  return lines.join('\n');
+  return [`Issues (${issues.length}): cells we could not read, handled as stated`, ...listed(issues, (i) => `${i.tab} row ${i.row}, ${i.column}: ${i.message}`)].join('\n');
 }
