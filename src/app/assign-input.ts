@@ -6,7 +6,7 @@ import type { Issue } from '../core/issue.js';
 import { describeValue } from '../core/issue.js';
 import { scoreBook, type BookScores } from '../core/score/score-book.js';
 import type { Settings } from '../core/settings/schema.js';
-import { sheetRow } from '../core/table.js';
+import { type Table, sheetRow } from '../core/table.js';
 import type { Workbook } from './ports.js';
 import { CannotRun } from './cannot-run.js';
 
@@ -26,12 +26,17 @@ export interface AssignBook {
  * stale or edited by hand, and scoring is fast, so proposals always rest on the data.
  */
 export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number): AssignBook {
-  const tab = settings.tabs.customers;
-  const customersTab = workbook.readTable(tab);
-  if (!customersTab) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
-  const run = scoreBook({ customers: customersTab, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
+  const run = scoreBook({ customers: readCustomersTable(workbook, settings), deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   return assignBookOf(run.result, settings);
+}
+
+/** The Customers tab as it is now: a book without one cannot run any command. */
+export function readCustomersTable(workbook: Workbook, settings: Settings): Table {
+  const tab = settings.tabs.customers;
+  const table = workbook.readTable(tab);
+  if (!table) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
+  return table;
 }
 
 /** The customers of a scored book with their tiers, scores, owners and dates, and who is the same company. */

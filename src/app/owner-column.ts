@@ -3,7 +3,7 @@ import { describeValue, type Issue } from '../core/issue.js';
 import { type CustomerRows, readCustomers } from '../core/parse/customers-tab.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
-import { requireOwnerHeader } from './assign-input.js';
+import { readCustomersTable, requireOwnerHeader } from './assign-input.js';
 import { CannotRun } from './cannot-run.js';
 import type { OwnerState } from './owner-state.js';
 import type { Workbook } from './ports.js';
@@ -20,9 +20,7 @@ export interface OwnerColumn {
 
 /** Reads the Customers tab without scoring it: apply and undo need ids and owners only. */
 export function readOwnerColumn(workbook: Workbook, settings: Settings): OwnerColumn {
-  const tab = settings.tabs.customers;
-  const table = workbook.readTable(tab);
-  if (!table) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
+  const table = readCustomersTable(workbook, settings);
   const read = readCustomers(table, settings);
   if (!read.ok) throw new CannotRun(read.issues.map((i) => i.message).join('; '));
   const { customers } = read;
