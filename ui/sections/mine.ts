@@ -1,6 +1,7 @@
 import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { el } from '../dom.js';
+import { fetchOnce } from '../section-data.js';
 
 type Mine = Api['sidebarMyCustomers']['output'];
 type Views = Api['sidebarSyncFilterViews']['output'];
@@ -17,7 +18,7 @@ export const mineSection: Section = {
   render(ctx) {
     const { t } = ctx;
     const mine = ctx.cache.get('mine') as Mine | undefined;
-    if (!mine) void load(ctx);
+    if (!mine) void fetchOnce(ctx, 'mine', () => ctx.call('sidebarMyCustomers', {}));
     const views = ctx.cache.get('views') as Views | undefined;
     const sync = ctx.actions.button(t('mine.sync'), () => void syncViews(ctx), { id: 'sync-views', enabledWhen: () => ctx.state.user.manager });
     return el(
@@ -45,16 +46,6 @@ function list(ctx: SidebarContext, mine: Mine): HTMLElement {
         el('span', { class: `tier-badge tier-${c.tier}` }, c.tier),
         el('span', { class: 'item-name' }, c.name || c.id),
         el('div', { class: 'item-line' }, `${c.id} · #${c.row} · ${c.score.toFixed(1)}${c.lastActivity ? ` · ${c.lastActivity}` : ''}`)))));
-}
-
-async function load(ctx: SidebarContext): Promise<void> {
-  if (ctx.cache.has('mineLoading')) return;
-  ctx.cache.set('mineLoading', true);
-  const mine = await ctx.act(() => ctx.call('sidebarMyCustomers', {}));
-  ctx.cache.delete('mineLoading');
-  if (!mine) return;
-  ctx.cache.set('mine', mine);
-  ctx.redraw();
 }
 
 async function syncViews(ctx: SidebarContext): Promise<void> {

@@ -2,6 +2,7 @@ import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { barChart } from '../charts.js';
 import { el, uid } from '../dom.js';
+import { fetchOnce } from '../section-data.js';
 import { NO_FILTER, type ProposalFilter, type ProposalRow, applicable, filterProposals } from '../proposal-filter.js';
 import { VirtualList } from '../virtual-list.js';
 import { localizeReason } from '../i18n/reasons.js';
@@ -130,15 +131,12 @@ function loadBars(ctx: SidebarContext, load: readonly { rep: string; count: numb
   })));
 }
 
-async function loadProposals(ctx: SidebarContext): Promise<void> {
-  if (ctx.cache.has('ownersLoading')) return;
-  ctx.cache.set('ownersLoading', true);
-  const proposals = await ctx.act(() => ctx.call('sidebarProposals', {}));
-  ctx.cache.delete('ownersLoading');
-  if (!proposals) return;
-  const old = ctx.cache.get('owners') as OwnersView | undefined;
-  ctx.cache.set('owners', { proposals, filter: old?.filter ?? NO_FILTER, selected: new Set<string>() } satisfies OwnersView);
-  ctx.redraw();
+/** The proposals afresh; a filter the manager set stays, the selection does not. */
+function loadProposals(ctx: SidebarContext): Promise<void> {
+  return fetchOnce(ctx, 'owners', () => ctx.call('sidebarProposals', {}), (proposals) => {
+    const old = ctx.cache.get('owners') as OwnersView | undefined;
+    return { proposals, filter: old?.filter ?? NO_FILTER, selected: new Set<string>() } satisfies OwnersView;
+  });
 }
 
 async function runPropose(ctx: SidebarContext): Promise<void> {

@@ -2,6 +2,7 @@ import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { el, uid } from '../dom.js';
 import { localizeReason } from '../i18n/reasons.js';
+import { fetchOnce } from '../section-data.js';
 
 type RecycleOutput = Api['recycle']['output'];
 type Pool = Api['sidebarPool']['output'];
@@ -21,7 +22,7 @@ export const poolSection: Section = {
     const done = ctx.cache.get('recycled') as RecycleOutput | undefined;
     if (!preview) void runRecycle(ctx, true);
     const pool = ctx.cache.get('pool') as Pool | undefined;
-    if (!pool) void loadPool(ctx);
+    if (!pool) void fetchOnce(ctx, 'pool', () => ctx.call('sidebarPool', {}));
     const previewButton = ctx.actions.button(t('pool.preview'), () => void runRecycle(ctx, true), { id: 'recycle-preview' });
     const recycleButton = ctx.actions.button(t('pool.recycleNow'), () => void runRecycle(ctx, false), { id: 'recycle-now', enabledWhen: () => ctx.state.user.manager });
     return el(
@@ -66,16 +67,6 @@ function claimList(ctx: SidebarContext, pool: Pool): HTMLElement {
           el('div', { class: 'item-line' }, `${c.id} · #${c.row} · ${c.score.toFixed(1)}${c.owner ? ` · ${c.owner}` : ''}`)),
         ctx.actions.button(t('pool.claim'), () => void claim(ctx, c.id, manager ? forWhom.value : null), { enabledWhen: canClaim })))),
     pool.total > pool.customers.length && el('p', { class: 'muted' }, `${pool.customers.length} / ${pool.total}`));
-}
-
-async function loadPool(ctx: SidebarContext): Promise<void> {
-  if (ctx.cache.has('poolLoading')) return;
-  ctx.cache.set('poolLoading', true);
-  const pool = await ctx.act(() => ctx.call('sidebarPool', {}));
-  ctx.cache.delete('poolLoading');
-  if (!pool) return;
-  ctx.cache.set('pool', pool);
-  ctx.redraw();
 }
 
 async function claim(ctx: SidebarContext, customerId: string, rep: string | null): Promise<void> {

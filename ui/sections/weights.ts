@@ -2,6 +2,7 @@ import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { barChart } from '../charts.js';
 import { el, fill, uid } from '../dom.js';
+import { fetchOnce } from '../section-data.js';
 import { moveWeight, toPercentages } from '../weight-shares.js';
 import { type WhatIfOutcome, whatIfModel } from '../what-if.js';
 
@@ -34,20 +35,10 @@ export const weightsSection: Section = {
       return root;
     }
     root.appendChild(el('p', { class: 'muted' }, t('weights.loading')));
-    void load(ctx);
+    void fetchOnce(ctx, 'whatIf', () => ctx.call('sidebarWhatIf', { asOf: null }), fresh);
     return root;
   },
 };
-
-async function load(ctx: SidebarContext): Promise<void> {
-  if (ctx.cache.has('whatIfLoading')) return;
-  ctx.cache.set('whatIfLoading', true);
-  const rows = await ctx.act(() => ctx.call('sidebarWhatIf', { asOf: null }));
-  ctx.cache.delete('whatIfLoading');
-  if (!rows) return;
-  ctx.cache.set('whatIf', fresh(rows));
-  ctx.redraw();
-}
 
 function fresh(rows: WhatIfRows): Draft {
   return { rows, model: whatIfModel(rows), percentages: toPercentages(rows.dimensions.map((d) => d.weight)), rule: structuredClone(rows.tiers), moved: false };
