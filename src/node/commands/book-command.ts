@@ -36,17 +36,21 @@ export function bookCommand<Outcome>(head: Omit<Command, 'run'> & { readonly ext
     usage: head.usage,
     async run(argv: readonly string[], io: CliIo) {
       const options = parseBookOptions(argv, localToday(), head.extra);
-      const book = await openLocalBook(options.book, options.settings.tabs);
-      const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
-      const outcome = step.run(context, options);
-      let output: string | null = null;
-      if (step.saves?.(outcome, options) ?? true) {
-        output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
-        await book.save(output);
-      }
+      const { outcome, output } = await runOnBook(options, step);
       const summary = step.summarize(outcome, options, output);
       io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : step.describe(summary, outcome, options));
       return 0;
     },
   };
+}
+
+/** Opens the book, runs the step's use case as `cli` and saves the book unless the step says not to; `output` is where it went, or null. */
+export async function runOnBook<Outcome>(options: BookOptions, step: Pick<BookStep<Outcome>, 'run' | 'saves'>): Promise<{ outcome: Outcome; output: string | null }> {
+  const book = await openLocalBook(options.book, options.settings.tabs);
+  const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
+  const outcome = step.run(context, options);
+  if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };
+  const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
+  await book.save(output);
+  return { outcome, output };
 }

@@ -5,12 +5,12 @@ import { rescore } from '../../app/rescore.js';
 import { summarizeRescore } from '../../app/summary.js';
 import { parseDay } from '../../core/parse/days.js';
 import { defaultSettings } from '../../core/settings/schema.js';
-import { openLocalBook, siblingOutPath } from '../book/local-book.js';
 import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
-import { type CliIo, systemClock } from '../io.js';
+import type { CliIo } from '../io.js';
 import { UsageError } from '../options.js';
 import { describeRescore } from '../report.js';
 import { createXlsx } from '../xlsx/index.js';
+import { runOnBook } from './book-command.js';
 import type { Command } from './command.js';
 
 export const demoCommand: Command = {
@@ -33,10 +33,8 @@ export const demoCommand: Command = {
     const path = join(dir, 'tierwise-demo.xlsx');
     await createXlsx(path, buildDemoBook());
     const asOfDay = parseDay(DEMO_AS_OF) as number;
-    const book = await openLocalBook(path, defaultSettings.tabs);
-    const outcome = rescore({ workbook: book.workbook, state: book.state, clock: systemClock, settings: defaultSettings, asOfDay });
-    const output = siblingOutPath(path);
-    await book.save(output);
+    const options = { book: path, out: null, inPlace: false, settings: defaultSettings, asOfDay, json: values.json === true, values };
+    const { outcome, output } = await runOnBook(options, { run: (context) => rescore(context) });
     const summary = summarizeRescore('demo', asOfDay, output, outcome);
     const next = [
       '',
