@@ -8,6 +8,7 @@ import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
 import { textSafe } from '../core/text.js';
 import type { AssignBook } from './assign-input.js';
+import { bookFacts } from './book-facts.js';
 
 export interface DashboardInput {
   readonly book: AssignBook;
@@ -45,10 +46,7 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
   const share = (n: number) => (total === 0 ? 0 : round(n / total, 4));
   const period = settings.assign.metricsPeriodDays;
 
-  const tiers = { A: 0, B: 0, C: 0 };
-  for (const tier of scores.tiers) tiers[tier]++;
-  const segments = new Map<string, number>();
-  for (const segment of scores.rfm?.segments ?? []) segments.set(segment, (segments.get(segment) ?? 0) + 1);
+  const { tiers, segments } = bookFacts(scores);
 
   return [
     ['Tierwise dashboard', 'as of', formatDay(asOfDay)],
@@ -57,7 +55,7 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
     ...(['A', 'B', 'C'] as const).map((t) => [t, tiers[t], share(tiers[t])]),
     [],
     ['Segment', 'Customers', 'Share'],
-    ...[...segments].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => [textSafe(name), n, share(n)]),
+    ...Object.entries(segments).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => [textSafe(name), n, share(n)]),
     [],
     ['Rep', 'Customers', 'Total score', 'A tier', 'Capacity', 'Capacity use', `Won (${period} days)`, `Closed (${period} days)`, 'Conversion', 'Customers lost'],
     ...metrics.perRep.map((r) => [

@@ -28,6 +28,15 @@ describe('buildDashboard', () => {
     expect(tiers.reduce((s, r) => s + (r[2] as number), 0)).toBeCloseTo(1, 3);
   });
 
+  it('lists the segments most common first, each counted once per customer', () => {
+    const { block, book } = dashboard();
+    const segments = block('Segment');
+    const counts = segments.map((r) => r[1] as number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts.reduce((s, n) => s + n, 0)).toBe(book.customers.length);
+    for (const [name, n] of segments) expect(book.scores.rfm!.segments.filter((x) => x === name)).toHaveLength(n as number);
+  });
+
   it('counts per rep the customers held (owner matched by name in any case), score, A tier and capacity use', () => {
     const { block, book } = dashboard();
     const reps = new Map(block('Rep').map((r) => [r[0], r]));
