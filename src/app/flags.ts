@@ -1,7 +1,6 @@
 import type { AssignCustomer } from '../core/assign/customer.js';
-import { formatDay } from '../core/parse/days.js';
 import type { PoolState } from '../core/pool/state.js';
-import { staleReasons } from '../core/pool/stale.js';
+import { staleReasons, staleWarning } from '../core/pool/stale.js';
 import type { BookScores } from '../core/score/score-book.js';
 import type { Tier } from '../core/score/tiers.js';
 import type { PoolSettings } from '../core/settings/pool.js';
@@ -71,8 +70,7 @@ export function standingPoolFlags(
     if (firstStaleDay === undefined || customer.owner.trim() === '') continue;
     const reasons = staleReasons({ ...customer, previousTier: previousTiers?.[customer.id] ?? null }, settings, asOfDay);
     if (reasons.length === 0) continue;
-    const day = firstStaleDay + settings.warningDays;
-    flags[customer.id] = `${reasons.join('; ')}; ${day > asOfDay ? `recycles on ${formatDay(day)} unless contacted` : 'recycles at the next run unless contacted'}`;
+    flags[customer.id] = staleWarning(reasons, firstStaleDay + settings.warningDays, asOfDay);
   }
   return flags;
 }

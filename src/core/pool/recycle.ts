@@ -4,7 +4,7 @@ import { formatDay } from '../parse/days.js';
 import type { Tier } from '../score/tiers.js';
 import type { PoolSettings } from '../settings/pool.js';
 import type { PoolState, StaleFlag } from './state.js';
-import { staleReasons } from './stale.js';
+import { staleReasons, staleWarning } from './stale.js';
 
 export interface RecycleInput {
   readonly customers: readonly AssignCustomer[];
@@ -93,10 +93,7 @@ export function recycleStale(input: RecycleInput): RecycleResult {
   });
 
   const text: Record<string, string> = {};
-  for (const w of waiting) {
-    const when = w.recycleDay > asOfDay ? `recycles on ${formatDay(w.recycleDay)} unless contacted` : `recycles at the next run unless contacted (limit of ${settings.maxPerRun} per run reached)`;
-    text[w.customerId] = `${w.reasons.join('; ')}; ${when}`;
-  }
+  for (const w of waiting) text[w.customerId] = staleWarning(w.reasons, w.recycleDay, asOfDay, settings.maxPerRun);
   for (const r of recycled) text[r.customerId] = `recycled from ${r.from} on ${formatDay(asOfDay)}: ${r.reason}`;
   waiting.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
   flags.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));

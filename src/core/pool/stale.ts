@@ -1,3 +1,4 @@
+import { formatDay } from '../parse/days.js';
 import type { Tier } from '../score/tiers.js';
 import type { PoolSettings } from '../settings/pool.js';
 
@@ -31,4 +32,18 @@ export function staleReasons(facts: StaleFacts, settings: PoolSettings, asOfDay:
     reasons.push(`tier dropped from ${facts.previousTier} to ${facts.tier}`);
   }
   return reasons;
+}
+
+/**
+ * The `TW Flags` warning of a stale customer: why, then when it goes back to the pool.
+ * One wording for the recycle run and for the runs that only keep its warnings standing
+ * (the sidebar translates these sentences clause by clause). `limitReached` is the
+ * per-run limit when a due customer had to wait for it.
+ */
+export function staleWarning(reasons: readonly string[], recycleDay: number, asOfDay: number, limitReached?: number): string {
+  const when =
+    recycleDay > asOfDay
+      ? `recycles on ${formatDay(recycleDay)} unless contacted`
+      : `recycles at the next run unless contacted${limitReached === undefined ? '' : ` (limit of ${limitReached} per run reached)`}`;
+  return [...reasons, when].join('; ');
 }
