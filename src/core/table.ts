@@ -29,3 +29,13 @@ export function isBlankRow(row: readonly Cell[]): boolean {
   for (const cell of row) if (!isBlankCell(cell)) return false;
   return true;
 }
+
+/**
+ * The 0-based column whose header is exactly `text` once surrounding spaces are trimmed,
+ * or -1. Owned `TW …` columns are found this way, never by the folded alias matching of
+ * user columns, so a user's `tw score` is never taken for ours.
+ */
+export function headerIndex(header: readonly Cell[], text: string): number {
+  const wanted = text.trim();
+  return header.findIndex((h) => typeof h === 'string' && h.trim() === wanted);
+}

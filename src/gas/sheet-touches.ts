@@ -1,6 +1,6 @@
 import { OWNED } from '../app/owned-columns.js';
 import type { TouchUp } from '../app/server/ports.js';
-import type { Cell, Table } from '../core/table.js';
+import { type Cell, type Table, headerIndex } from '../core/table.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -35,7 +35,7 @@ export const OWNER_LIST_HELP = 'Tierwise: a rep from the Reps tab (other names a
 export function touchUpColumns(sheet: Sheet, header: readonly Cell[], table: Table, options: TouchUp): void {
   const firstRow = table.headerRow + 1;
   const rows = table.rows.length;
-  const columnOf = (text: string) => header.findIndex((h) => typeof h === 'string' && h.trim() === text) + 1;
+  const columnOf = (text: string) => headerIndex(header, text) + 1;
   if (rows > 0) {
     for (const [title, format] of Object.entries(NUMBER_FORMATS)) {
       const column = columnOf(title);

@@ -1,7 +1,7 @@
 import type { CellWrite, OwnedColumn } from '../app/ports.js';
 import type { ServerBook, TouchUp } from '../app/server/ports.js';
 import { columnLetter } from '../core/parse/headers.js';
-import { isBlankRow, type Cell, type Table } from '../core/table.js';
+import { isBlankRow, type Cell, type Table, headerIndex } from '../core/table.js';
 import { coreCell, literalText, ownedValue, sheetDays } from './cell-values.js';
 import { touchUpColumns } from './sheet-touches.js';
 import { wallClockIn } from './zone-time.js';
@@ -93,7 +93,7 @@ export class SheetsWorkbook implements ServerBook {
 
   /** 1-based columns of each owned column, found by header; missing ones are created at the right end. */
   private ownedPositions(read: ReadTab, columns: readonly OwnedColumn[]): number[] {
-    const found = columns.map((column) => read.header.findIndex((h) => typeof h === 'string' && h.trim() === column.header) + 1);
+    const found = columns.map((column) => headerIndex(read.header, column.header) + 1);
     const missing = columns.filter((_, i) => found[i] === 0);
     if (missing.length > 0) {
       const first = read.lastColumn + 1;
@@ -123,7 +123,7 @@ export class SheetsWorkbook implements ServerBook {
    */
   writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
     const read = this.readTab(tab);
-    const column = read.header.findIndex((h) => typeof h === 'string' && h.trim() === header.trim()) + 1;
+    const column = headerIndex(read.header, header) + 1;
     if (column === 0) throw new Error(`${tab} has no column ${header}`);
     read.written = true;
     // A row named twice takes the later value, as writing the cells in turn would.

@@ -1,3 +1,4 @@
+import { headerIndex } from '../../core/table.js';
 import { z } from 'zod';
 import { describeValue } from '../../core/issue.js';
 import { parseDay } from '../../core/parse/days.js';
@@ -59,7 +60,7 @@ function proposals(ctx: ServerContext): SidebarProposals {
   const book = readAssignBook(ctx.book, settings, typeof asOfDay === 'number' ? asOfDay : ctx.clock.today());
   const rows = book.scores.customers;
   const table = rows.table;
-  const fitColumn = table.header.findIndex((h) => typeof h === 'string' && h.trim() === OWNED.fit);
+  const fitColumn = headerIndex(table.header, OWNED.fit);
   const items: ProposalRow[] = [];
   for (const item of run.items) {
     const k = rows.indexById.get(item.customerId);

@@ -1,5 +1,5 @@
 import type { CellWrite, OwnedColumn, Workbook } from '../../app/ports.js';
-import type { Cell, Table } from '../../core/table.js';
+import { type Cell, type Table, headerIndex } from '../../core/table.js';
 import { type BookEdits, emptyEdits, TabEdits } from './edits.js';
 
 interface MutableTable {
@@ -34,7 +34,7 @@ export class MemoryWorkbook implements Workbook {
       if (column.values.length !== table.rows.length) {
         throw new Error(`${tab}: column ${column.header} has ${column.values.length} values for ${table.rows.length} rows`);
       }
-      let index = table.header.findIndex((h) => typeof h === 'string' && h.trim() === column.header);
+      let index = headerIndex(table.header, column.header);
       if (index < 0) {
         index = width++;
         this.set(table, -1, index, column.header);
@@ -51,7 +51,7 @@ export class MemoryWorkbook implements Workbook {
 
   writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
     const table = this.existing(tab);
-    const index = table.header.findIndex((h) => typeof h === 'string' && h.trim() === header.trim());
+    const index = headerIndex(table.header, header);
     if (index < 0) throw new Error(`${tab} has no column ${header}`);
     for (const cell of cells) this.set(table, cell.row, index, cell.value);
   }

@@ -1,6 +1,6 @@
 import type { CellWrite, OwnedColumn } from '../../app/ports.js';
 import type { ServerBook, TouchUp } from '../../app/server/ports.js';
-import type { Cell, Table } from '../../core/table.js';
+import { type Cell, type Table, headerIndex } from '../../core/table.js';
 import type { MemoryWorkbook } from '../book/memory-workbook.js';
 
 /**
@@ -28,7 +28,7 @@ export class PreviewBook implements ServerBook {
     const table = this.workbook.readTable(tab);
     if (!table) throw new Error(`The book has no tab ${tab}`);
     const merged = columns.map((column) => {
-      const at = table.header.findIndex((h) => typeof h === 'string' && h.trim() === column.header);
+      const at = headerIndex(table.header, column.header);
       const values: Cell[] = table.rows.map((row, r) => (r >= from && r < to ? column.values[r] : at < 0 ? null : (row[at] ?? null)));
       return { header: column.header, values };
     });
