@@ -22,13 +22,18 @@ export interface AssignBook {
 }
 
 /**
- * Scores the book afresh rather than trusting `TW Tier`/`TW Score` as found: those may be
- * stale or edited by hand, and scoring is fast, so proposals always rest on the data.
+ * The book scored afresh rather than trusting `TW Tier`/`TW Score` as found: those may be
+ * stale or edited by hand, and scoring is fast, so proposals and previews always rest on
+ * the data.
  */
-export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number): AssignBook {
+export function scoreCurrentBook(workbook: Workbook, settings: Settings, asOfDay: number): BookScores {
   const run = scoreBook({ customers: readCustomersTable(workbook, settings), deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
-  return assignBookOf(run.result, settings);
+  return run.result;
+}
+
+export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number): AssignBook {
+  return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay), settings);
 }
 
 /** The Customers tab as it is now: a book without one cannot run any command. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { StateStore } from './ports.js';
-
-const TierName = z.enum(['A', 'B', 'C']);
+import { TierName } from '../core/score/tier-name.js';
 
 /**
  * What Tierwise remembers between runs, in the book itself. Each use case owns one
@@ -16,9 +14,3 @@ export const AppState = z.looseObject({
     .default(null),
 });
 export type AppState = z.infer<typeof AppState>;
-
-/** The saved state, or a fresh one when there is none or it cannot be read. */
-export function loadState(store: StateStore): AppState {
-  const parsed = AppState.safeParse(store.load() ?? {});
-  return parsed.success ? parsed.data : AppState.parse({});
-}

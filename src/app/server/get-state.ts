@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDay } from '../../core/parse/days.js';
 import { parseSettings, Settings } from '../../core/settings/schema.js';
-import { loadState } from '../state.js';
+import { loadOwnerState } from '../owner-state.js';
 import { loadJob } from './job.js';
 import { currentLease, Lease } from './lease.js';
 import type { ServerContext } from './ports.js';
@@ -30,7 +30,7 @@ export type GetStateOutput = z.infer<typeof GetStateOutput>;
 export function getState(ctx: ServerContext): GetStateOutput {
   const parsed = parseSettings(ctx.settings.load());
   const settings = parsed.ok ? parsed.settings : null;
-  const state = loadState(ctx.state);
+  const state = loadOwnerState(ctx.state);
   const job = loadJob(ctx.job);
   return {
     user: { email: ctx.user.email, manager: settings !== null && isManager(settings, ctx.user) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseReps } from '../../core/assign/reps.js';
 import { columnLetter, customerFields, locateColumns } from '../../core/parse/index.js';
+import { readCustomersTable } from '../assign-input.js';
 import { CannotRun } from '../cannot-run.js';
 import type { ServerContext } from './ports.js';
 import { serverFunction } from './server-function.js';
@@ -104,8 +105,7 @@ function syncFilterViews(ctx: ServerContext, store: FilterViewStore): FilterView
   const settings = loadSettings(ctx.settings);
   requireManager(settings, ctx.user, 'create filter views');
   const tab = settings.tabs.customers;
-  const customers = ctx.book.readTable(tab);
-  if (!customers) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
+  const customers = readCustomersTable(ctx.book, settings);
   const owner = locateColumns(customers, customerFields, settings.columns.customers).index.owner;
   if (owner === undefined) throw new CannotRun(`${tab} has no Owner column, so there is nothing to filter by. Add one, or map it in Settings → Column mapping.`);
   const repsTab = ctx.book.readTable(settings.tabs.reps);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TierName } from '../../core/score/tier-name.js';
 import { matchOwner } from '../../core/assign/owner.js';
 import { parseReps } from '../../core/assign/reps.js';
 import { makeRoster } from '../../core/assign/roster.js';
@@ -13,7 +14,7 @@ export const MyCustomer = z.object({
   name: z.string(),
   /** 1-based row in the Customers tab. */
   row: z.number().int(),
-  tier: z.enum(['A', 'B', 'C']),
+  tier: TierName,
   score: z.number(),
   lastActivity: z.string().nullable(),
 });

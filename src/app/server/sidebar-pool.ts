@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TierName } from '../../core/score/tier-name.js';
 import { matchOwner } from '../../core/assign/owner.js';
 import { makeRoster } from '../../core/assign/roster.js';
 import { readAssignBook, readReps } from '../assign-input.js';
@@ -11,7 +12,7 @@ const LISTED = 200;
 
 export const SidebarPool = z.object({
   /** Customers without a valid owner (blank, unknown or inactive), best score first. */
-  customers: z.array(z.object({ id: z.string(), name: z.string(), row: z.number().int(), tier: z.enum(['A', 'B', 'C']), score: z.number(), owner: z.string() })),
+  customers: z.array(z.object({ id: z.string(), name: z.string(), row: z.number().int(), tier: TierName, score: z.number(), owner: z.string() })),
   total: z.number().int(),
   /** Active reps by name, for a manager claiming for someone. */
   reps: z.array(z.string()),

@@ -1,5 +1,6 @@
 import { headerIndex } from '../../core/table.js';
 import { z } from 'zod';
+import { TierName } from '../../core/score/tier-name.js';
 import { describeValue } from '../../core/issue.js';
 import { parseDay } from '../../core/parse/days.js';
 import { readAssignBook } from '../assign-input.js';
@@ -14,7 +15,7 @@ export const ProposalRow = z.object({
   name: z.string(),
   /** 1-based row in the Customers tab, as the user finds it. */
   row: z.number().int(),
-  tier: z.enum(['A', 'B', 'C']),
+  tier: TierName,
   score: z.number(),
   from: z.string(),
   /** Null when the customer could not be placed. */

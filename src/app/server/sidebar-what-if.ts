@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDay, parseDay } from '../../core/parse/days.js';
 import { resolveDimensions } from '../../core/score/dimensions.js';
-import { scoreBook } from '../../core/score/score-book.js';
+import { scoreCurrentBook } from '../assign-input.js';
 import { Dimension, TierSettings } from '../../core/settings/score.js';
 import { CannotRun } from '../cannot-run.js';
 import type { ServerContext } from './ports.js';
@@ -44,11 +44,7 @@ function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
   const settings = loadSettings(ctx.settings);
   const asOfDay = asOf === null ? ctx.clock.today() : parseDay(asOf);
   if (typeof asOfDay !== 'number') throw new CannotRun(`asOf: ${asOfDay.kind === 'invalid' ? asOfDay.message : 'missing'}`);
-  const customers = ctx.book.readTable(settings.tabs.customers);
-  if (!customers) throw new CannotRun(`The book has no ${settings.tabs.customers} tab (tab names are in the settings: tabs.customers).`);
-  const run = scoreBook({ customers, deals: ctx.book.readTable(settings.tabs.deals), settings, asOfDay });
-  if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
-  const scores = run.result;
+  const scores = scoreCurrentBook(ctx.book, settings, asOfDay);
   const measures = { deals: scores.deals, clv: scores.clv?.clv ?? null, pAlive: scores.clv?.pAlive ?? null };
   const { columns, absent } = resolveDimensions(settings.score.dimensions, scores.customers, measures, asOfDay);
   const values: Record<string, (number | null)[]> = {};

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
+import type { TierName } from './tier-name.js';
 import type { Settings } from '../settings/schema.js';
 
-export type Tier = 'A' | 'B' | 'C';
+export type Tier = z.infer<typeof TierName>;
 
 /**
  * A/B/C by score thresholds or by shares of customers. With shares, the cut falls at the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TierName } from '../score/tier-name.js';
 
 const LevelFit = z.object({ senior: z.number(), mid: z.number(), junior: z.number() });
 
@@ -25,7 +26,7 @@ export const AssignSettings = z.object({
   /** Balanced: lowest load by customer count or by total score. */
   balanceBy: z.enum(['count', 'score']).default('count'),
   /** Reps who started less than `days` ago may hold only these tiers. 0 switches it off. */
-  growth: z.object({ days: z.number().int().min(0).default(90), tiers: z.array(z.enum(['A', 'B', 'C'])).default(['B', 'C']) }).prefault({}),
+  growth: z.object({ days: z.number().int().min(0).default(90), tiers: z.array(TierName).default(['B', 'C']) }).prefault({}),
   /**
    * Duplicates: a company name, e-mail, domain or phone found on more customers than this
    * is taken as a shared value (a generic name, a switchboard), not as one company.

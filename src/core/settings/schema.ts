@@ -36,8 +36,6 @@ export const Settings = z.object({
   locale: z.enum(['auto', 'en', 'zh-CN']).default('auto'),
 });
 export type Settings = z.infer<typeof Settings>;
-/** What a settings file or the sidebar may give: any subset of the keys. */
-export type SettingsInput = z.input<typeof Settings>;
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
