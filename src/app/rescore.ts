@@ -46,12 +46,15 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   const repsRead = repsTable ? parseReps(repsTable, settings) : null;
   if (repsRead) scores.issues.push(...repsRead.issues);
   const unplaced = state.proposals?.items.filter((item) => item.to === null).length;
-  workbook.replaceTab(OWN_TABS.dashboard, buildDashboard({ book, reps: repsRead?.ok ? repsRead.reps : [], settings, asOfDay, unplaced }));
+  const previousOwners = state.lastRescore?.owners;
+  workbook.replaceTab(OWN_TABS.dashboard, buildDashboard({ book, reps: repsRead?.ok ? repsRead.reps : [], settings, asOfDay, unplaced, previousOwners }));
 
   const tiersById: Record<string, Tier> = {};
   scores.customers.ids.forEach((id, k) => (tiersById[id] ??= scores.tiers[k]));
+  const owners: Record<string, string> = {};
+  for (const customer of book.customers) owners[customer.id] ??= customer.owner.trim();
   const movement = state.lastRescore ? compareTiers(state.lastRescore.tiers, tiersById) : null;
-  request.state.save({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById } });
+  request.state.save({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } });
 
   const { tiers, segments, issues, notes } = bookFacts(scores);
   return { scores, tiers, segments, issues, notes, movement };

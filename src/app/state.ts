@@ -9,7 +9,13 @@ import { TierName } from '../core/score/tier-name.js';
 export const AppState = z.looseObject({
   version: z.literal(1).default(1),
   lastRescore: z
-    .object({ asOf: z.string(), runAt: z.string(), tiers: z.record(z.string(), TierName) })
+    .object({
+      asOf: z.string(),
+      runAt: z.string(),
+      tiers: z.record(z.string(), TierName),
+      /** Owner cells as they were, so the next dashboard counts the customers moved since (by apply, claim, recycle or by hand). */
+      owners: z.record(z.string(), z.string()).default({}),
+    })
     .nullable()
     .default(null),
 });

@@ -94,6 +94,15 @@ describe('rescore', () => {
     expect(tierRows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(5);
   });
 
+  it('counts on the dashboard the customers whose owner changed since the last rescore, by hand too', () => {
+    const state = memoryState();
+    run(smallCustomers, smallDeals, state);
+    const moved = smallCustomers.map((r, i) => (i === 1 ? [r[0], r[1], r[2], r[3], r[4], 'Bob', r[6]] : r));
+    const { workbook } = run(moved, smallDeals, state);
+    const movedRow = workbook.readTable('TW Dashboard')!.rows.find((r) => r[0] === 'Customers moved since the last run');
+    expect(movedRow?.[1]).toBe(1);
+  });
+
   it('counts tier movement since the last rescore', () => {
     const state = memoryState();
     run(smallCustomers, smallDeals, state);
