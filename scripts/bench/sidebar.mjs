@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildSidebar } from '../build-sidebar.mjs';
 import { CHROMIUM, chromiumMissingMessage } from '../ensure-chromium.mjs';
+import { importTs } from './bundle.mjs';
 
 export const TARGET = { firstRenderMs: 300, interactionMs: 200, sizeKb: 150 };
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -36,7 +37,10 @@ function answers() {
       lastRescore: { asOf: '2026-11-01', runAt: '2026-11-01T08:00:00Z' }, running: null, unfinished: null,
       schedule: { installed: false, owner: null, mine: false, hour: 6, timeZone: 'Etc/UTC', nextRun: null, lastRun: null, lastOutcome: null, lastError: null },
     },
-    sidebarProposals: { runId: 'P-bench', asOf: '2026-11-01', strategy: 'match', items, lastApply: null },
+    sidebarProposals: {
+      runId: 'P-bench', asOf: '2026-11-01', strategy: 'match', items, lastApply: null,
+      load: REPS.map((rep) => ({ rep, count: Math.round(PROPOSALS / REPS.length), capacity: 800 })),
+    },
   };
 }
 
@@ -65,7 +69,12 @@ export async function runSidebarBench({ loads = 5 } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(chromiumMissingMessage());
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-sidebar-'));
   const { outfile, bytes } = await buildSidebar({ outfile: join(dir, 'Sidebar.html') });
-  const html = readFileSync(outfile, 'utf8').replace('<head>', `<head>${standIn(answers())}`);
+  // The stand-in answers what the server would: checked against the server's own output
+  // schema, so a change of contract fails here loudly instead of hanging the page.
+  const data = answers();
+  const { SidebarProposals } = await importTs('sidebar-contract', "export { SidebarProposals } from './src/app/server/sidebar-proposals.ts';", 'node');
+  SidebarProposals.parse(data.sidebarProposals);
+  const html = readFileSync(outfile, 'utf8').replace('<head>', `<head>${standIn(data)}`);
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 300, height: 900 } });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
