@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../../src/core/table.js';
+import { isBlankCell, type Cell } from '../../../src/core/table.js';
 import { tabEditsOf } from '../../../src/node/book/edits.js';
 import { readXlsx, writeXlsx } from '../../../src/node/xlsx/index.js';
 import { cellElements, sheetCells, zipParts } from './book-compare.js';
@@ -26,6 +26,14 @@ const value: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
 );
 
+// The reader ends a table at its last row with something in it; a row of blanks or spaces
+// written below the data is in the file but is not read back as a row (the documented rule).
+function dropTrailingBlankRows(cells: Map<string, Cell>): void {
+  let last = 0;
+  for (const [key, cell] of cells) if (!isBlankCell(cell)) last = Math.max(last, Number(key.split(':')[0]));
+  for (const key of [...cells.keys()]) if (Number(key.split(':')[0]) > last) cells.delete(key);
+}
+
 describe('writeXlsx edits', () => {
   it('never change a cell outside the edit set, and edited cells read back as written', async () => {
     const original = sheetCells((await readXlsx(rich, ['Customers'])).tables.get('Customers')!);
@@ -41,6 +49,7 @@ describe('writeXlsx edits', () => {
           if (cell === null || (typeof cell === 'string' && cell === '')) expected.delete(`${row}:${column}`);
           else expected.set(`${row}:${column}`, cell);
         }
+        dropTrailingBlankRows(expected);
         const table = (await readXlsx(out, ['Customers'])).tables.get('Customers');
         const after = table ? sheetCells(table) : new Map<string, Cell>();
         for (const [key, cell] of after) if (cell === '') after.delete(key);
