@@ -37,14 +37,29 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Remembered per zone and instant: a rescore writes the same as-of day into 50,000 cells,
+ * and Intl's formatToParts (microseconds a call) would otherwise be most of the stand-ins'
+ * time in the benchmark. The memory is bounded so a long test run cannot grow it forever.
+ */
+const wallTimes = new Map<string, Map<number, WallTime>>();
+const WALL_TIMES_KEPT = 100_000;
+
 export function wallTime(ms: number, timeZone: string): WallTime {
+  let zone = wallTimes.get(timeZone);
+  if (!zone) wallTimes.set(timeZone, (zone = new Map()));
+  const known = zone.get(ms);
+  if (known) return known;
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) parts[part.type] = part.value;
-  return {
+  const time: WallTime = Object.freeze({
     year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),
     hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second),
     millisecond: ((ms % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(parts.weekday ?? '') + 1,
-  };
+  });
+  if (zone.size >= WALL_TIMES_KEPT) zone.clear();
+  zone.set(ms, time);
+  return time;
 }
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (Tokyo: +9 h). */
