@@ -92,7 +92,7 @@ function assignSection(result: ProposeResult, runId: string, rebalance: boolean,
     changes: placed.filter((p) => p.change).length,
     kept: result.kept,
     unplaced: result.proposals.filter((p) => p.proposedOwner === null).map((p) => ({ customerId: p.customerId, reason: p.reason })),
-    perRep: result.perRep.map((r) => ({ ...r, score: round(r.score) })),
+    perRep: result.perRep.map((r) => ({ ...r, active: active.has(r.rep), score: round(r.score) })),
     objective: round(result.objective),
     gini: Math.round(gini(result.perRep.filter((r) => active.has(r.rep)).map((r) => r.score)) * 10000) / 10000,
   };

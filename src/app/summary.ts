@@ -25,6 +25,8 @@ export const AssignSection = z.object({
   perRep: z.array(
     z.object({
       rep: z.string(),
+      /** False for a rep the Reps tab marks inactive: kept out of proposals, listed so their load shows. */
+      active: z.boolean(),
       kept: Count,
       proposed: Count,
       count: Count,

@@ -15,7 +15,7 @@ export function describePropose(summary: Summary, book: string): string {
     `Fit        ${a.objective} in total · Gini of score across reps ${a.gini}`,
     '',
     'Per rep (after the proposals)',
-    ...a.perRep.map((r) => `  ${r.rep}: ${r.count}${r.capacity === null ? '' : `/${r.capacity}`} customers (+${r.proposed} proposed), ${r.aCount} A, score ${r.score}`),
+    ...a.perRep.map((r) => `  ${r.rep}${r.active ? '' : ' (inactive: gets no proposals)'}: ${r.count}${r.capacity === null ? '' : `/${r.capacity}`} customers (+${r.proposed} proposed), ${r.aCount} A, score ${r.score}`),
   ];
   if (a.unplaced.length) lines.push('', 'Not placed', ...listed(a.unplaced, (u) => `${u.customerId}: ${u.reason}`));
   lines.push('', `Review TW Proposed Owner and TW Reason, then: tierwise apply ${summary.output ?? book} [--only ID,…]`);

@@ -58,10 +58,21 @@ describe('tierwise propose → apply → undo → recycle → claim on the demo 
     expect(assign.runId).toMatch(/^P-\d{8}-\d{6}$/);
     expect(assign.proposed + assign.unplaced.length).toBeGreaterThan(100);
     expect(assign.perRep).toHaveLength(8);
+    // Frank Li is marked inactive on the demo Reps tab: listed with his load, given nothing, and said so.
+    const frank = assign.perRep.find((r) => r.rep === 'Frank Li')!;
+    expect(frank).toMatchObject({ active: false, proposed: 0 });
+    expect(assign.perRep.filter((r) => !r.active)).toEqual([frank]);
     const customers = (await tabs(book)).get('Customers')!;
     expect(customers.header).toEqual(expect.arrayContaining([OWNED.proposedOwner, OWNED.reason, OWNED.fit, OWNED.flags]));
     const reason = customers.header.indexOf(OWNED.reason);
     expect(customers.rows.some((r) => /tier → (senior|mid|junior) rep/.test(String(r[reason])))).toBe(true);
+  });
+
+  it('the propose report marks an inactive rep instead of showing a bare 0', async () => {
+    const report = await cli('propose', book, '--as-of', DEMO_AS_OF);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^ {2}Frank Li \(inactive: gets no proposals\): \d+\/70 customers \(\+0 proposed\)/m);
+    expect(report.stdout).toMatch(/^ {2}Alice Chen: \d+\/90 customers/m);
   });
 
   let proposals = 0;
