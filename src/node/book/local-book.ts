@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StateStore } from '../../app/ports.js';
@@ -79,6 +79,20 @@ async function openXlsx(path: string, tabs: Settings['tabs']): Promise<LocalBook
   };
 }
 
+/**
+ * A folder without customers.csv cannot run any command; say which files a CSV book is
+ * made of and which ones the folder has, since the usual mistake is an export under its
+ * own name (orders.csv, export.csv).
+ */
+function missingCustomersFile(path: string): string {
+  const found = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+  return (
+    `${path}: this folder has no customers.csv. A CSV book is a folder with customers.csv (one row per customer), ` +
+    `deals.csv (one row per deal or order, with its Customer ID) and, to propose owners, reps.csv; ` +
+    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')}.`)
+  );
+}
+
 async function openCsvFolder(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
   const files = csvFiles(tabs);
   const tables: Table[] = [];
@@ -86,6 +100,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs']): Promise<Loca
     const read = await readCsvTable(join(path, file), tab);
     if (read) tables.push(read.table);
   }
+  if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
   const statePath = join(path, STATE_FILE);
   let state: unknown = existsSync(statePath) ? JSON.parse(await readFile(statePath, 'utf8')) : null;
