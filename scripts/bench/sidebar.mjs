@@ -39,7 +39,7 @@ function answers() {
     },
     sidebarProposals: {
       runId: 'P-bench', asOf: '2026-11-01', strategy: 'match', items, lastApply: null,
-      load: REPS.map((rep) => ({ rep, count: Math.round(PROPOSALS / REPS.length), capacity: 800 })),
+      load: REPS.map((rep) => ({ rep, count: Math.round(PROPOSALS / REPS.length), capacity: 800, active: true })),
     },
   };
 }

@@ -16,7 +16,13 @@ export const ProposalItem = z.object({
 export type ProposalItem = z.infer<typeof ProposalItem>;
 
 /** A rep's load once the run's proposals are applied, for the sidebar's load bars. */
-export const RepLoadAfter = z.object({ rep: z.string(), count: z.number().int(), capacity: z.number().int().nullable() });
+export const RepLoadAfter = z.object({
+  rep: z.string(),
+  count: z.number().int(),
+  capacity: z.number().int().nullable(),
+  /** False for a rep marked inactive, who gets no proposals (runs saved before this knew no better: true). */
+  active: z.boolean().default(true),
+});
 export type RepLoadAfter = z.infer<typeof RepLoadAfter>;
 
 /** The last propose run: apply writes exactly these, never a fresh computation (DESIGN §5). */

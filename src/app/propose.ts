@@ -60,6 +60,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
     flagsColumn(standingFlags(book, state, settings, asOfDay)),
   ]);
 
+  const activeReps = new Set(reps.reps.filter((r) => r.active).map((r) => r.name));
   const runId = runIdAt('P', request.clock.now());
   const items: ProposalItem[] = result.proposals
     .filter((p) => p.change || p.proposedOwner === null)
@@ -73,12 +74,12 @@ export function propose(request: ProposeRequest): ProposeOutcome {
       strategy: result.strategy,
       rebalance,
       items,
-      load: result.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity })),
+      load: result.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity, active: activeReps.has(r.rep) })),
     },
   });
 
   const issues = [...book.issues, ...reps.issues];
-  return { facts: bookFacts(book.scores, issues), assign: assignSection(result, runId, rebalance, new Set(reps.reps.filter((r) => r.active).map((r) => r.name))) };
+  return { facts: bookFacts(book.scores, issues), assign: assignSection(result, runId, rebalance, activeReps) };
 }
 
 function assignSection(result: ProposeResult, runId: string, rebalance: boolean, active: ReadonlySet<string>): ProposeOutcome['assign'] {

@@ -112,6 +112,10 @@ describe('a manager\'s day in the sidebar, against the local preview', () => {
       wanted.set(id, /→ (.+?)( · |$)/.exec(line ?? '')?.[1] ?? '');
     }
     expect(await page.textContent('#apply')).toBe('Apply selected (3)');
+    // The demo's one inactive rep is named as such in the load bars, not left as a bare 0 / 70.
+    const loadLabels = await page.locator('.bar-label').allTextContents();
+    expect(loadLabels).toContain('Frank Li (inactive)');
+    expect(loadLabels).toContain('Alice Chen');
     await page.screenshot({ path: `${ARTIFACTS}/flow-owners-selected.png`, fullPage: true });
     await page.click('#apply');
     await expect.poll(() => page.textContent('.status')).toMatch(/Applied 3 owners/);

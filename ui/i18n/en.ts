@@ -87,6 +87,7 @@ export const en = {
   'owners.load': 'Load per rep',
   'owners.loadOf': '{count} / {capacity}',
   'owners.noCap': '{count} (no cap)',
+  'owners.inactiveRep': '{rep} (inactive)',
   'owners.runOf': 'Run {run} · {count} proposals',
   'owners.search': 'Search',
 

@@ -86,6 +86,7 @@ export const zhCN: Record<MessageKey, string> = {
   'owners.load': '各销售负载',
   'owners.loadOf': '{count} / {capacity}',
   'owners.noCap': '{count}（无上限）',
+  'owners.inactiveRep': '{rep}（已停用）',
   'owners.runOf': '批次 {run} · {count} 条推荐',
   'owners.search': '搜索',
 

@@ -120,10 +120,10 @@ function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: ()
       el('div', { class: 'item-line', attrs: { title: reason } }, reason)));
 }
 
-function loadBars(ctx: SidebarContext, load: readonly { rep: string; count: number; capacity: number | null }[]): HTMLElement {
+function loadBars(ctx: SidebarContext, load: readonly { rep: string; count: number; capacity: number | null; active: boolean }[]): HTMLElement {
   const { t } = ctx;
   return barChart(t('owners.load'), load.map((r) => ({
-    label: r.rep,
+    label: r.active ? r.rep : t('owners.inactiveRep', { rep: r.rep }),
     value: r.count,
     of: r.capacity,
     text: r.capacity === null ? t('owners.noCap', { count: r.count }) : t('owners.loadOf', { count: r.count, capacity: r.capacity }),

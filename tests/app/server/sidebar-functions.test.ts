@@ -117,7 +117,8 @@ describe('the proposals list', () => {
     const { session } = demoSession();
     const proposed = callServer(surface.proposeFunction, session.context(), {});
     const list = callServer(sidebarProposalsFunction, session.context(), {});
-    expect(list.load).toEqual(proposed.assign.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity })));
+    expect(list.load).toEqual(proposed.assign.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity, active: r.active })));
     expect(list.load.length).toBeGreaterThan(0);
+    expect(list.load.filter((r) => !r.active).map((r) => r.rep)).toEqual(['Frank Li']);
   });
 });
