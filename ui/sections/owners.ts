@@ -120,7 +120,7 @@ function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: ()
       el('div', { class: 'item-line', attrs: { title: reason } }, reason)));
 }
 
-function loadBars(ctx: SidebarContext, load: readonly { rep: string; count: number; capacity: number | null; active: boolean }[]): HTMLElement {
+function loadBars(ctx: SidebarContext, load: Api['sidebarProposals']['output']['load']): HTMLElement {
   const { t } = ctx;
   return barChart(t('owners.load'), load.map((r) => ({
     label: r.active ? r.rep : t('owners.inactiveRep', { rep: r.rep }),
