@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AssignState } from '../../src/core/assign/state.js';
-import { proposeOwners } from '../../src/core/assign/propose.js';
 import { recycleStale } from '../../src/core/pool/recycle.js';
 import { PoolState } from '../../src/core/pool/state.js';
 import { defaultSettings } from '../../src/core/settings/schema.js';
 import { localizeReason, unknownClauses } from '../../ui/i18n/reasons.js';
 import { AS_OF } from '../core/assign/book.js';
-import { randomBook } from '../core/assign/random-book.js';
+import { proposeOnRandomBook, randomBook } from '../core/assign/random-book.js';
 
 describe('reasons in the reader’s language', () => {
   it('reads a proposal reason and an unplaced reason in Chinese, names and dates kept', () => {
@@ -24,16 +22,7 @@ describe('reasons in the reader’s language', () => {
   it('knows every clause the core writes for proposals, under every strategy (property over random books)', () => {
     fc.assert(
       fc.property(randomBook({ maxCustomers: 14, maxReps: 4, groups: true }), fc.constantFrom('match' as const, 'round-robin' as const, 'balanced' as const, 'claim' as const), fc.boolean(), (book, strategy, rebalance) => {
-        const result = proposeOwners({
-          customers: book.customers,
-          reps: book.reps,
-          asOfDay: AS_OF,
-          settings: { ...book.settings, strategy },
-          state: AssignState.parse({}),
-          cooldowns: book.cooldowns,
-          duplicateGroups: book.groups,
-          rebalance,
-        });
+        const result = proposeOnRandomBook(book, strategy, rebalance);
         for (const proposal of result.proposals) expect(unknownClauses(proposal.reason)).toEqual([]);
       }),
       { numRuns: 300 },

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { barrier } from '../../../src/core/assign/eligibility.js';
 import { profileOf } from '../../../src/core/assign/fit.js';
 import { matchOwner } from '../../../src/core/assign/owner.js';
-import { type ProposeResult, proposeOwners } from '../../../src/core/assign/propose.js';
+import type { ProposeResult } from '../../../src/core/assign/propose.js';
 import { makeRoster } from '../../../src/core/assign/roster.js';
-import { AssignState } from '../../../src/core/assign/state.js';
 import { AS_OF } from './book.js';
-import { type RandomBook, randomBook } from './random-book.js';
+import { type RandomBook, proposeOnRandomBook as run, randomBook } from './random-book.js';
 
 const STRATEGIES = ['match', 'round-robin', 'balanced'] as const;
 const bookAndRun = fc.record({
@@ -15,19 +14,6 @@ const bookAndRun = fc.record({
   strategy: fc.constantFrom(...STRATEGIES),
   rebalance: fc.boolean(),
 });
-
-function run(book: RandomBook, strategy: (typeof STRATEGIES)[number], rebalance: boolean, customers = book.customers): ProposeResult {
-  return proposeOwners({
-    customers,
-    reps: book.reps,
-    asOfDay: AS_OF,
-    settings: { ...book.settings, strategy },
-    state: AssignState.parse({}),
-    cooldowns: book.cooldowns,
-    duplicateGroups: book.groups,
-    rebalance,
-  });
-}
 
 /** Who owns what once the proposals are applied: the proposed rep, else the valid owner kept. */
 function finalOwners(book: RandomBook, result: ProposeResult): Map<string, string | null> {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { Cooldown } from '../../../src/core/assign/cooldown.js';
 import type { AssignCustomer } from '../../../src/core/assign/customer.js';
+import { type ProposeResult, proposeOwners } from '../../../src/core/assign/propose.js';
 import type { Rep } from '../../../src/core/assign/rep.js';
+import { AssignState } from '../../../src/core/assign/state.js';
 import type { AssignSettings } from '../../../src/core/settings/assign.js';
 import { AS_OF, assignSettings, customer, rep } from './book.js';
 
@@ -89,4 +91,18 @@ function mergeOverlapping(pairs: string[][]): string[][] {
     groups.set(root, [...(groups.get(root) ?? [root]), ...(id === root ? [] : [id])]);
   }
   return [...groups.values()].map((g) => [...new Set(g)]).filter((g) => g.length > 1);
+}
+
+/** Proposals for a random book from a fresh rotation, with the book's cooldowns and same-company groups. */
+export function proposeOnRandomBook(book: RandomBook, strategy: AssignSettings['strategy'], rebalance: boolean, customers = book.customers): ProposeResult {
+  return proposeOwners({
+    customers,
+    reps: book.reps,
+    asOfDay: AS_OF,
+    settings: { ...book.settings, strategy },
+    state: AssignState.parse({}),
+    cooldowns: book.cooldowns,
+    duplicateGroups: book.groups,
+    rebalance,
+  });
 }
