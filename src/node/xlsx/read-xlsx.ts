@@ -3,7 +3,7 @@ import { cellValue, type CellContext } from './cell-values.js';
 import { dateStyles } from './date-styles.js';
 import { parseSharedStrings } from './shared-strings.js';
 import { SheetCursor } from './sheet-cursor.js';
-import { openXlsx } from './xlsx-package.js';
+import { openXlsx, type XlsxPackage } from './xlsx-package.js';
 
 export interface XlsxBook {
   /** Every tab of the workbook, in workbook order. */
@@ -14,7 +14,11 @@ export interface XlsxBook {
 
 /** Reads the tabs asked for; the other sheets are never inflated. */
 export async function readXlsx(path: string, tabs: readonly string[]): Promise<XlsxBook> {
-  const pkg = await openXlsx(path);
+  return readPackageTabs(await openXlsx(path), path, tabs);
+}
+
+/** The tables of the tabs asked for in an opened package; `label` names it in messages. */
+export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly string[]): XlsxBook {
   const { map } = pkg;
   const wanted = map.sheets.filter((sheet) => tabs.includes(sheet.name));
   const tables = new Map<string, Table>();
@@ -28,7 +32,7 @@ export async function readXlsx(path: string, tabs: readonly string[]): Promise<X
     };
     for (const sheet of wanted) {
       const xml = pkg.bytes(sheet.part);
-      if (!xml) throw new Error(`${path}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
+      if (!xml) throw new Error(`${label}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
       tables.set(sheet.name, sheetTable(sheet.name, xml, context));
     }
   }

@@ -11,6 +11,8 @@ export interface SheetRef {
   /** Zip entry name of the worksheet part, e.g. `xl/worksheets/sheet1.xml`. */
   readonly part: string;
   readonly hidden: boolean;
+  /** False for chart, dialog and macro sheets, which are tabs without cells to read. */
+  readonly worksheet: boolean;
 }
 
 export interface WorkbookMap {
@@ -24,6 +26,7 @@ export interface WorkbookMap {
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+const WORKSHEET = /\/worksheet$/;
 const TYPE_SUFFIX = { sharedStrings: /\/sharedStrings$/, styles: /\/styles$/ };
 
 export function startTags(xml: string, localName: string): string[] {
@@ -83,6 +86,7 @@ export function mapWorkbook(readPart: (name: string) => string | undefined): Wor
       relId,
       part: resolveTarget(workbookPart, rel.target),
       hidden: state === 'hidden' || state === 'veryHidden',
+      worksheet: WORKSHEET.test(rel.type),
     };
   });
   const partOfType = (type: RegExp) => {

@@ -17,11 +17,16 @@ export async function openXlsx(path: string): Promise<XlsxPackage> {
   } catch (error) {
     throw new Error(`Cannot read workbook ${path}: ${(error as Error).message}`);
   }
+  return openXlsxBytes(file, path);
+}
+
+/** Opens a package held in memory; `label` names it in messages (a path, or "the new file"). */
+export function openXlsxBytes(file: Uint8Array, label: string): XlsxPackage {
   let entries: ZipEntry[];
   try {
     entries = readZip(file);
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
+    throw new Error(`${label}: ${(error as Error).message}`);
   }
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const bytes = (part: string) => {
