@@ -9,6 +9,8 @@ export interface CellWriting {
   readonly date1904: boolean;
   /** Index in a shared string table being built; without it text is an inline string. */
   readonly sharedString?: (text: string) => number;
+  /** The prefix the sheet's elements carry, such as `x:`; absent when they are unprefixed. */
+  readonly prefix?: string;
 }
 
 /** "A" for 0, "Z" for 25, "AA" for 26: bijective base 26. */
@@ -24,24 +26,26 @@ export function columnName(index: number): string {
  * which would otherwise read back as a date. An empty string for a blank unstyled cell.
  */
 export function cellXml(ref: string, value: Cell, style: number | undefined, writing: CellWriting, styleIsDate = false): string {
+  const p = writing.prefix ?? '';
   const s = (keep: number | undefined) => (keep === undefined ? '' : ` s="${keep}"`);
-  if (value === null) return style === undefined ? '' : `<c r="${ref}"${s(style)}/>`;
+  if (value === null) return style === undefined ? '' : `<${p}c r="${ref}"${s(style)}/>`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} into cell ${ref}: not a finite number.`);
-    return `<c r="${ref}"${s(styleIsDate ? undefined : style)}><v>${value}</v></c>`;
+    return `<${p}c r="${ref}"${s(styleIsDate ? undefined : style)}><${p}v>${value}</${p}v></${p}c>`;
   }
-  if (typeof value === 'boolean') return `<c r="${ref}"${s(style)} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === 'boolean') return `<${p}c r="${ref}"${s(style)} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error(`Cannot write an invalid date into cell ${ref}.`);
     const dateStyle = styleIsDate ? style : writing.dateStyle;
-    if (dateStyle !== undefined) return `<c r="${ref}" s="${dateStyle}"><v>${dateToSerial(value, writing.date1904)}</v></c>`;
+    if (dateStyle !== undefined) return `<${p}c r="${ref}" s="${dateStyle}"><${p}v>${dateToSerial(value, writing.date1904)}</${p}v></${p}c>`;
     return textCell(ref, dateToIso(value), s(style), writing);
   }
   return textCell(ref, value, s(style), writing);
 }
 
 function textCell(ref: string, text: string, styleAttribute: string, writing: CellWriting): string {
-  if (writing.sharedString) return `<c r="${ref}"${styleAttribute} t="s"><v>${writing.sharedString(text)}</v></c>`;
+  const p = writing.prefix ?? '';
+  if (writing.sharedString) return `<${p}c r="${ref}"${styleAttribute} t="s"><${p}v>${writing.sharedString(text)}</${p}v></${p}c>`;
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return `<c r="${ref}"${styleAttribute} t="inlineStr"><is><t${space}>${escapeXmlText(text)}</t></is></c>`;
+  return `<${p}c r="${ref}"${styleAttribute} t="inlineStr"><${p}is><${p}t${space}>${escapeXmlText(text)}</${p}t></${p}is></${p}c>`;
 }

@@ -1,4 +1,5 @@
 import { relationships, resolveTarget, startTags } from './workbook-parts.js';
+import { elementPrefix, prefixInScope, rootTag, vocabularyOf } from './xml-namespaces.js';
 import { attribute, escapeXmlText } from './xml-text.js';
 import type { XlsxPackage } from './xlsx-package.js';
 
@@ -7,7 +8,9 @@ import type { XlsxPackage } from './xlsx-package.js';
  * Part 1 §18.2 for the workbook): adding a tab, hiding or showing one, and dropping the
  * calculation chain once a formula cell was overwritten (Excel rebuilds it; a stale one
  * makes it "repair" the file). Each edit inserts or removes single elements and leaves
- * the rest of the part's text as it was.
+ * the rest of the part's text as it was; an inserted element carries the prefix its
+ * siblings carry, and the relationships prefix of `r:id` is one in scope at `<sheets>` or
+ * is declared on the new `<sheet>` itself.
  */
 export interface NewSheet {
   readonly name: string;
@@ -18,9 +21,8 @@ export interface NewSheet {
 type ReadText = (part: string) => string;
 type WriteText = (part: string, xml: string) => void;
 
-const WORKSHEET_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+// Strict packages use the same content types as Transitional ones (ISO/IEC 29500-1 §12.3).
 const WORKSHEET_CONTENT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-const RELATIONSHIP_NAMESPACES = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
 const CONTENT_TYPES = '[Content_Types].xml';
 
 export function addSheets(pkg: XlsxPackage, sheets: readonly NewSheet[], text: ReadText, setText: WriteText): { name: string; content: Buffer }[] {
@@ -28,10 +30,15 @@ export function addSheets(pkg: XlsxPackage, sheets: readonly NewSheet[], text: R
   let workbook = text(map.workbookPart);
   let rels = text(map.relsPart);
   let types = text(CONTENT_TYPES);
-  const relPrefix = namespacePrefix(workbook);
+  const vocabulary = vocabularyOf(workbook);
+  const sheetsOpen = startTags(workbook, 'sheets')[0];
   const sheetsClose = /<\/([\w.-]+:)?sheets>/.exec(workbook);
-  if (!sheetsClose) throw new Error('This workbook has no list of sheets.');
+  if (!sheetsOpen || !sheetsClose) throw new Error('This workbook has no list of sheets.');
   const sheetPrefix = sheetsClose[1] ?? '';
+  const relPrefix = prefixInScope([rootTag(workbook), sheetsOpen], vocabulary.relationships);
+  const relId = (id: string) => (relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${vocabulary.relationships}" r:id="${id}"`);
+  const relsClose = closingTag(rels, 'Relationships');
+  const typesClose = closingTag(types, 'Types');
   const relIds = new Set(relationships(rels).map((r) => r.id));
   const partNames = new Set(pkg.entries.map((entry) => entry.name.toLowerCase()));
   let sheetId = Math.max(0, ...map.sheets.map((s) => s.sheetId));
@@ -41,20 +48,20 @@ export function addSheets(pkg: XlsxPackage, sheets: readonly NewSheet[], text: R
   const relTags: string[] = [];
   const typeTags: string[] = [];
   for (const sheet of sheets) {
-    const relId = unused((n) => `rId${n}`, (id) => relIds.has(id));
-    relIds.add(relId);
+    const id = unused((n) => `rId${n}`, (taken) => relIds.has(taken));
+    relIds.add(id);
     const file = unused((n) => `worksheets/sheet${n}.xml`, (name) => partNames.has(`${folder}${name}`.toLowerCase()));
     partNames.add(`${folder}${file}`.toLowerCase());
     sheetId++;
     const state = sheet.hidden ? ' state="hidden"' : '';
-    sheetTags.push(`<${sheetPrefix}sheet name="${escapeXmlText(sheet.name)}" sheetId="${sheetId}"${state} ${relPrefix}:id="${relId}"/>`);
-    relTags.push(`<Relationship Id="${relId}" Type="${WORKSHEET_TYPE}" Target="${file}"/>`);
-    typeTags.push(`<Override PartName="/${folder}${file}" ContentType="${WORKSHEET_CONTENT}"/>`);
+    sheetTags.push(`<${sheetPrefix}sheet name="${escapeXmlText(sheet.name)}" sheetId="${sheetId}"${state} ${relId(id)}/>`);
+    relTags.push(`<${relsClose.prefix}Relationship Id="${id}" Type="${vocabulary.relationships}/worksheet" Target="${file}"/>`);
+    typeTags.push(`<${typesClose.prefix}Override PartName="/${folder}${file}" ContentType="${WORKSHEET_CONTENT}"/>`);
     newParts.push({ name: `${folder}${file}`, content: sheet.content });
   }
   workbook = insertBefore(workbook, sheetsClose.index, sheetTags.join(''));
-  rels = insertBefore(rels, closingTag(rels, 'Relationships'), relTags.join(''));
-  types = insertBefore(types, closingTag(types, 'Types'), typeTags.join(''));
+  rels = insertBefore(rels, relsClose.at, relTags.join(''));
+  types = insertBefore(types, typesClose.at, typeTags.join(''));
   setText(map.workbookPart, workbook);
   setText(map.relsPart, rels);
   setText(CONTENT_TYPES, types);
@@ -86,22 +93,15 @@ export function dropCalcChain(pkg: XlsxPackage, text: ReadText, setText: WriteTe
   return [part];
 }
 
-function namespacePrefix(workbook: string): string {
-  for (const namespace of RELATIONSHIP_NAMESPACES) {
-    const match = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*"${namespace.replace(/[./]/g, '\\$&')}"`).exec(workbook);
-    if (match) return match[1];
-  }
-  throw new Error('This workbook does not declare the relationships namespace.');
-}
-
 function unused(name: (n: number) => string, taken: (candidate: string) => boolean): string {
   for (let n = 1; ; n++) if (!taken(name(n))) return name(n);
 }
 
-function closingTag(xml: string, localName: string): number {
-  const at = xml.search(new RegExp(`</(?:[\\w.-]+:)?${localName}>`));
-  if (at < 0) throw new Error(`This workbook's ${localName} part is damaged.`);
-  return at;
+/** Where the root's end tag `</p:localName>` starts, and its prefix `p:`. */
+function closingTag(xml: string, localName: string): { at: number; prefix: string } {
+  const match = new RegExp(`</(?:[\\w.-]+:)?${localName}>`).exec(xml);
+  if (!match) throw new Error(`This workbook's ${localName} part is damaged.`);
+  return { at: match.index, prefix: elementPrefix(match[0]) };
 }
 
 function insertBefore(xml: string, at: number, insertion: string): string {

@@ -21,6 +21,7 @@ export interface EditedSheet {
 export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting): EditedSheet {
   const cursor = new SheetCursor(xml);
   const p = cursor.prefix;
+  const sheetWriting: CellWriting = { ...writing, prefix: p };
   const out: (Buffer | string)[] = [];
   let copied = 0;
   const copyTo = (end: number) => {
@@ -41,7 +42,7 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
   const newRow = (row: number) => {
     const cells = [...(edits.get(row) ?? new Map<number, Cell>())]
       .sort(([a], [b]) => a - b)
-      .map(([column, value]) => cellXml(`${columnName(column)}${row}`, value, undefined, writing))
+      .map(([column, value]) => cellXml(`${columnName(column)}${row}`, value, undefined, sheetWriting))
       .join('');
     return cells ? `<${p}row r="${row}">${cells}</${p}row>` : '';
   };
@@ -85,7 +86,7 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
     const pieces: string[] = [openRowTag(xml, rowCursor, columns)];
     let gapStart = rowCursor.rowTagEnd;
     const put = (column: number, value: Cell, style: number | undefined) =>
-      pieces.push(cellXml(`${columnName(column)}${row}`, value, style, writing, style !== undefined && dateStyles[style] === true));
+      pieces.push(cellXml(`${columnName(column)}${row}`, value, style, sheetWriting, style !== undefined && dateStyles[style] === true));
     while (rowCursor.nextCell()) {
       const column = rowCursor.column;
       pieces.push(xml.toString('utf8', gapStart, rowCursor.cellStart));

@@ -9,6 +9,7 @@ import { addSheets, dropCalcChain, setSheetStates, type NewSheet } from './packa
 import { applyCellEdits } from './sheet-edits.js';
 import { checkSheetName } from './sheet-names.js';
 import { worksheetXml } from './sheet-xml.js';
+import { vocabularyOf } from './xml-namespaces.js';
 import { openXlsx } from './xlsx-package.js';
 import { writeZip, type ZipPart } from './zip-archive.js';
 
@@ -39,6 +40,7 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
   const stylesXml = (map.stylesPart && pkg.text(map.stylesPart)) ?? '';
   const styles = dateStyles(stylesXml);
   const writing: CellWriting = { dateStyle: calendarDateStyle(stylesXml), date1904: map.date1904 };
+  const vocabulary = vocabularyOf(pkg.text(map.workbookPart) ?? '');
   const replaced = new Map<string, Buffer>();
   let overwroteFormula = false;
 
@@ -56,7 +58,7 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
   const added: NewSheet[] = [];
   const states = new Map<string, boolean>();
   for (const [name, ownTab] of edits.ownTabs) {
-    const content = Buffer.from(worksheetXml(ownTab.rows, writing), 'utf8');
+    const content = Buffer.from(worksheetXml(ownTab.rows, writing, vocabulary), 'utf8');
     const sheet = map.sheets.find((s) => s.name === name);
     if (sheet) {
       replaced.set(sheet.part, content);
