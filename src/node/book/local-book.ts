@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StateStore } from '../../app/ports.js';
@@ -7,10 +7,11 @@ import { stateFromChunks, stateToChunks } from '../../app/state-text.js';
 import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
 import { readCsvTable, writeCsvBook } from '../csv/index.js';
-import { readXlsx, writeXlsx } from '../xlsx/index.js';
+import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
 import { MemoryWorkbook } from './memory-workbook.js';
 
-export type BookKind = 'xlsx' | 'csv';
+/** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
+export type BookKind = 'xlsx' | 'xlsm' | 'csv';
 
 /** A local book opened for one command: its tabs in memory, its state, and how to save it. */
 export interface LocalBook {
@@ -25,17 +26,20 @@ export class BookError extends Error {}
 
 const STATE_FILE = 'tw-state.json';
 
+/** A folder is a CSV book; a file is whatever its bytes say it is, whatever its name. */
 export function bookKind(path: string): BookKind {
-  if (existsSync(path) && statSync(path).isDirectory()) return 'csv';
-  if (extname(path).toLowerCase() === '.xlsx') return 'xlsx';
-  throw new BookError(`${path}: a book is an .xlsx file or a folder of CSV files (customers.csv, deals.csv, …)`);
+  if (statSync(path).isDirectory()) return 'csv';
+  const format = workbookFormat(readFileSync(path));
+  if ('refusal' in format) throw new BookError(`${path}: ${format.refusal}`);
+  return format.format;
 }
 
 /** Where results go when neither --out nor --in-place is given (DESIGN §3). */
 export function siblingOutPath(path: string): string {
   const clean = path.replace(/[\\/]+$/, '');
-  if (bookKind(path) === 'csv') return `${clean}.tierwise`;
-  return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.xlsx`);
+  const kind = bookKind(path);
+  if (kind === 'csv') return `${clean}.tierwise`;
+  return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.${kind}`);
 }
 
 /** File name of each tab in a CSV folder (DESIGN §3 "Local books"). */
@@ -54,10 +58,10 @@ const ownTabNames = new Set<string>(Object.values(OWN_TABS));
 export async function openLocalBook(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
   if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
   const kind = bookKind(path);
-  return kind === 'xlsx' ? openXlsx(path, tabs) : openCsvFolder(path, tabs);
+  return kind === 'csv' ? openCsvFolder(path, tabs) : openXlsx(path, kind, tabs);
 }
 
-async function openXlsx(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs']): Promise<LocalBook> {
   const wanted = [tabs.customers, tabs.deals, tabs.reps, OWN_TABS.log, OWN_TABS.state];
   const book = await readXlsx(path, wanted);
   const stateTable = book.tables.get(OWN_TABS.state);
@@ -66,11 +70,15 @@ async function openXlsx(path: string, tabs: Settings['tabs']): Promise<LocalBook
   let state: unknown = stateTable ? stateFromChunks([stateTable.header[0], ...stateTable.rows.map((r) => r[0])]) : null;
   let stateChanged = false;
   return {
-    kind: 'xlsx',
+    kind,
     path,
     workbook,
     state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
     async save(outPath) {
+      if (outPath !== path && extname(outPath).toLowerCase() !== `.${kind}`) {
+        // Excel refuses a package whose extension disagrees with its content type.
+        throw new BookError(`${outPath}: this book is an .${kind}${kind === 'xlsm' ? ' (it has macros)' : ''}, so its output must be named .${kind} too.`);
+      }
       if (stateChanged) {
         workbook.edits.ownTabs.set(OWN_TABS.state, { rows: stateToChunks(state).map((chunk) => [chunk]), hidden: true });
       }

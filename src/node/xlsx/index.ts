@@ -2,3 +2,4 @@
 export { readXlsx, type XlsxBook } from './read-xlsx.js';
 export { writeXlsx } from './write-xlsx.js';
 export { createXlsx, type NewTab } from './create-xlsx.js';
+export { workbookFormat } from './file-format.js';
