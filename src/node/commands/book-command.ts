@@ -18,8 +18,8 @@ export interface BookStep<Outcome> {
 }
 
 /** The options every book command takes, for its usage text. */
-export const BOOK_OPTIONS_USAGE = `  BOOK          an .xlsx workbook, or a folder with customers.csv, deals.csv, reps.csv
-  --out PATH    write the result there (default: BOOK.tierwise.xlsx or BOOK.tierwise/)
+export const BOOK_OPTIONS_USAGE = `  BOOK          an .xlsx or .xlsm workbook, or a folder with customers.csv, deals.csv, reps.csv
+  --out PATH    write the result there (default: BOOK.tierwise.xlsx, .xlsm or BOOK.tierwise/)
   --in-place    write the result back into BOOK
   --settings    a JSON file with only the settings you change, e.g. {"rfm": {"binning": "r-rfm"}}
   --as-of       the day the analysis is made on (default: today); deals after it are ignored
