@@ -4,7 +4,7 @@
  * checks its input, builds the Apps Script adapters, calls one function of
  * src/app/server and returns its JSON-safe output.
  */
-import { runScheduled, ScheduledRunOutput } from '../app/server/scheduled-run.js';
+import { ScheduledRunOutput } from '../app/server/scheduled-run.js';
 import {
   applyFunction, claimFunction, getStateFunction, installScheduleFunction, proposeFunction, recycleFunction, removeScheduleFunction, rescoreFunction,
   saveSettingsFunction, undoFunction,
@@ -18,7 +18,8 @@ import { sidebarWhatIfFunction } from '../app/server/sidebar-what-if.js';
 import { sheetsFilterViews_ } from './filter-views.js';
 import { buildAddonMenu } from './menu.js';
 import { fromMenu } from './menu-actions.js';
-import { scheduleContext, userContext } from './server-context.js';
+import { scheduleTick } from './schedule-tick.js';
+import { userContext } from './server-context.js';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildAddonMenu(SpreadsheetApp.getUi());
@@ -86,16 +87,14 @@ export function removeSchedule(input?: unknown) {
 }
 
 /**
- * The hourly trigger. It is global, so the sidebar could call it too: it refuses unless it
- * runs as a time-driven trigger (no active spreadsheet) with the trigger id recorded at
- * install.
+ * The hourly trigger. It is global, so the sidebar could call it too: it runs only when
+ * called with the `triggerUid` recorded at install. Nothing else tells a trigger run from
+ * a user's: a bound script's trigger has an active spreadsheet just as a sidebar call does.
  */
 export function onSchedule(event?: GoogleAppsScript.Events.TimeDriven): ScheduledRunOutput {
-  const triggerUid = event && typeof event.triggerUid === 'string' ? event.triggerUid : null;
-  if (triggerUid === null || SpreadsheetApp.getActiveSpreadsheet() !== null) return { ran: false, outcome: 'Not called by the schedule trigger; nothing ran.' };
-  const ctx = scheduleContext();
-  if (!ctx) return { ran: false, outcome: 'No schedule is recorded for this book; nothing ran.' };
-  return ScheduledRunOutput.parse(runScheduled(ctx, triggerUid));
+  const triggerUid = event && typeof event.triggerUid === 'string' && event.triggerUid !== '' ? event.triggerUid : null;
+  if (triggerUid === null) return { ran: false, outcome: 'Not called by a trigger (no triggerUid); nothing ran.' };
+  return ScheduledRunOutput.parse(scheduleTick(triggerUid));
 }
 
 /** The sidebar's own reads (issue 6): the what-if rows, my customers, the proposals list, the pool. */

@@ -1,6 +1,5 @@
 import { CannotRun } from '../app/cannot-run.js';
 import type { BookClock, DocumentLock, ServerContext } from '../app/server/ports.js';
-import { loadSchedule } from '../app/server/schedule.js';
 import { PROPERTY, propertySlot, settingsProperty } from './document-slots.js';
 import { scheduleTriggers } from './schedule-trigger.js';
 import { SheetsWorkbook } from './sheets-workbook.js';
@@ -22,18 +21,42 @@ function bookClock(timeZone: string): BookClock {
   };
 }
 
+/**
+ * The document lock. `LockService.getDocumentLock()` returns null "if the script is not
+ * contained in a document"; a run that must write then stops with a sentence instead of a
+ * TypeError. The `Lock.releaseLock` reference asks for `SpreadsheetApp.flush()` before the
+ * release when working with a spreadsheet, so the next holder reads what this one wrote.
+ */
 function documentLock(): DocumentLock {
   const lock = LockService.getDocumentLock();
-  return { tryLock: (ms) => lock.tryLock(ms), release: () => lock.releaseLock() };
+  return {
+    tryLock(ms) {
+      if (!lock) throw new CannotRun('Apps Script gave Tierwise no document lock here (LockService.getDocumentLock() returned null), so it cannot write safely; nothing was changed. Open the spreadsheet and use Extensions → Tierwise.');
+      return lock.tryLock(ms);
+    },
+    release() {
+      SpreadsheetApp.flush();
+      lock?.releaseLock();
+    },
+  };
 }
+
+/** `PropertiesService.getDocumentProperties()` is null outside a document (its reference): say so. */
+export function documentProperties(): GoogleAppsScript.Properties.Properties {
+  const properties = PropertiesService.getDocumentProperties();
+  if (!properties) throw new CannotRun(NO_DOCUMENT_PROPERTIES);
+  return properties;
+}
+
+export const NO_DOCUMENT_PROPERTIES =
+  'Apps Script gave Tierwise no document properties here (PropertiesService.getDocumentProperties() returned null), so it cannot read its settings or its schedule; nothing ran.';
 
 /** The active user's e-mail, or the account the script runs as where Google withholds it. */
 function currentEmail(): string {
   return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
 }
 
-function contextFor(spreadsheet: Spreadsheet): ServerContext {
-  const properties = PropertiesService.getDocumentProperties();
+export function contextFor(spreadsheet: Spreadsheet, properties: GoogleAppsScript.Properties.Properties): ServerContext {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   return {
     book: new SheetsWorkbook(spreadsheet, timeZone),
@@ -56,14 +79,5 @@ function contextFor(spreadsheet: Spreadsheet): ServerContext {
 export function userContext(): ServerContext {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   if (!spreadsheet) throw new CannotRun('Tierwise runs from a spreadsheet: open one and use Extensions → Tierwise.');
-  return contextFor(spreadsheet);
-}
-
-/**
- * A time-driven run has no active spreadsheet (DESIGN §6): it opens the one recorded at
- * install, found through the trigger's document properties. Null when nothing is recorded.
- */
-export function scheduleContext(): ServerContext | null {
-  const record = loadSchedule({ schedule: propertySlot(PropertiesService.getDocumentProperties(), PROPERTY.schedule) });
-  return record ? contextFor(SpreadsheetApp.openById(record.spreadsheetId)) : null;
+  return contextFor(spreadsheet, documentProperties());
 }

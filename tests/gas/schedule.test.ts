@@ -33,9 +33,9 @@ describe('installing the schedule', () => {
     expect(env.triggers).toHaveLength(1);
     const taken = gas.installSchedule({ takeOver: true });
     expect(taken).toMatchObject({ owner: OTHER_MANAGER, mine: true });
-    // The old owner's trigger is no longer the recorded one: it runs and does nothing.
+    // The old owner's trigger is no longer the recorded one: it runs nothing and deletes itself.
     const event = env.runAsTrigger(oldUid);
-    expect(gas.onSchedule(event)).toEqual({ ran: false, outcome: 'Not the trigger recorded for this book; nothing ran.' });
+    expect(gas.onSchedule(event)).toEqual({ ran: false, outcome: `The schedule trigger of ${MANAGER} deleted itself: ${OTHER_MANAGER} runs the schedule of this book now; nothing ran.` });
   });
 
   it('removes idempotently', () => {
@@ -55,17 +55,16 @@ describe('installing the schedule', () => {
 });
 
 describe('onSchedule', () => {
-  it('does nothing unless called by the recorded trigger in a time-driven run', () => {
+  it('does nothing unless called with the trigger id recorded at install', () => {
     const { env, gas } = managedBook();
     gas.installSchedule({});
-    const event = env.runAsTrigger();
     env.setUser(MANAGER);
-    // From the sidebar (an active spreadsheet), even with the right id.
-    expect(gas.onSchedule(event).ran).toBe(false);
     expect(gas.onSchedule().ran).toBe(false);
-    const again = env.runAsTrigger();
-    expect(gas.onSchedule({ ...again, triggerUid: '123' }).ran).toBe(false);
+    expect(gas.onSchedule({ triggerUid: '' }).ran).toBe(false);
+    const event = env.runAsTrigger();
+    expect(gas.onSchedule({ ...event, triggerUid: '123' })).toEqual({ ran: false, outcome: 'Not called by a schedule trigger of this book; nothing ran.' });
     expect(scheduleLog(env)).toEqual([]);
+    expect(env.triggers).toHaveLength(1);
   });
 
   it('stops cleanly when its owner’s authorization is gone', () => {

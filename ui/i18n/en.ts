@@ -124,6 +124,7 @@ export const en = {
   'schedule.last': 'Last run',
   'schedule.outcome': 'Outcome',
   'schedule.error': 'Error',
+  'schedule.notice': 'Notice',
   'schedule.what': 'Every day at the chosen hour: warn about and recycle stale customers, then propose owners for the pool. On the first run of each month: rescore everything.',
   'schedule.takeOver': 'Take over the schedule',
 

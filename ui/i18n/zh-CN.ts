@@ -123,6 +123,7 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.last': '上次运行',
   'schedule.outcome': '结果',
   'schedule.error': '错误',
+  'schedule.notice': '提示',
   'schedule.what': '每天在所选时间：预警并回收长期未跟进的客户，然后为公海客户推荐负责人。每月第一次运行时：全部重新评分。',
   'schedule.takeOver': '接管定时任务',
 

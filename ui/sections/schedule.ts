@@ -4,7 +4,7 @@ import { el, uid } from '../dom.js';
 /**
  * Schedule: the one hourly trigger an editor add-on may hold per user and document
  * (DESIGN §6). Install/remove, the hour of the daily run, next and last run, the last
- * outcome and error, and who owns it (another manager may take it over, knowingly).
+ * outcome and error, what a former owner's trigger did, and who owns it (another manager may take it over, knowingly).
  */
 export const scheduleSection: Section = {
   key: 'schedule',
@@ -35,7 +35,8 @@ export const scheduleSection: Section = {
             ...fact(t('schedule.next'), schedule.nextRun),
             ...fact(t('schedule.last'), schedule.lastRun),
             ...fact(t('schedule.outcome'), schedule.lastOutcome),
-            ...fact(t('schedule.error'), schedule.lastError))
+            ...fact(t('schedule.error'), schedule.lastError),
+            ...fact(t('schedule.notice'), schedule.notice))
         : el('p', null, t('schedule.notInstalled')),
       el('div', { class: 'row' }, install, remove),
     );

@@ -23,6 +23,8 @@ export const ScheduleRecord = z.object({
   lastRun: z.string().nullable(),
   lastOutcome: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** What a trigger that is not the recorded one did (it deleted itself), for the owner to see. */
+  notice: z.string().nullable().default(null),
 });
 export type ScheduleRecord = z.infer<typeof ScheduleRecord>;
 
@@ -70,6 +72,7 @@ export const ScheduleStatus = z.object({
   lastRun: z.string().nullable(),
   lastOutcome: z.string().nullable(),
   lastError: z.string().nullable(),
+  notice: z.string().nullable(),
 });
 export type ScheduleStatus = z.infer<typeof ScheduleStatus>;
 
@@ -87,6 +90,7 @@ export function scheduleStatus(ctx: ServerContext, settings: Settings): Schedule
     lastRun: record?.lastRun ?? null,
     lastOutcome: record?.lastOutcome ?? null,
     lastError: record?.lastError ?? null,
+    notice: record?.notice ?? null,
   };
 }
 
@@ -122,6 +126,7 @@ export function installSchedule(ctx: ServerContext, settings: Settings, input: I
     lastRun: record?.lastRun ?? null,
     lastOutcome: record?.lastOutcome ?? null,
     lastError: record?.lastError ?? null,
+    notice: record?.notice ?? null,
   } satisfies ScheduleRecord);
   return scheduleStatus(ctx, settings);
 }

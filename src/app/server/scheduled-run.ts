@@ -18,17 +18,23 @@ export const ScheduledRunOutput = z.object({
 export type ScheduledRunOutput = z.infer<typeof ScheduledRunOutput>;
 
 /**
- * One hourly tick (DESIGN §6). It runs only for the trigger recorded at install and only
- * while its owner's authorization holds; it finishes an unfinished job first, else runs
- * what is due, and records the outcome (add-ons get no failure e-mails, so errors go to
- * `TW Log` and the sidebar instead of being thrown).
+ * One hourly tick (DESIGN §6). The trigger is recognised by its `triggerUid` alone: a
+ * trigger that is not the one recorded for the book (the schedule was taken over or
+ * removed) belongs to a former owner, whom the new owner cannot delete it for (triggers
+ * are per user), so it deletes itself and says so. It runs only while its owner's
+ * authorization holds; it finishes an unfinished job first, else runs what is due. Add-ons
+ * get no failure e-mails, so every outcome that is not "nothing due", early exits and
+ * errors included, goes to `lastOutcome`/`lastError` (the sidebar's Schedule section) and
+ * to `TW Log`, instead of being thrown.
  */
 export function runScheduled(ctx: ServerContext, triggerUid: string): ScheduledRunOutput {
-  if (!ctx.triggers.authorized()) return { ran: false, outcome: 'The schedule owner must open Tierwise again to authorize it; nothing ran.' };
-  const record = loadSchedule(ctx);
-  if (!record || record.triggerId !== triggerUid) return { ran: false, outcome: 'Not the trigger recorded for this book; nothing ran.' };
-
   const runAt = ctx.clock.now();
+  const record = loadSchedule(ctx);
+  if (!record || record.triggerId !== triggerUid) return retire(ctx, record, triggerUid, runAt);
+  if (!ctx.triggers.authorized()) {
+    return finish(ctx, record, triggerUid, runAt, { next: record, outcome: `${record.owner} must open Tierwise again to authorize the schedule; nothing ran.`, error: null });
+  }
+
   let outcome: string;
   let error: string | null = null;
   let next: ScheduleRecord = record;
@@ -41,15 +47,36 @@ export function runScheduled(ctx: ServerContext, triggerUid: string): ScheduledR
     error = thrown instanceof Error ? thrown.message : String(thrown);
     outcome = 'failed';
   }
+  return finish(ctx, record, triggerUid, runAt, { next, outcome, error });
+}
+
+function finish(ctx: ServerContext, record: ScheduleRecord, triggerUid: string, runAt: Date, run: { next: ScheduleRecord; outcome: string; error: string | null }): ScheduledRunOutput {
   const latest = loadSchedule(ctx);
   // A manager may have taken the schedule over while this run worked: keep their record.
   if (latest && latest.triggerId === triggerUid) {
-    ctx.schedule.write({ ...next, lastRun: runAt.toISOString(), lastOutcome: outcome, lastError: error } satisfies ScheduleRecord);
+    ctx.schedule.write({ ...run.next, lastRun: runAt.toISOString(), lastOutcome: run.outcome, lastError: run.error } satisfies ScheduleRecord);
   }
-  if (outcome !== 'nothing due') {
-    ctx.book.appendRows(OWN_TABS.log, [...LOG_HEADER], [[runAt, `schedule-${runAt.toISOString()}`, 'schedule', '', '', '', error ? `failed: ${error}` : outcome, 'schedule']]);
-  }
-  return { ran: outcome !== 'nothing due', outcome: error ? `failed: ${error}` : outcome };
+  const said = run.error ? `failed: ${run.error}` : run.outcome;
+  if (run.outcome !== 'nothing due') logSchedule(ctx, runAt, said);
+  return { ran: run.outcome !== 'nothing due' && !run.outcome.endsWith('nothing ran.'), outcome: said };
+}
+
+/** The tick of a trigger that no longer runs the schedule: it deletes itself, and says so where the owner looks. */
+function retire(ctx: ServerContext, record: ScheduleRecord | null, triggerUid: string, runAt: Date): ScheduledRunOutput {
+  // An id that is none of this user's triggers is no tick at all (a hand-made call): nothing to tell.
+  if (!ctx.triggers.mine().includes(triggerUid)) return { ran: false, outcome: 'Not called by a schedule trigger of this book; nothing ran.' };
+  ctx.triggers.remove(triggerUid);
+  const whose = ctx.user.email || 'a former schedule owner';
+  const outcome = record
+    ? `The schedule trigger of ${whose} deleted itself: ${record.owner} runs the schedule of this book now; nothing ran.`
+    : `The schedule trigger of ${whose} deleted itself: no schedule is installed for this book; nothing ran.`;
+  if (record) ctx.schedule.write({ ...record, notice: `${runAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${outcome}` } satisfies ScheduleRecord);
+  logSchedule(ctx, runAt, outcome);
+  return { ran: false, outcome };
+}
+
+function logSchedule(ctx: ServerContext, runAt: Date, reason: string): void {
+  ctx.book.appendRows(OWN_TABS.log, [...LOG_HEADER], [[runAt, `schedule-${runAt.toISOString()}`, 'schedule', '', '', '', reason, 'schedule']]);
 }
 
 function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): { record: ScheduleRecord; outcome: string } {

@@ -5,7 +5,7 @@ import { dueJobs, nextRun, type ScheduleRecord } from '../../../src/app/server/s
 
 const record = (change: Partial<ScheduleRecord> = {}): ScheduleRecord => ({
   owner: 'manager@example.com', triggerId: '7000001', spreadsheetId: 'book-1', installedAt: '2024-04-01T00:00:00.000Z',
-  lastDaily: null, lastMonthly: '2024-04', lastRun: null, lastOutcome: null, lastError: null, ...change,
+  lastDaily: null, lastMonthly: '2024-04', lastRun: null, lastOutcome: null, lastError: null, notice: null, ...change,
 });
 const settings = { ...defaultSettings, schedule: { hour: 9 } };
 const april = (day: number) => dayNumber(2024, 4, day);

@@ -18,6 +18,7 @@ import type { Host } from './host.js';
 import { FakeHtmlService } from './html.js';
 import { LockTable, FakeLockService, type HeldLock } from './lock.js';
 import { FakePropertiesService, PropertyStores } from './properties.js';
+import { platformOf, type Platform, type PlatformOptions } from './platform.js';
 import { Realm } from './realm.js';
 import { FakeScriptApp, TriggerTable, type TriggerRecord } from './script-app.js';
 import { FakeSession } from './session.js';
@@ -53,6 +54,8 @@ export interface EnvironmentOptions {
   readonly msPerCall?: number;
   /** Apps Script stops an execution after 6 minutes; calls after that throw. */
   readonly maxExecutionMs?: number;
+  /** The contexts the documentation leaves open (platform.ts); default an installed add-on. */
+  readonly platform?: PlatformOptions;
 }
 
 export interface StartOptions {
@@ -95,6 +98,7 @@ export class AppsScriptEnvironment {
   readonly spreadsheets = new Map<string, FakeSpreadsheet>();
   readonly properties: PropertyStores;
   readonly AuthMode = AuthMode;
+  readonly platform: Platform;
   /** What to put into a vm context: the services, a fake-clock Date, Logger and console. */
   readonly globals: Record<string, unknown>;
   private current: Execution;
@@ -110,7 +114,9 @@ export class AppsScriptEnvironment {
     this.realm = new Realm(this.clock.Date);
     this.evaluateFormula = options.evaluateFormula ?? (() => '#NAME?');
     const scriptTimeZone = options.scriptTimeZone ?? 'UTC';
+    this.platform = platformOf(options.platform);
     this.host = {
+      platform: this.platform,
       calls: this.calls,
       realm: this.realm,
       clock: this.clock,
@@ -203,12 +209,14 @@ export class AppsScriptEnvironment {
   /**
    * Starts a time-driven execution of trigger `triggerUid` (default: the only trigger) and
    * returns the event object to pass to its function. It runs as the trigger's creator,
-   * for the trigger's document, with no active spreadsheet and no Ui.
+   * for the trigger's document, with no Ui and an active spreadsheet as `platform` says.
    */
   runAsTrigger(triggerUid?: string): TimeDrivenEvent {
     const records = this.triggerTable.records;
     const trigger = triggerUid === undefined ? (records.length === 1 ? records[0] : undefined) : records.find((r) => r.uid === triggerUid);
     if (!trigger) throw new Error(triggerUid === undefined ? `runAsTrigger needs a uid: there are ${records.length} triggers` : `no trigger ${triggerUid}`);
+    // "Test an Editor add-on": installable triggers are not supported in a test deployment.
+    if (this.platform.deployment === 'test-deployment') throw new Error('a test deployment runs no installable trigger (Test an Editor add-on)');
     this.endExecution();
     this.current = this.newExecution({ user: trigger.user, authMode: AuthMode.FULL, documentId: trigger.documentId, triggerUid: trigger.uid });
     const t = wallTime(this.clock.now(), trigger.timeZone);
@@ -226,6 +234,11 @@ export class AppsScriptEnvironment {
     const id = options.spreadsheetId ?? this.spreadsheet.id;
     const other = this.newExecution({ documentId: id });
     return this.locks.holdFor(id, other.id, options.releaseAfterMs ?? null);
+  }
+
+  /** Changes context switches from the next call on (e.g. document properties that come back null). */
+  changePlatform(change: PlatformOptions): void {
+    Object.assign(this.platform, Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)));
   }
 
   /** What ScriptApp.getAuthorizationInfo reports from now on. */

@@ -13,3 +13,5 @@ export type { FakeEmbeddedChart, FakeChartType } from './chart.js';
 export type { TriggerRecord } from './script-app.js';
 export type { UiRecord, MenuRecord, MenuEntry } from './ui.js';
 export { VALUE_LIMIT_BYTES, STORE_LIMIT_BYTES } from './properties.js';
+export { platformOf, describePlatform, SCHEDULE_CONTEXTS } from './platform.js';
+export type { Platform, PlatformOptions, Deployment } from './platform.js';

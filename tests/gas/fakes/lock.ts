@@ -101,7 +101,7 @@ export class FakeLockService implements Pick<LockService, (typeof SERVICE_MEMBER
   getDocumentLock(): Lock {
     this.host.requireAuthorization('LockService.getDocumentLock', 'services');
     const execution = this.host.execution();
-    if (execution.documentId === null) return null as unknown as Lock;
+    if (execution.documentId === null || this.host.platform.documentLock === 'null') return null as unknown as Lock;
     return expose<Lock>(new FakeLock(this.table, execution.documentId, execution.id, this.host), 'Lock', LOCK_MEMBERS, this.host);
   }
 }

@@ -109,7 +109,7 @@ export class FakePropertiesService implements Pick<PropertiesService, (typeof SE
   getDocumentProperties(): Properties {
     this.host.requireAuthorization('PropertiesService.getDocumentProperties', 'services');
     const id = this.host.execution().documentId;
-    return id === null ? (null as unknown as Properties) : this.stores.document(id).exposed();
+    return id === null || this.host.platform.documentProperties === 'null' ? (null as unknown as Properties) : this.stores.document(id).exposed();
   }
 
   getUserProperties(): Properties {

@@ -1,7 +1,9 @@
 /**
  * Session. The active user's e-mail is '' where Apps Script withholds it (AuthMode.NONE,
- * where no user data may be read); a time-driven run acts as the user who created the
- * trigger. The effective user is the user the execution runs as.
+ * where no user data may be read) and, with the platform switch `triggerActiveUser: 'empty'`,
+ * in a trigger run; a time-driven run acts as the user who created the trigger. The
+ * effective user is the user the execution runs as ("getEffectiveUser": the trigger's
+ * creator under an installable trigger).
  */
 import { AuthMode } from './enums.js';
 import type { Host } from './host.js';
@@ -26,7 +28,8 @@ export class FakeSession implements Pick<Session, (typeof MEMBERS)[number]> {
 
   getActiveUser(): User {
     const execution = this.host.execution();
-    return this.user(execution.authMode === AuthMode.NONE ? '' : execution.user);
+    const withheld = execution.authMode === AuthMode.NONE || (execution.byTrigger && this.host.platform.triggerActiveUser === 'empty');
+    return this.user(withheld ? '' : execution.user);
   }
 
   getEffectiveUser(): User {

@@ -1,7 +1,8 @@
 /**
- * SpreadsheetApp. In a time-driven run there is no active spreadsheet (DESIGN §6: the job
- * opens its file by id) and no Ui: getUi() throws Apps Script's "Cannot call
- * SpreadsheetApp.getUi() from this context."
+ * SpreadsheetApp. A time-driven run has no Ui: getUi() throws Apps Script's "Cannot call
+ * SpreadsheetApp.getUi() from this context."; whether it has an active spreadsheet is the
+ * platform switch `triggerActiveSpreadsheet` (a bound script's trigger does, per the
+ * "Container-bound scripts" guide; an add-on's is not documented).
  */
 import { FakeConditionalFormatRuleBuilder } from './conditional-format.js';
 import { FakeDataValidationBuilder } from './data-validation.js';
@@ -32,7 +33,8 @@ export class FakeSpreadsheetApp implements Pick<SpreadsheetApp, (typeof MEMBERS)
   getActiveSpreadsheet(): Spreadsheet {
     this.host.requireAuthorization('SpreadsheetApp.getActiveSpreadsheet', 'document');
     const execution = this.host.execution();
-    if (execution.byTrigger || execution.documentId === null) return null as unknown as Spreadsheet;
+    if (execution.documentId === null) return null as unknown as Spreadsheet;
+    if (execution.byTrigger && !this.host.platform.triggerActiveSpreadsheet) return null as unknown as Spreadsheet;
     return this.host.spreadsheetById(execution.documentId)?.proxy ?? (null as unknown as Spreadsheet);
   }
 
