@@ -85,4 +85,53 @@ describe('parseReps', () => {
     expect(read.ok).toBe(false);
     expect(read.issues[0].message).toContain('Reps has no column for Name');
   });
+
+  it('reports a repeated name in the Name column and a repeated e-mail in the Email column, with the cell as written', () => {
+    const read = parseReps(repsTab(['Email', 'Name'], [['ann@x.com', 'Ann'], ['other@x.com', 'ANN'], ['Ann@X.com', 'Bob']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [3, 'Name', 'ANN'],
+      [4, 'Email', 'Ann@X.com'],
+    ]);
+  });
+
+  it('keeps reps who share a blank e-mail: a missing address identifies nobody', () => {
+    const read = parseReps(repsTab(['Name', 'Email'], [['Ann', null], ['Bob', ''], ['Cy', '  ']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => [r.name, r.email])).toEqual([
+      ['Ann', ''],
+      ['Bob', ''],
+      ['Cy', ''],
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it('reads a tab without optional columns with what blanks mean: mid level, no caps, active, not away, no start date', () => {
+    const read = parseReps(repsTab(['Name'], [['Ann']]), defaultSettings);
+    expect(read).toEqual({
+      ok: true,
+      issues: [],
+      reps: [{ name: 'Ann', email: '', level: 'mid', regions: [], industries: [], capacity: null, aCap: null, active: true, awayFrom: null, awayTo: null, startDay: null }],
+    });
+  });
+
+  it('reports bad dates, caps and yes/no cells with what was used instead, and accepts a one-day leave', () => {
+    const read = parseReps(
+      repsTab(['Name', 'A Cap', 'Active', 'Away From', 'Away To', 'Start Date'], [['Ann', -1, 'maybe', 'soon', '2026-12-01', 'once'], ['Bob', 0, 'no', '2026-12-05', '2026-12-05', null]]),
+      defaultSettings,
+    );
+    if (!read.ok) throw new Error('not read');
+    const outcomes = Object.fromEntries(read.issues.map((i) => [`row ${i.row}, ${i.column}`, i.message.split('; ').at(-1)]));
+    expect(outcomes).toEqual({
+      'row 2, A Cap': 'using the default from settings',
+      'row 2, Active': 'read as active',
+      'row 2, Away From': 'not away',
+      'row 2, Start Date': 'no start date',
+    });
+    expect(read.issues.find((i) => i.column === 'A Cap')?.message).toContain('not a whole number');
+    expect(read.reps.map((r) => [r.aCap, r.active, r.awayFrom, r.awayTo, r.startDay])).toEqual([
+      [null, true, null, dayNumber(2026, 12, 1), null],
+      [0, false, dayNumber(2026, 12, 5), dayNumber(2026, 12, 5), null],
+    ]);
+  });
 });

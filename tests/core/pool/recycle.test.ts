@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { claimCustomer } from '../../../src/core/pool/claim.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
 import { AssignState } from '../../../src/core/assign/state.js';
 import { dayNumber } from '../../../src/core/parse/days.js';
@@ -78,5 +79,87 @@ describe('recycleStale', () => {
 
   it('does nothing when the pool is switched off', () => {
     expect(recycleStale({ customers: [idle], asOfDay: day(12, 20), settings: { ...settings, enabled: false }, state: empty }).flags).toEqual({});
+  });
+});
+
+describe('recycleStale: when a cooldown ends', () => {
+  // Bob's idle customer is recycled on day D (no warning period) with the default 30-day cooldown.
+  const D = day(12, 1);
+  const idle = customer('C1', { owner: 'Bob', tier: 'B', lastActivityDay: day(10, 1) });
+  const noWarning = { ...settings, warningDays: 0 };
+  const recycled = recycleStale({ customers: [idle], asOfDay: D, settings: noWarning, state: empty });
+  const pooled = { ...idle, owner: '' };
+  /** The pool run of a later day, on the state the earlier run saved, then Bob's claim that day. */
+  const onDay = (asOfDay: number) => {
+    const run = recycleStale({ customers: [pooled], asOfDay, settings, state: recycled.state });
+    const claim = claimCustomer({ customerId: 'C1', rep: 'Bob', customers: [pooled], reps: [rep('Bob')], asOfDay, settings: { assign: assignSettings(), pool: settings }, state: run.state });
+    return { run, claim };
+  };
+
+  it('a cooldown of 30 days set on day D lets the old owner claim again on day D+30, not before', () => {
+    expect(recycled.state.cooldowns).toEqual([{ customerId: 'C1', repName: 'Bob', untilDay: D + 30 }]);
+    for (const offset of [1, 29]) {
+      const { run, claim } = onDay(D + offset);
+      expect(run.state.cooldowns).toEqual(recycled.state.cooldowns);
+      expect(claim).toEqual({ ok: false, reason: 'Cooldown: C1 was recycled from Bob, who may take it back from 2026-12-31' });
+    }
+    expect(onDay(D + 30).claim.ok).toBe(true);
+  });
+
+  it('forgets an ended cooldown in the saved state, so TW State does not grow with every recycling', () => {
+    expect(onDay(D + 30).run.state.cooldowns).toEqual([]);
+    expect(onDay(D + 400).run.state.cooldowns).toEqual([]);
+  });
+
+  it('keeps running cooldowns and drops ended ones even when the pool is switched off', () => {
+    const state = { ...empty, cooldowns: [{ customerId: 'C1', repName: 'Bob', untilDay: D }, { customerId: 'C2', repName: 'Ann', untilDay: D + 1 }] };
+    const off = recycleStale({ customers: [], asOfDay: D, settings: { ...settings, enabled: false }, state });
+    expect(off.state.cooldowns).toEqual([{ customerId: 'C2', repName: 'Ann', untilDay: D + 1 }]);
+  });
+
+  it('sets no cooldown when the cooldown is 0 days, so the old owner may claim at once', () => {
+    const run = recycleStale({ customers: [idle], asOfDay: D, settings: { ...noWarning, cooldownDays: 0 }, state: empty });
+    expect(run.recycled.map((r) => r.customerId)).toEqual(['C1']);
+    expect(run.state.cooldowns).toEqual([]);
+  });
+
+  it("counts only today's claims against the daily limit: yesterday's are forgotten by the next run", () => {
+    const claims = [{ customerId: 'C7', repName: 'Ann', day: D - 1 }, { customerId: 'C8', repName: 'Ann', day: D }];
+    const run = recycleStale({ customers: [], asOfDay: D, settings, state: { ...empty, claims } });
+    expect(run.state.claims).toEqual([claims[1]]);
+  });
+});
+
+describe('recycleStale: which customers go first', () => {
+  // Ids in text order (C10 before C2): the order customers are listed in the result.
+  const ids = ['C2', 'C10', 'C4', 'C30'];
+  const book = ids.map((id) => customer(id, { owner: 'Bob', lastWonDealDay: day(1, 1) }));
+  const at = day(12, 8);
+  /** Each customer flagged on its own day; a smaller offset = flagged longer ago. */
+  const flagged = (offsets: Record<string, number>) => ({ ...empty, staleFlags: ids.map((id) => ({ customerId: id, firstStaleDay: day(11, 1) + offsets[id] })) });
+
+  it('recycles the customers flagged longest ago first when the per-run cap is reached', () => {
+    const run = recycleStale({ customers: book, asOfDay: at, settings: { ...settings, maxPerRun: 2 }, state: flagged({ C2: 3, C10: 2, C4: 0, C30: 1 }) });
+    expect(run.recycled.map((r) => r.customerId)).toEqual(['C4', 'C30']);
+    expect(run.warned.map((w) => w.customerId)).toEqual(['C10', 'C2']);
+  });
+
+  it('among customers flagged the same day, recycles them in id order, whatever the row order', () => {
+    const state = flagged({ C2: 0, C10: 0, C4: 0, C30: 0 });
+    for (const rows of [book, [...book].reverse()]) {
+      const run = recycleStale({ customers: rows, asOfDay: at, settings: { ...settings, maxPerRun: 3 }, state });
+      expect(run.recycled.map((r) => r.customerId)).toEqual(['C10', 'C2', 'C30']);
+      expect(run.warned.map((w) => w.customerId)).toEqual(['C4']);
+    }
+  });
+
+  it('lists waiting customers and saved flags in id order, those held back by the cap among those still in their warning', () => {
+    const state = flagged({ C2: 0, C10: 40, C4: 40, C30: 0 });
+    const run = recycleStale({ customers: book, asOfDay: at, settings: { ...settings, maxPerRun: 1 }, state });
+    expect(run.recycled.map((r) => r.customerId)).toEqual(['C2']);
+    expect(run.warned.map((w) => w.customerId)).toEqual(['C10', 'C30', 'C4']);
+    expect(run.state.staleFlags.map((f) => f.customerId)).toEqual(['C10', 'C30', 'C4']);
+    expect(run.flags.C30).toMatch(/recycles at the next run unless contacted \(limit of 1 per run reached\)$/);
+    expect(run.flags.C4).toMatch(/recycles on 2026-12-18 unless contacted$/);
   });
 });

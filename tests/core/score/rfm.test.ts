@@ -83,3 +83,56 @@ describe('RFM segments', () => {
     expect(result.r[0]).toBe(0);
   });
 });
+
+describe('RFM scores of a book', () => {
+  // Five buyers: recency in days since the last purchase, number of purchases, total spent.
+  const measures = {
+    recencyDays: Float64Array.from([1, 400, 30, 90, 200]),
+    frequency: Float64Array.from([2, 9, 1, 5, 3]),
+    monetary: Float64Array.from([50, 20, 900, 10, 300]),
+  };
+
+  it('gives 5 to the most recent buyer, to the one who bought most often and to the one who spent most', () => {
+    for (const binning of ['quantile', 'r-rfm'] as const) {
+      const result = scoreRfm(measures, { ...defaultSettings.rfm, binning });
+      expect(result.r.indexOf(5)).toBe(0);
+      expect(result.f.indexOf(5)).toBe(1);
+      expect(result.m.indexOf(5)).toBe(2);
+      expect([result.r[1], result.f[2], result.m[3]]).toEqual([1, 1, 1]);
+    }
+    const quantile = scoreRfm(measures, defaultSettings.rfm);
+    expect([Array.from(quantile.r), Array.from(quantile.f), Array.from(quantile.m)]).toEqual([
+      [5, 1, 4, 3, 2],
+      [2, 5, 1, 4, 3],
+      [3, 2, 5, 1, 4],
+    ]);
+  });
+
+  it('names the best buyer on all three a Champion and the one who stopped long ago Lost', () => {
+    const result = scoreRfm(
+      { recencyDays: Float64Array.from([3, 700, 40, 90, 20]), frequency: Float64Array.from([12, 1, 4, 2, 6]), monetary: Float64Array.from([5000, 30, 600, 80, 900]) },
+      defaultSettings.rfm,
+    );
+    expect([result.segments[0], result.segments[1]]).toEqual(['Champions', 'Lost']);
+  });
+
+  it("gives every buyer the segment its own three scores name, however many customers share a segment (property)", () => {
+    const measure = fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 40, maxLength: 40 });
+    fc.assert(
+      fc.property(measure, measure, measure, (recency, frequency, monetary) => {
+        const result = scoreRfm(
+          { recencyDays: Float64Array.from(recency), frequency: Float64Array.from(frequency), monetary: Float64Array.from(monetary) },
+          defaultSettings.rfm,
+        );
+        result.segments.forEach((segment, i) => expect(segment).toBe(segmentOf(result.r[i], result.f[i], result.m[i], rules)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('counts both ends of a rule range as inside it', () => {
+    const band = [{ name: 'Middle', r: [2, 4] as [number, number], f: [2, 4] as [number, number], m: [2, 4] as [number, number] }];
+    expect([segmentOf(2, 2, 2, band), segmentOf(4, 4, 4, band), segmentOf(3, 3, 3, band)]).toEqual(['Middle', 'Middle', 'Middle']);
+    expect([segmentOf(1, 3, 3, band), segmentOf(5, 3, 3, band), segmentOf(3, 1, 3, band), segmentOf(3, 5, 3, band), segmentOf(3, 3, 1, band), segmentOf(3, 3, 5, band)]).toEqual(Array(6).fill(OTHERS));
+  });
+});

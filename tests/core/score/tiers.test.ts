@@ -44,3 +44,22 @@ describe('tiers', () => {
     );
   });
 });
+
+describe('tiers: edge shares', () => {
+  it('puts nobody in A when the A share is 0, and nobody in B when the B share rounds to no customer', () => {
+    const scores = Float64Array.from([90, 70, 50, 30]);
+    expect(assignTiers(scores, { ...shares, shares: { A: 0, B: 0.5 } })).toEqual(['B', 'B', 'C', 'C']);
+    expect(assignTiers(scores, { ...shares, shares: { A: 0, B: 0 } })).toEqual(['C', 'C', 'C', 'C']);
+    expect(assignTiers(scores, { ...shares, shares: { A: 0.25, B: 0.1 } })).toEqual(['A', 'C', 'C', 'C']);
+  });
+
+  it('puts everyone in A or B when the shares add up to 1, whatever the row order', () => {
+    const scores = Float64Array.from([10, 40, 20, 30]);
+    expect(assignTiers(scores, { ...shares, shares: { A: 0.5, B: 0.5 } })).toEqual(['B', 'A', 'B', 'A']);
+  });
+
+  it('in threshold mode, a score exactly on a threshold takes the higher tier', () => {
+    const rule = { ...shares, mode: 'threshold' as const, thresholds: { A: 80, B: 50 } };
+    expect(assignTiers(Float64Array.from([80, 50, 79.99, 49.99, 100, 0]), rule)).toEqual(['A', 'B', 'B', 'C', 'A', 'C']);
+  });
+});
