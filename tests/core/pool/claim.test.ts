@@ -74,3 +74,73 @@ describe('claimCustomer and the same company', () => {
     expect(claimCustomer(full)).toEqual({ ok: false, reason: 'Ann holds 0 customers; with the 2 of this company that passes the holding limit of 1' });
   });
 });
+
+describe('claimCustomer: the other refusals and what a claim saves', () => {
+  const refusal = (input: Partial<ClaimInput>) => {
+    const result = claimCustomer({ ...base, ...input });
+    return result.ok ? 'accepted' : result.reason;
+  };
+
+  it('refuses an inactive rep, a rep away that day, and a rep outside a required region or industry', () => {
+    expect(refusal({ reps: [rep('Ann', { active: false })] })).toBe('Ann is inactive');
+    expect(refusal({ reps: [rep('Ann', { awayFrom: AS_OF - 1, awayTo: AS_OF + 1 })] })).toBe('Ann is away and takes no new customers');
+    const strict = { ...base.settings, assign: assignSettings({ requireRegion: true, requireIndustry: true }) };
+    expect(refusal({ settings: strict, customers: [customer('C1', { region: 'North' })] })).toBe('Ann does not cover region North, which settings require');
+    expect(refusal({ settings: strict, customers: [customer('C1', { region: ' ' })] })).toBe('Ann does not cover region (blank), which settings require');
+    expect(refusal({ settings: strict, customers: [customer('C1', { industry: 'Mining' })] })).toBe('Ann does not cover industry Mining, which settings require');
+    expect(refusal({ settings: strict, customers: [customer('C1', { industry: '' })] })).toBe('Ann does not cover industry (blank), which settings require');
+  });
+
+  it('refuses every claim when the daily claim limit is 0', () => {
+    expect(refusal({ settings: { ...base.settings, pool: { ...base.settings.pool, claimLimitPerDay: 0 } } })).toBe('Claiming is switched off (the daily claim limit is 0)');
+  });
+
+  it("counts a rep's own claims of the day, not other reps' or other days'", () => {
+    const claims = [
+      { customerId: 'C7', repName: 'Ann', day: AS_OF },
+      { customerId: 'C8', repName: 'Bob', day: AS_OF },
+      { customerId: 'C9', repName: 'Ann', day: AS_OF - 1 },
+    ];
+    const two = { ...base.settings, pool: { ...base.settings.pool, claimLimitPerDay: 2 } };
+    const result = claimCustomer({ ...base, settings: two, state: PoolState.parse({ claims }) });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.state.claims).toEqual([claims[0], claims[1], { customerId: 'C1', repName: 'Ann', day: AS_OF }]);
+    expect(refusal({ settings: two, state: PoolState.parse({ claims: [claims[0], { ...claims[0], customerId: 'C6' }] }) })).toBe('Ann has already claimed 2 customers today, the daily limit');
+  });
+
+  it('lifts the stale flag of a claimed customer and keeps the others', () => {
+    const staleFlags = [{ customerId: 'C1', firstStaleDay: AS_OF - 3 }, { customerId: 'C2', firstStaleDay: AS_OF - 3 }];
+    const result = claimCustomer({ ...base, state: PoolState.parse({ staleFlags }) });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.state.staleFlags).toEqual([staleFlags[1]]);
+  });
+
+  it('lets a rep claim up to its caps exactly, and refuses one past them', () => {
+    const held = [customer('H1', { owner: 'Ann' }), customer('H2', { owner: 'Ann', tier: 'A' })];
+    expect(refusal({ customers: [...base.customers, ...held] })).toBe('accepted');
+    expect(refusal({ customers: [...base.customers, ...held], reps: [rep('Ann', { capacity: 2 })] })).toBe('Ann already holds 2 customers, the holding limit');
+    expect(refusal({ customerId: 'C4', customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 2 })] })).toBe('accepted');
+    expect(refusal({ customerId: 'C4', customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 1 })] })).toBe('Ann already holds 1 A-tier customers, the A cap');
+    expect(refusal({ customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 0 })] })).toBe('accepted');
+  });
+
+  it('refuses a company whose A-tier customers would pass the A cap together', () => {
+    const company = { ...base, customers: [customer('C1', { tier: 'A' }), customer('C2', { tier: 'A' })], duplicateGroups: [['C1', 'C2']], reps: [rep('Ann', { aCap: 1 })] };
+    const limit = { ...base.settings, pool: { ...base.settings.pool, claimLimitPerDay: 5 } };
+    expect(claimCustomer({ ...company, settings: limit })).toEqual({ ok: false, reason: 'Ann holds 0 A-tier customers; with the 2 of this company that passes the A cap of 1' });
+  });
+
+  it('refuses a company when the cooldown blocks any of its customers, naming that customer', () => {
+    const limit = { ...base.settings, pool: { ...base.settings.pool, claimLimitPerDay: 5 } };
+    const state = PoolState.parse({ cooldowns: [{ customerId: 'C2', repName: 'Ann', untilDay: AS_OF + 1 }] });
+    expect(claimCustomer({ ...base, settings: limit, duplicateGroups: [['C1', 'C2']], state })).toEqual({
+      ok: false,
+      reason: 'Cooldown: C2 was recycled from Ann, who may take it back from 2026-12-02',
+    });
+  });
+
+  it('writes the owner the rep replaces, trimmed, when the old owner is no longer a rep', () => {
+    const result = claimCustomer({ ...base, customers: [customer('C1', { owner: ' Zoe ', row: 7 })] });
+    expect(result).toMatchObject({ ok: true, changes: [{ customerId: 'C1', row: 7, from: 'Zoe', to: 'Ann' }] });
+  });
+});
