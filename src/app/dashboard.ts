@@ -91,6 +91,8 @@ function metricDeals(all: DealList, ids: readonly string[], asOfDay: number, per
   const deals: MetricDeal[] = [];
   for (let d = 0; d < all.customer.length; d++) {
     const stage = STAGE_OF[all.stage[d]];
+    // A refund is money back on an order already counted, not a deal closed.
+    if (stage === 'refunded') continue;
     const day = all.day[d];
     const closedNow = stage !== 'open' && inPeriod(day, asOfDay, periodDays);
     const wonBefore = stage === 'won' && inPeriod(day, asOfDay - periodDays, periodDays);

@@ -97,7 +97,7 @@ function ownedColumns(scores: BookScores, flags: FlagSources, asOf: string): Own
     put('m', (k) => rfm.m[k] || null);
     put('recencyDays', (k) => orBlank(deals.recencyDays[k]));
     put('frequency', (k) => orBlank(deals.frequency[k]));
-    put('monetary', (k) => orBlank(Math.round(deals.monetary[k] * 100) / 100));
+    put('monetary', (k) => orBlank(Math.round(deals.netSpend[k] * 100) / 100));
     put('segment', (k) => rfm.segments[k]);
   }
   const clv = scores.clv;

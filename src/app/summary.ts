@@ -80,6 +80,20 @@ export const Summary = z.object({
   issues: z.array(Issue),
   notes: z.array(z.string()),
   movement: z.object({ up: z.number().int(), down: z.number().int(), new: z.number().int() }).nullable(),
+  /** What reading the Deals tab did (issue 10); present when the tab was read. */
+  deals: z
+    .object({
+      /** Refund rows on or before the as-of date: negative amounts and refunded / returned / voided statuses. */
+      refunds: Count,
+      /** Customers whose refunds leave them with a net spend of 0 or less. */
+      netSpendAtOrBelowZero: Count,
+      /** Lines added into an order that shares their Deal ID, and the orders they went into. */
+      linesMerged: Count,
+      ordersMerged: Count,
+      /** Rows with data but no customer id (blank, or a placeholder such as `(blank)` or `N/A`). */
+      missingIds: Count,
+    })
+    .optional(),
   /** Present when CLV was computed (a Deals tab and `clv.enabled`). */
   clv: z
     .object({
@@ -108,7 +122,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 /** The part of a summary every command has: the book as read and scored. */
-export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true });
+export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true, deals: true });
 export type BookFacts = z.infer<typeof BookFacts>;
 
 type Sections = Pick<Summary, 'assign' | 'apply' | 'undo' | 'recycle' | 'claim'>;
@@ -131,6 +145,7 @@ export function summarizeRescore(command: string, asOfDay: number, output: strin
     issues: outcome.issues,
     notes: outcome.notes,
     movement: outcome.movement,
+    deals: outcome.scores.deals?.counts,
     clv: clvSection(outcome),
   });
 }

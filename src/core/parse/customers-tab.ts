@@ -6,6 +6,7 @@ import { isBlankRow, sheetRow } from '../table.js';
 import { cellIssue, parseDateColumn } from './columns.js';
 import { parseNumberColumn } from './amount-column.js';
 import { type CustomerField, customerFields } from './fields.js';
+import { customerKey } from './customer-key.js';
 import { foldText } from './fold.js';
 import { requireColumns } from './headers.js';
 
@@ -21,6 +22,10 @@ export interface CustomerRows {
   readonly ids: readonly string[];
   /** Customer index by id; an id listed twice maps to its first row. */
   readonly indexById: ReadonlyMap<string, number>;
+  /** Each customer's id as deals are matched to it (customerKey: `12923.0` is `12923`). */
+  readonly keys: readonly string[];
+  /** Customer index by key; a key listed twice maps to its first row. */
+  readonly indexByKey: ReadonlyMap<string, number>;
   /** 1-based sheet row of customer k. */
   sheetRowOf(customer: number): number;
   /** Column index of a field id, or of any other header text (folded match), if present. */
@@ -54,21 +59,29 @@ export function readCustomers(table: Table, settings: Settings): CustomersRead {
   const rows: number[] = [];
   const ids: string[] = [];
   const indexById = new Map<string, number>();
+  const keys: string[] = [];
+  const indexByKey = new Map<string, number>();
   table.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
-    const id = idOf(row[idColumn] ?? null);
-    if (id === '') {
-      issues.push(cellIssue(table, idColumn, i, null, 'row has data but no Customer ID; not scored'));
+    const cell = row[idColumn] ?? null;
+    const id = idOf(cell);
+    const key = customerKey(cell);
+    if (key === '') {
+      const message = id === '' ? 'row has data but no Customer ID; not scored' : `'${id}' is a placeholder, not a Customer ID; not scored`;
+      issues.push(cellIssue(table, idColumn, i, cell, message));
       return;
     }
-    const first = indexById.get(id);
+    const first = indexByKey.get(key);
     if (first !== undefined) {
-      issues.push(cellIssue(table, idColumn, i, id, `Customer ID also on row ${sheetRow(table, rows[first])}; both rows are scored and share its deals`));
+      const same = ids[first] === id ? '' : ` (as ${ids[first]})`;
+      issues.push(cellIssue(table, idColumn, i, id, `Customer ID also on row ${sheetRow(table, rows[first])}${same}; both rows are scored and share its deals`));
     } else {
-      indexById.set(id, ids.length);
+      indexByKey.set(key, ids.length);
     }
+    if (!indexById.has(id)) indexById.set(id, ids.length);
     rows.push(i);
     ids.push(id);
+    keys.push(key);
   });
 
   const rowIndex = Int32Array.from(rows);
@@ -91,6 +104,8 @@ export function readCustomers(table: Table, settings: Settings): CustomersRead {
     rows: rowIndex,
     ids,
     indexById,
+    keys,
+    indexByKey,
     sheetRowOf: (k) => sheetRow(table, rowIndex[k]),
     columnOf(source) {
       if (source in customerFields) return located.index[source as CustomerField];

@@ -1,221 +1,165 @@
 import type { Issue } from '../issue.js';
 import type { Settings } from '../settings/schema.js';
-import type { Cell, Table } from '../table.js';
-import { isBlankRow } from '../table.js';
-import { type NumberColumn, parseNumberColumn } from './amount-column.js';
-import { cellIssue } from './columns.js';
+import type { Table } from '../table.js';
+import { parseNumberColumn } from './amount-column.js';
 import { customerLookup } from './customer-lookup.js';
-import { idOf, type CustomerRows } from './customers-tab.js';
+import type { CustomerRows } from './customers-tab.js';
+import { type DealColumns, type DealList, type DealRows, type RowOptions, STAGE_CODE, growableDeals, readDealRows } from './deal-rows.js';
 import { dealFields } from './fields.js';
-import { requireColumns } from './headers.js';
-import { type DateOptions, parseDate } from './dates.js';
-import { MISSING, type Parsed } from './failure.js';
-import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
-import { type Stage, parseStage } from './stages.js';
+import { displayName, locateColumns, requireColumns } from './headers.js';
 
-export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2 };
-
-/** Every readable deal of a known customer, columnar (the order of the tab). */
-export interface DealList {
-  readonly customer: Int32Array;
-  readonly day: Int32Array;
-  readonly amount: Float64Array;
-  /** STAGE_CODE of each deal. */
-  readonly stage: Uint8Array;
-}
+export { STAGE_CODE, type DealList } from './deal-rows.js';
 
 /** What the deals say about each customer as of the as-of date (NaN where no won deal). */
 export interface DealFacts {
   readonly recencyDays: Float64Array;
   readonly frequency: Float64Array;
+  /** Spend net of refunds, floored at 0: what RFM and the score rank by. */
   readonly monetary: Float64Array;
+  /** Spend net of refunds as it is, below 0 too: what the book shows. NaN with no purchase and no refund. */
+  readonly netSpend: Float64Array;
   readonly firstWonDay: Float64Array;
   readonly lastWonDay: Float64Array;
-  /** Won deals on or before the as-of date, for CLV. */
+  /** Won orders on or before the as-of date, for CLV. */
   readonly won: DealList;
-  /** All readable deals, any stage and date, for the metrics. */
+  /** All readable orders, any stage and date, for the metrics. */
   readonly all: DealList;
   readonly hasStage: boolean;
   readonly afterAsOf: number;
+  /** What the reading did to the rows, for the summary. */
+  readonly counts: DealCounts;
   readonly issues: Issue[];
+}
+
+export interface DealCounts {
+  /** Refunds on or before the as-of date: negative amounts and refunded / returned / voided rows. */
+  readonly refunds: number;
+  /** Customers whose refunds take their spend to 0 or below. */
+  readonly netSpendAtOrBelowZero: number;
+  readonly linesMerged: number;
+  readonly ordersMerged: number;
+  /** Rows with data but no customer id, or a placeholder such as `(blank)`. */
+  readonly missingIds: number;
 }
 
 export type DealsRead = { ok: true; facts: DealFacts } | { ok: false; issues: Issue[] };
 
 /**
- * Rules (DESIGN §3): a tab without a Stage column treats every deal as won; only won
- * deals dated on or before the as-of date count; a deal without a readable customer,
- * date, amount or stage is reported and left out whole (never counted as zero); a
- * customer id not on the Customers tab is reported once, on its first row.
+ * Rules (DESIGN §3, issue 10): a tab without a Stage column treats every deal as won;
+ * only won orders dated on or before the as-of date are purchases; a refund (negative
+ * amount, refunded status) is not a purchase but lowers the customer's spend; a deal
+ * without a readable customer, date, amount or stage is reported and left out whole
+ * (never counted as zero); a customer id not on the Customers tab is reported once, on
+ * its first row.
  */
 export function readDeals(table: Table, customers: CustomerRows, settings: Settings, asOfDay: number): DealsRead {
-  const located = requireColumns(table, dealFields, settings.columns.deals, ['customerId', 'amount', 'date']);
+  const located = locateDealColumns(table, settings);
   if (!located.ok) return { ok: false, issues: located.issues };
-  const columns = located.index;
+  const columns = located.columns;
   const options: RowOptions = { decimalSeparator: settings.parse.decimalSeparator, dateOrder: settings.parse.dateOrder };
+  const customerOf = customerLookup(customers.keys, customers.indexByKey);
   // One pass reads every cell of a row and files the deal. Only a column that mixes
   // currencies needs all its amounts before any deal can be filed (the majority decides
   // which are kept), so then the amounts are read as a column first and the pass runs again.
+  const money = (columns.amount ?? columns.unitPrice) as number;
   const read =
-    readDealRows(table, columns, customers, options, asOfDay, null) ??
-    readDealRows(table, columns, customers, options, asOfDay, parseNumberColumn(table, columns.amount, options));
+    readDealRows(table, columns, customerOf, options, null) ??
+    readDealRows(table, columns, customerOf, options, parseNumberColumn(table, money, options));
   if (read === null) throw new Error('readDeals: a second pass with the amounts read cannot stop for mixed currencies');
-  const { frequency, monetary, firstWonDay, lastWonDay } = read;
-  // Customers listed twice share the deals of their id.
-  customers.ids.forEach((id, k) => {
-    const first = customers.indexById.get(id) as number;
-    if (first === k) return;
-    frequency[k] = frequency[first];
-    monetary[k] = monetary[first];
-    firstWonDay[k] = firstWonDay[first];
-    lastWonDay[k] = lastWonDay[first];
-  });
-
-  const n = customers.ids.length;
-  const recencyDays = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    if (frequency[k] === 0) {
-      recencyDays[k] = frequency[k] = monetary[k] = firstWonDay[k] = lastWonDay[k] = NaN;
-    } else {
-      recencyDays[k] = asOfDay - lastWonDay[k];
-    }
-  }
+  const tally = tallyPurchases(read.all, customers, asOfDay);
+  const counts: DealCounts = { refunds: tally.refunds, netSpendAtOrBelowZero: tally.netSpendAtOrBelowZero, linesMerged: read.linesMerged, ordersMerged: read.ordersMerged, missingIds: read.missingIds };
   return {
     ok: true,
     facts: {
-      recencyDays,
-      frequency,
-      monetary,
-      firstWonDay,
-      lastWonDay,
+      ...tally.facts,
       won: wonUpTo(read.all, asOfDay),
       all: read.all,
       hasStage: columns.stage !== undefined,
-      afterAsOf: read.afterAsOf,
-      issues: [...located.issues, ...read.issues],
+      afterAsOf: tally.afterAsOf,
+      counts,
+      issues: [...located.issues, ...read.issues, ...unmatchedIdsIssue(table, columns.customerId, read, customers), ...refundIssues(table, counts)],
     },
   };
 }
 
-type RowOptions = NumberOptions & DateOptions;
+type Located = { ok: true; columns: DealColumns; issues: Issue[] } | { ok: false; issues: Issue[] };
 
-interface DealRows {
-  readonly all: DealList;
-  readonly frequency: Float64Array;
-  readonly monetary: Float64Array;
-  readonly firstWonDay: Float64Array;
-  readonly lastWonDay: Float64Array;
-  readonly afterAsOf: number;
-  readonly issues: Issue[];
+/** The columns, with money as Amount, or Quantity × Unit Price where there is no Amount (line-item exports). */
+function locateDealColumns(table: Table, settings: Settings): Located {
+  const overrides = settings.columns.deals;
+  const found = locateColumns(table, dealFields, overrides).index;
+  const pricedLines = found.amount === undefined && found.quantity !== undefined && found.unitPrice !== undefined;
+  const located = requireColumns(table, dealFields, overrides, pricedLines ? ['customerId', 'date'] : ['customerId', 'amount', 'date']);
+  if (!located.ok) return located;
+  const { quantity, unitPrice, ...rest } = located.index;
+  return { ok: true, columns: pricedLines ? { ...rest, quantity, unitPrice } : rest, issues: located.issues };
 }
 
-/**
- * Every deal row in one pass: its amount, date and stage cells, then its customer.
- * `amounts` is null to read the amount cells here too; then a second currency in the
- * column stops the pass (null), since which amounts count is only known at the end.
- * Issues come in the order the column-by-column reading gave them once sorted by row:
- * per row the amount, the date, the stage, then the deal itself.
- */
-function readDealRows(
-  table: Table,
-  columns: { customerId: number; amount: number; date: number; stage?: number },
-  customers: CustomerRows,
-  options: RowOptions,
-  asOfDay: number,
-  amounts: NumberColumn | null,
-): DealRows | null {
-  const { customerId, amount, date, stage } = columns;
-  const customerOf = customerLookup(customers.ids, customers.indexById);
-  const issues: Issue[] = amounts === null ? [] : [...amounts.issues];
+interface Tally {
+  facts: Pick<DealFacts, 'recencyDays' | 'frequency' | 'monetary' | 'netSpend' | 'firstWonDay' | 'lastWonDay'>;
+  refunds: number;
+  netSpendAtOrBelowZero: number;
+  afterAsOf: number;
+}
+
+/** Per customer: purchases (won orders up to the as-of date), spend net of refunds, first and last purchase. */
+function tallyPurchases(all: DealList, customers: CustomerRows, asOfDay: number): Tally {
   const n = customers.ids.length;
   const frequency = new Float64Array(n);
-  const monetary = new Float64Array(n);
+  const netSpend = new Float64Array(n);
+  const touched = new Uint8Array(n);
   const firstWonDay = new Float64Array(n).fill(Infinity);
   const lastWonDay = new Float64Array(n).fill(-Infinity);
-  const all = growableDeals(table.rows.length);
-  const unknownIds = new Set<string>();
-  const sink: CurrencySink = { currency: null, mark: '' };
-  let currency: Currency | null = null;
+  let refunds = 0;
   let afterAsOf = 0;
-  let previousDateCell: Cell | undefined;
-  let previousDay: Parsed<number> = MISSING;
-
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    let value = NaN;
-    if (amounts !== null) {
-      value = amounts.values[i];
-    } else {
-      const cell = row[amount] ?? null;
-      const parsed = readAmount(cell, options, sink);
-      if (typeof parsed === 'number') {
-        value = parsed;
-        if (sink.currency !== null) {
-          if (currency !== null && currency !== sink.currency) return null;
-          currency = sink.currency;
-        }
-      } else if (parsed.kind === 'invalid') {
-        issues.push(cellIssue(table, amount, i, cell, `${parsed.message}; left blank`));
-      }
-    }
-    const dateCell = row[date] ?? null;
-    // Deals tabs mostly run in date order, so a date is often the one above: read once.
-    if (dateCell !== previousDateCell) {
-      previousDateCell = dateCell;
-      previousDay = parseDate(dateCell, options);
-    }
-    const parsedDay = previousDay;
-    let day = NaN;
-    if (typeof parsedDay === 'number') day = parsedDay;
-    else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
-    let code = STAGE_CODE.won;
-    if (stage !== undefined) {
-      const stageCell = row[stage] ?? null;
-      const parsedStage = parseStage(stageCell);
-      if (typeof parsedStage === 'string') code = STAGE_CODE[parsedStage];
-      else {
-        code = NO_STAGE;
-        if (parsedStage.kind === 'invalid') issues.push(cellIssue(table, stage, i, stageCell, `${parsedStage.message}; left blank`));
-      }
-    }
-
-    const id = idOf(row[customerId] ?? null);
-    if (id === '') {
-      if (!isBlankRow(row)) issues.push(cellIssue(table, customerId, i, null, 'deal has no Customer ID; left out'));
-      continue;
-    }
-    const customer = customerOf(id);
-    if (customer < 0) {
-      if (!unknownIds.has(id)) {
-        unknownIds.add(id);
-        issues.push(cellIssue(table, customerId, i, id, 'no customer with this ID on the Customers tab; its deals are left out'));
-      }
-      continue;
-    }
-    if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
-      if (Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
-      if (Number.isNaN(value) && (row[amount] ?? null) === null) issues.push(cellIssue(table, amount, i, null, 'deal has no amount; left out'));
-      continue;
-    }
-    all.push(customer, day, value, code);
-    if (code !== STAGE_CODE.won) continue;
+  for (let d = 0; d < all.stage.length; d++) {
+    const stage = all.stage[d];
+    if (stage !== STAGE_CODE.won && stage !== STAGE_CODE.refunded) continue;
+    const customer = all.customer[d];
+    const day = all.day[d];
     if (day > asOfDay) {
-      afterAsOf++;
+      if (stage === STAGE_CODE.won) afterAsOf++;
+      continue;
+    }
+    touched[customer] = 1;
+    if (stage === STAGE_CODE.refunded) {
+      refunds++;
+      // A refunded order (positive amount) was never spend; a negative row takes money back.
+      if (all.amount[d] < 0) netSpend[customer] += all.amount[d];
       continue;
     }
     frequency[customer]++;
-    monetary[customer] += value;
+    netSpend[customer] += all.amount[d];
     if (day < firstWonDay[customer]) firstWonDay[customer] = day;
     if (day > lastWonDay[customer]) lastWonDay[customer] = day;
   }
-  return { all: all.done(), frequency, monetary, firstWonDay, lastWonDay, afterAsOf, issues };
+  // Customers listed twice share the deals of their id.
+  customers.keys.forEach((key, k) => {
+    const first = customers.indexByKey.get(key) as number;
+    if (first === k) return;
+    frequency[k] = frequency[first];
+    netSpend[k] = netSpend[first];
+    touched[k] = touched[first];
+    firstWonDay[k] = firstWonDay[first];
+    lastWonDay[k] = lastWonDay[first];
+  });
+  const recencyDays = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  let netSpendAtOrBelowZero = 0;
+  for (let k = 0; k < n; k++) {
+    if (touched[k] === 0) netSpend[k] = NaN;
+    else if (netSpend[k] <= 0) netSpendAtOrBelowZero++;
+    if (frequency[k] === 0) {
+      recencyDays[k] = frequency[k] = monetary[k] = firstWonDay[k] = lastWonDay[k] = NaN;
+    } else {
+      recencyDays[k] = asOfDay - lastWonDay[k];
+      monetary[k] = Math.max(0, netSpend[k]);
+    }
+  }
+  return { facts: { recencyDays, frequency, monetary, netSpend, firstWonDay, lastWonDay }, refunds, netSpendAtOrBelowZero, afterAsOf };
 }
 
-/** A stage code for "no readable stage": the deal is left out. */
-const NO_STAGE = 255;
-
-/** The won deals dated on or before the as-of date, in tab order, copied to lists of their own size. */
+/** The won orders dated on or before the as-of date, in tab order, copied to lists of their own size. */
 function wonUpTo(all: DealList, asOfDay: number): DealList {
   let count = 0;
   for (let i = 0; i < all.stage.length; i++) if (all.stage[i] === STAGE_CODE.won && all.day[i] <= asOfDay) count++;
@@ -226,21 +170,40 @@ function wonUpTo(all: DealList, asOfDay: number): DealList {
   return won.done();
 }
 
-function growableDeals(capacity: number) {
-  const customer = new Int32Array(capacity);
-  const day = new Int32Array(capacity);
-  const amount = new Float64Array(capacity);
-  const stage = new Uint8Array(capacity);
-  let size = 0;
-  return {
-    push(c: number, d: number, a: number, s: number) {
-      customer[size] = c;
-      day[size] = d;
-      amount[size] = a;
-      stage[size++] = s;
+// Examples of each side's ids in the sentence: enough to see the pattern.
+const SHOWN_IDS = 2;
+
+/**
+ * When most of the ids the deals name match no customer, the likely cause is that the two
+ * columns write ids differently (`C-0001` and `1`): one sentence about the tab as a whole shows both.
+ */
+function unmatchedIdsIssue(table: Table, column: number, read: DealRows, customers: CustomerRows): Issue[] {
+  const unknown = read.unknownIds.length;
+  if (unknown === 0 || unknown <= read.knownIds) return [];
+  const show = (ids: readonly string[]) => ids.slice(0, SHOWN_IDS).map((id) => `\`${id}\``).join(', ');
+  const header = String(table.header[column] ?? displayName(dealFields, 'customerId'));
+  const customersSide = customers.ids.length === 0 ? 'the Customers tab has no ids' : `Customers ids like ${show(customers.ids)}`;
+  return [
+    {
+      tab: table.tab,
+      row: 0,
+      column: header,
+      value: read.unknownIds[0],
+      message: `${unknown} of the ${unknown + read.knownIds} customer ids in ${table.tab} match no customer: ${table.tab} ids look like ${show(read.unknownIds)}, ${customersSide}`,
     },
-    done(): DealList {
-      return { customer: customer.subarray(0, size), day: day.subarray(0, size), amount: amount.subarray(0, size), stage: stage.subarray(0, size) };
-    },
-  };
+  ];
+}
+
+/** The refunds and the customers they leave with nothing spent, counted on the header row (row 0: the tab as a whole). */
+function refundIssues(table: Table, counts: DealCounts): Issue[] {
+  const issues: Issue[] = [];
+  const at = (value: number, message: string): Issue => ({ tab: table.tab, row: 0, column: '', value: String(value), message });
+  if (counts.refunds > 0) {
+    issues.push(at(counts.refunds, `${counts.refunds} ${counts.refunds === 1 ? 'row is a refund' : 'rows are refunds'} (negative amount or a refunded / returned / voided status): not purchases; negative amounts reduce the customer's spend`));
+  }
+  if (counts.netSpendAtOrBelowZero > 0) {
+    const n = counts.netSpendAtOrBelowZero;
+    issues.push(at(n, `${n} ${n === 1 ? 'customer has' : 'customers have'} net spend of 0 or less after refunds: scored as spending 0, the net shown in TW Monetary`));
+  }
+  return issues;
 }

@@ -25,12 +25,14 @@ export const customerFields = {
 } as const;
 
 export const dealFields = {
-  dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', '订单编号', '订单号', '商机编号', '訂單編號'],
+  dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', 'InvoiceNo', 'Invoice', 'Invoice Number', 'Invoice ID', '订单编号', '订单号', '商机编号', '訂單編號'],
   customerId: customerFields.id,
   amount: ['Amount', 'Revenue', 'Value', 'Deal Value', 'Order Value', 'Deal Amount', 'Order Amount', 'Sales Amount', 'Dollar Value', 'Total', '金额', '金額', '成交金额', '订单金额', '成交金額'],
-  date: ['Date', 'Close Date', 'Order Date', 'Closed Date', 'Deal Date', '成交日期', '日期', '下单日期', '訂單日期'],
+  date: ['Date', 'Close Date', 'Order Date', 'InvoiceDate', 'Invoice Date', 'Closed Date', 'Deal Date', '成交日期', '日期', '下单日期', '訂單日期'],
   stage: ['Stage', 'Status', 'Deal Stage', '阶段', '状态', '階段', '狀態'],
   owner: customerFields.owner,
+  quantity: ['Quantity', 'Qty', 'Units', 'Lineitem quantity', '数量', '數量', '购买数量', '購買數量'],
+  unitPrice: ['Unit Price', 'UnitPrice', 'Price', 'Lineitem price', 'Item Price', '单价', '單價', '商品单价', '商品單價'],
 } as const;
 
 export const repFields = {

@@ -2,7 +2,7 @@ import type { Cell } from '../table.js';
 import type { Parsed } from './failure.js';
 import { lookUp, vocabulary } from './vocabulary.js';
 
-export type Stage = 'won' | 'lost' | 'open';
+export type Stage = 'won' | 'lost' | 'open' | 'refunded';
 
 /**
  * Deal stages as CRMs and hand-kept sheets name them. Every named pipeline step before
@@ -16,12 +16,15 @@ const STAGES = vocabulary<Stage>(
       '贏單', '贏', '簽約', '已簽約', '簽單', '已簽單']],
     ['lost', ['lost', 'lose', 'closed lost', 'closed-lost', 'lost deal', 'cancelled', 'canceled', 'rejected', 'failed', 'dead',
       '输单', '输', '丢单', '失败', '流失', '取消', '已取消', '作废',
-      '輸單', '輸', '丟單', '失敗', '作廢']],
+      '輸單', '輸', '丟單', '失敗', '作廢', 'payment failed', '付款失败', '支付失败', '交易关闭', '交易關閉', '已关闭', '已關閉']],
     ['open', ['open', 'pending', 'in progress', 'active', 'prospecting', 'qualification', 'qualified', 'discovery', 'needs analysis',
       'value proposition', 'id. decision makers', 'perception analysis', 'proposal', 'proposal/price quote', 'quote', 'quoted',
       'negotiation', 'negotiation/review', 'demo', 'trial', 'commit', 'forecast', 'pipeline',
       '进行中', '跟进中', '洽谈中', '谈判中', '商务谈判', '谈判', '报价', '已报价', '方案', '意向', '初步接洽', '需求确认', '试用', '待定',
       '進行中', '跟進中', '洽談中', '談判中', '商務談判', '談判', '報價', '已報價', '需求確認', '試用']],
+    // Money that came back (issue 10 item 4): not a purchase, whatever the amount says.
+    ['refunded', ['refunded', 'refund', 'partially refunded', 'returned', 'return', 'voided', 'void', 'reversed', 'charged back', 'chargeback', 'disputed',
+      '退款', '已退款', '退款成功', '退款中', '退货', '已退货', '退貨', '已退貨', '已退款成功', '全额退款', '部分退款']],
   ],
   'a deal stage (use won, lost or open)',
 );

@@ -56,6 +56,8 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       issues.push(...deals.issues);
       if (!deals.hasStage) notes.push(`${settings.tabs.deals} has no Stage column: every deal counts as won.`);
       if (deals.afterAsOf > 0) notes.push(`${deals.afterAsOf} won deals dated after the as-of date were left out.`);
+      const { linesMerged, ordersMerged } = deals.counts;
+      if (linesMerged > 0) notes.push(`${linesMerged + ordersMerged} lines sharing a Deal ID were merged into ${ordersMerged} orders: each order counts once, on its earliest line's date.`);
     } else {
       issues.push(...dealsRead.issues);
       notes.push(`${settings.tabs.deals} could not be read (see issues): RFM and CLV were not computed.`);

@@ -1,0 +1,49 @@
+import { describeValue } from '../issue.js';
+import type { Cell } from '../table.js';
+
+/**
+ * Texts exports write where a customer id is missing: an Excel pivot's `(blank)`, the
+ * `#N/A` of a failed lookup, the words people type. They are no one's id: a deal with one
+ * is a deal without a customer, and a Customers row with one is not scored.
+ */
+const PLACEHOLDERS = new Set(['(blank)', 'blank', '(empty)', 'n/a', 'na', '#n/a', '-', '--', '—', 'null', 'none', 'nil', 'unknown', 'undefined', '?', '未知', '无', '無', '空', '(空白)', '空白']);
+const LONGEST_PLACEHOLDER = 9;
+
+/**
+ * The key a customer id is matched by, as a person means it (issue 10 item 5): spaces
+ * around it dropped, full-width digits and letters made ASCII (NFKC), and an integer a
+ * spreadsheet turned into a number written without its `.0` — so `12923.0`, `12923`,
+ * ` 12923 ` and `１２９２３` are one key. '' when the cell holds no id (blank or a placeholder).
+ */
+export function customerKey(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  let text = typeof cell === 'string' ? cell.trim() : describeValue(cell);
+  if (!isAscii(text)) text = text.normalize('NFKC').trim();
+  if (text.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(text.toLowerCase())) return '';
+  return withoutZeroDecimals(text);
+}
+
+/** Whether the cell is written but holds a placeholder rather than an id. */
+export function isPlaceholderId(cell: Cell): boolean {
+  return customerKey(cell) === '' && describeValue(cell).trim() !== '';
+}
+
+const DIGIT_0 = 48;
+
+/** `12923.0` and `12923.00` → `12923`; any other text as it is. */
+function withoutZeroDecimals(text: string): string {
+  const dot = text.indexOf('.');
+  if (dot <= 0 || dot === text.length - 1) return text;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (i === dot) continue;
+    if (code < DIGIT_0 || code > DIGIT_0 + 9 || (i > dot && code !== DIGIT_0)) return text;
+  }
+  return text.slice(0, dot);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+

@@ -1,0 +1,220 @@
+import type { Issue } from '../issue.js';
+import { describeValue } from '../issue.js';
+import type { Cell, Table } from '../table.js';
+import { isBlankRow } from '../table.js';
+import type { NumberColumn } from './amount-column.js';
+import { cellIssue } from './columns.js';
+import type { CustomerLookup } from './customer-lookup.js';
+import { customerKey } from './customer-key.js';
+import { type DateOptions, parseDate } from './dates.js';
+import { MISSING, type Parsed } from './failure.js';
+import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
+import { type Stage, parseStage } from './stages.js';
+
+export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2, refunded: 3 };
+
+/** Every readable deal (an order: its lines added up) of a known customer, columnar, in the order of the tab. */
+export interface DealList {
+  readonly customer: Int32Array;
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  /** STAGE_CODE of each deal. */
+  readonly stage: Uint8Array;
+}
+
+export type RowOptions = NumberOptions & DateOptions;
+
+/** The Deals columns the row pass reads; the money is `amount`, or `quantity` × `unitPrice` where there is no amount. */
+export interface DealColumns {
+  readonly customerId: number;
+  readonly date: number;
+  readonly amount?: number;
+  readonly quantity?: number;
+  readonly unitPrice?: number;
+  readonly stage?: number;
+  readonly dealId?: number;
+}
+
+export interface DealRows {
+  readonly all: DealList;
+  /** Lines added into an order whose Deal ID an earlier line carried. */
+  readonly linesMerged: number;
+  /** Orders that received such lines. */
+  readonly ordersMerged: number;
+  /** Rows with data but no customer id (blank or a placeholder such as `(blank)`). */
+  readonly missingIds: number;
+  /** Distinct ids that match no customer, with how many of the tab's distinct ids there were. */
+  readonly unknownIds: readonly string[];
+  readonly knownIds: number;
+  readonly issues: Issue[];
+}
+
+/**
+ * Every deal row in one pass: its money, date and stage cells, then its customer.
+ * `prices` is null to read the money cells here too; then a second currency in the
+ * column stops the pass (null), since which amounts count is only known at the end.
+ * Issues come in the order the column-by-column reading gave them once sorted by row:
+ * per row the amount, the date, the stage, then the deal itself.
+ *
+ * A won row with a negative amount is a refund (a credit note, a returned line) and is
+ * filed as `refunded`. Rows sharing a Deal ID, customer and stage are the lines of one
+ * order (issue 10 item 3): filed once, amounts added up, on the earliest line's date.
+ */
+export function readDealRows(
+  table: Table,
+  columns: DealColumns,
+  customerOf: CustomerLookup,
+  options: RowOptions,
+  prices: NumberColumn | null,
+): DealRows | null {
+  const { customerId, date, stage, dealId, quantity } = columns;
+  const money = (columns.amount ?? columns.unitPrice) as number;
+  const issues: Issue[] = prices === null ? [] : [...prices.issues];
+  const all = growableDeals(table.rows.length);
+  const unknownIds = new Set<string>();
+  const knownIds = new Set<string>();
+  const missingIdRows = new Map<string, { index: number; count: number }>();
+  const orderOf = new Map<string, number>();
+  const mergedOrders = new Set<number>();
+  let linesMerged = 0;
+  const sink: CurrencySink = { currency: null, mark: '' };
+  let currency: Currency | null = null;
+  let previousDateCell: Cell | undefined;
+  let previousDay: Parsed<number> = MISSING;
+
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let value = NaN;
+    if (prices !== null) {
+      value = prices.values[i];
+    } else {
+      const cell = row[money] ?? null;
+      const parsed = readAmount(cell, options, sink);
+      if (typeof parsed === 'number') {
+        value = parsed;
+        if (sink.currency !== null) {
+          if (currency !== null && currency !== sink.currency) return null;
+          currency = sink.currency;
+        }
+      } else if (parsed.kind === 'invalid') {
+        issues.push(cellIssue(table, money, i, cell, `${parsed.message}; left blank`));
+      }
+    }
+    if (quantity !== undefined && !Number.isNaN(value)) value *= readQuantity(table, quantity, i, options, sink, issues);
+    const dateCell = row[date] ?? null;
+    // Deals tabs mostly run in date order, so a date is often the one above: read once.
+    if (dateCell !== previousDateCell) {
+      previousDateCell = dateCell;
+      previousDay = parseDate(dateCell, options);
+    }
+    const parsedDay = previousDay;
+    let day = NaN;
+    if (typeof parsedDay === 'number') day = parsedDay;
+    else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
+    let code = STAGE_CODE.won;
+    if (stage !== undefined) {
+      const stageCell = row[stage] ?? null;
+      const parsedStage = parseStage(stageCell);
+      if (typeof parsedStage === 'string') code = STAGE_CODE[parsedStage];
+      else {
+        code = NO_STAGE;
+        if (parsedStage.kind === 'invalid') issues.push(cellIssue(table, stage, i, stageCell, `${parsedStage.message}; left blank`));
+      }
+    }
+
+    const idCell = row[customerId] ?? null;
+    const id = customerKey(idCell);
+    if (id === '') {
+      if (!isBlankRow(row)) {
+        const written = describeValue(idCell).trim();
+        const seen = missingIdRows.get(written);
+        if (seen) seen.count++;
+        else missingIdRows.set(written, { index: i, count: 1 });
+      }
+      continue;
+    }
+    const customer = customerOf(id);
+    if (customer < 0) {
+      if (!unknownIds.has(id)) {
+        unknownIds.add(id);
+        issues.push(cellIssue(table, customerId, i, id, 'no customer with this ID on the Customers tab; its deals are left out'));
+      }
+      continue;
+    }
+    knownIds.add(id);
+    if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
+      if (Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
+      if (Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
+      continue;
+    }
+    if (value < 0 && code === STAGE_CODE.won) code = STAGE_CODE.refunded;
+    if (dealId !== undefined) {
+      const order = customerKey(row[dealId] ?? null);
+      if (order !== '') {
+        const at = orderOf.get(order);
+        if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
+          all.amount[at] += value;
+          if (day < all.day[at]) all.day[at] = day;
+          linesMerged++;
+          mergedOrders.add(at);
+          continue;
+        }
+        if (at === undefined) orderOf.set(order, all.size());
+      }
+    }
+    all.push(customer, day, value, code);
+  }
+  issues.push(...missingIdIssues(table, customerId, missingIdRows));
+  let missingIds = 0;
+  for (const { count } of missingIdRows.values()) missingIds += count;
+  return { all: all.done(), linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+}
+
+/** A stage code for "no readable stage": the deal is left out. */
+const NO_STAGE = 255;
+
+function readQuantity(table: Table, column: number, i: number, options: NumberOptions, sink: CurrencySink, issues: Issue[]): number {
+  const cell = table.rows[i][column] ?? null;
+  const parsed = readAmount(cell, options, sink);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${parsed.message}; left blank`));
+  else issues.push(cellIssue(table, column, i, null, 'line has a price but no quantity; left out'));
+  return NaN;
+}
+
+/**
+ * One issue per distinct missing id, on its first row, with how many rows carry it: an
+ * export can have a hundred thousand rows without a customer, and one sentence says it.
+ */
+function missingIdIssues(table: Table, column: number, missing: ReadonlyMap<string, { index: number; count: number }>): Issue[] {
+  return [...missing].map(([written, { index, count }]) => {
+    const rows = count === 1 ? 'this row' : `${count} rows from here on`;
+    const what = written === '' ? 'deal has no Customer ID' : `'${written}' is a placeholder, not a Customer ID`;
+    return cellIssue(table, column, index, written === '' ? null : written, `${what} (${rows}); left out`);
+  });
+}
+
+export function growableDeals(capacity: number) {
+  const customer = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const stage = new Uint8Array(capacity);
+  let size = 0;
+  return {
+    customer,
+    day,
+    amount,
+    stage,
+    size: () => size,
+    push(c: number, d: number, a: number, s: number) {
+      customer[size] = c;
+      day[size] = d;
+      amount[size] = a;
+      stage[size++] = s;
+    },
+    done(): DealList {
+      return { customer: customer.subarray(0, size), day: day.subarray(0, size), amount: amount.subarray(0, size), stage: stage.subarray(0, size) };
+    },
+  };
+}
