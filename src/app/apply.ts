@@ -1,14 +1,15 @@
-import { textSafe } from '../core/text.js';
 import { CannotRun } from './cannot-run.js';
 import { logOwnerChanges } from './log.js';
 import { readOwnerColumn, sameOwner, unscoredFacts } from './owner-column.js';
-import { type OwnerChange, loadOwnerState } from './owner-state.js';
+import { type OwnerChange, type ProposalRun, applicableRun, loadOwnerState } from './owner-state.js';
 import type { ActorRequest, CellWrite } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
 export interface ApplyRequest extends ActorRequest {
   /** Customer ids to apply; all of the run's proposals when absent. */
   readonly only?: readonly string[];
+  /** The run the caller reviewed: refused unless it is the saved run, so a newer run is never applied unseen. */
+  readonly runId?: string;
 }
 
 export interface ApplyOutcome {
@@ -28,6 +29,7 @@ export function apply(request: ApplyRequest): ApplyOutcome {
   const state = loadOwnerState(request.state);
   const run = state.proposals;
   if (!run) throw new CannotRun('There are no saved proposals: run tierwise propose first.');
+  requireApplicable(run, request.runId);
   const owners = readOwnerColumn(workbook, settings);
 
   const wanted = request.only ? new Set(request.only) : null;
@@ -47,7 +49,7 @@ export function apply(request: ApplyRequest): ApplyOutcome {
     else if (sameOwner(found.cell, item.to)) skip(`already owned by ${item.to}`);
     else if (!sameOwner(found.cell, item.from)) skip(`the Owner cell changed since the proposal (it was '${item.from}', now '${(found.cell ?? '').trim()}'); left as it is`);
     else {
-      const after = textSafe(item.to);
+      const after = item.to;
       writes.push({ row: found.row, value: after });
       changes.push({ customerId: item.customerId, before: found.cell, after, reason: item.reason });
     }
@@ -60,4 +62,15 @@ export function apply(request: ApplyRequest): ApplyOutcome {
     request.state.save({ ...state, lastApply: { runId: run.runId, at: request.clock.now().toISOString(), actor: request.actor, changes } });
   }
   return { facts: unscoredFacts(owners, state), apply: { runId: run.runId, applied: changes.length, skipped } };
+}
+
+/** Refuses a run nobody with the right to decide owners made, and a run other than the one reviewed. */
+function requireApplicable(run: ProposalRun, reviewed: string | undefined): void {
+  if (!applicableRun(run)) {
+    const who = run.madeBy ? `${run.madeBy.actor}, a ${run.madeBy.role},` : 'a version that did not record who made it';
+    throw new CannotRun(`The saved proposals (run ${run.runId}) were made by ${who} and only a manager's run can be applied: propose again as a manager.`);
+  }
+  if (reviewed !== undefined && reviewed !== run.runId) {
+    throw new CannotRun(`Run ${reviewed} is not the saved run: the proposals saved for apply are run ${run.runId}, made by ${run.madeBy?.actor ?? 'someone'} as of ${run.asOf}. Review that run, or propose again.`);
+  }
 }

@@ -25,9 +25,24 @@ export const RepLoadAfter = z.object({
 });
 export type RepLoadAfter = z.infer<typeof RepLoadAfter>;
 
+/**
+ * Who made a proposal run: a manager in the sidebar, the schedule (installed by a manager),
+ * the local command (whoever runs it holds the file), or a rep, whose propose is a preview
+ * that is never saved (issue 12) and whose run apply would refuse if it ever were.
+ */
+export const ProposalMaker = z.object({ actor: z.string(), role: z.enum(['manager', 'schedule', 'command', 'rep']) });
+export type ProposalMaker = z.infer<typeof ProposalMaker>;
+
+/** A run apply may write: one that says who made it, in a role that decides owners. */
+export function applicableRun(run: ProposalRun): boolean {
+  return run.madeBy !== null && run.madeBy.role !== 'rep';
+}
+
 /** The last propose run: apply writes exactly these, never a fresh computation (DESIGN §5). */
 export const ProposalRun = z.object({
   runId: z.string(),
+  /** Null in runs saved before runs said who made them: apply refuses those (a rep's propose could save one then). */
+  madeBy: ProposalMaker.nullable().default(null),
   asOf: z.string(),
   strategy: z.string(),
   rebalance: z.boolean(),

@@ -2,19 +2,20 @@ import { proposeOwners, type ProposeResult } from '../core/assign/propose.js';
 import { gini } from '../core/metrics/gini.js';
 import { formatDay } from '../core/parse/days.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
 import { readAssignBook, readReps } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { flagsColumn, standingFlags } from './flags.js';
 import { runIdAt } from './log.js';
 import { OWNED } from './owned-columns.js';
-import { type ProposalItem, loadOwnerState } from './owner-state.js';
+import { type ProposalItem, type ProposalMaker, loadOwnerState } from './owner-state.js';
 import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
 export interface ProposeRequest extends ActorRequest {
   /** Propose every customer, not only those without a valid owner. */
   readonly rebalance?: boolean;
+  /** Who makes the run and in what role; apply applies only runs made by a role that may. */
+  readonly madeBy: ProposalMaker;
 }
 
 export interface ProposeOutcome {
@@ -49,8 +50,8 @@ export function propose(request: ProposeRequest): ProposeOutcome {
   const column = (): Cell[] => new Array(rowCount).fill(null);
   const [owners, reasons, fits] = [column(), column(), column()];
   for (const p of result.proposals) {
-    owners[p.row] = p.proposedOwner === null ? null : textSafe(p.proposedOwner);
-    reasons[p.row] = textSafe(p.reason);
+    owners[p.row] = p.proposedOwner;
+    reasons[p.row] = p.reason;
     fits[p.row] = p.fit;
   }
   workbook.writeOwnedColumns(settings.tabs.customers, [
@@ -70,6 +71,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
     assign: result.state,
     proposals: {
       runId,
+      madeBy: request.madeBy,
       asOf: formatDay(asOfDay),
       strategy: result.strategy,
       rebalance,

@@ -42,7 +42,7 @@ export function withSettings(patch: (s: Settings) => Settings = (s) => s): Setti
 }
 
 export function context(workbook = ownerBook(), state = memoryState(), settings = defaultSettings) {
-  return { workbook, state, clock: fixedClock, settings, asOfDay, actor: 'cli' };
+  return { workbook, state, clock: fixedClock, settings, asOfDay, actor: 'cli', madeBy: { actor: 'cli', role: 'command' as const } };
 }
 
 /** The Customers tab as it is now, with cells by customer id and header. */

@@ -147,6 +147,11 @@ async function runPropose(ctx: SidebarContext): Promise<void> {
     return result;
   });
   if (!out) return;
+  if (!out.saved) {
+    // A rep's propose is a preview: the saved run, which the list shows, did not change.
+    ctx.notify(ctx.t('owners.previewOnly', { count: out.assign.proposed }));
+    return;
+  }
   ctx.cache.set('proposeOutput', out);
   ctx.cache.delete('owners');
   await loadProposals(ctx);
@@ -154,7 +159,8 @@ async function runPropose(ctx: SidebarContext): Promise<void> {
 
 async function runApply(ctx: SidebarContext, view: OwnersView): Promise<void> {
   const only = [...view.selected];
-  const out = await ctx.act(() => ctx.call('apply', { asOf: null, only }));
+  // The run on screen: apply refuses if another run was saved since it was loaded.
+  const out = await ctx.act(() => ctx.call('apply', { asOf: null, only, runId: view.proposals.runId }));
   if (!out) return;
   ctx.cache.delete('owners');
   ctx.cache.delete('mine');

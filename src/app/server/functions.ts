@@ -4,11 +4,11 @@ import { withLease } from './lease.js';
 import {
   ApplyInput, ApplyOutput, ClaimInput, ClaimOutput, RecycleInput, RecycleOutput, UndoInput, UndoOutput, applyProposals, claimFromPool, recycleStale, undoApply,
 } from './owner-actions.js';
-import { ProposeInput, ProposeOutput, proposeJob } from './propose-job.js';
+import { ProposeInput, ProposeOutput, previewProposals, proposeJob } from './propose-job.js';
 import { RescoreInput, RescoreOutput, rescoreJob } from './rescore-job.js';
 import { InstallScheduleInput, ScheduleStatus, installSchedule, removeSchedule } from './schedule.js';
 import { serverFunction } from './server-function.js';
-import { SaveSettingsInput, SaveSettingsOutput, loadSettings, requireManager, saveSettings } from './settings.js';
+import { SaveSettingsInput, SaveSettingsOutput, isManager, loadSettings, requireManager, saveSettings } from './settings.js';
 
 /**
  * The server surface the sidebar calls, each an input schema, an output schema and a
@@ -39,7 +39,8 @@ export const proposeFunction = serverFunction({
   run: (ctx, input) => {
     const settings = loadSettings(ctx.settings);
     const actor = ctx.user.email || 'someone';
-    return withLease(ctx, 'propose', actor, () => proposeJob(ctx, settings, input, actor)).value;
+    if (!isManager(settings, ctx.user)) return previewProposals(ctx, settings, input, actor);
+    return withLease(ctx, 'propose', actor, () => proposeJob(ctx, settings, input, { actor, role: 'manager' })).value;
   },
 });
 

@@ -34,6 +34,8 @@ export const ApplyInput = z.object({
   asOf: IsoDay.nullable().default(null),
   /** Customer ids to apply; every proposal of the last run when null. */
   only: z.array(z.string()).nullable().default(null),
+  /** The run the manager reviewed; apply refuses when the saved run is another. Null: the saved run. */
+  runId: z.string().min(1).nullable().default(null),
 });
 export const ApplyOutput = BookFacts.extend({ asOf: IsoDay, apply: ApplySection });
 export type ApplyOutput = z.infer<typeof ApplyOutput>;
@@ -41,7 +43,7 @@ export type ApplyOutput = z.infer<typeof ApplyOutput>;
 export function applyProposals(ctx: ServerContext, settings: Settings, input: z.infer<typeof ApplyInput>, actor: string): ApplyOutput {
   requireNoUnfinishedJob(ctx);
   const day = asOfDay(ctx, input.asOf);
-  const outcome = apply({ workbook: ctx.book, state: ctx.state, clock: ctx.clock, settings, asOfDay: day, actor, ...(input.only ? { only: input.only } : {}) });
+  const outcome = apply({ workbook: ctx.book, state: ctx.state, clock: ctx.clock, settings, asOfDay: day, actor, ...(input.only ? { only: input.only } : {}), ...(input.runId === null ? {} : { runId: input.runId }) });
   return { ...outcome.facts, asOf: formatDay(day), apply: outcome.apply };
 }
 

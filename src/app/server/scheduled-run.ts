@@ -102,7 +102,7 @@ function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): {
         const recycled = recycleStale(ctx, settings, { asOf: null, dryRun: false }, 'schedule');
         done.push(`recycled ${recycled.recycle.recycled.length} stale customers, warned ${recycled.recycle.warned.length}`);
       }
-      const result = proposeJob(ctx, settings, { asOf: null, rebalance: false }, 'schedule');
+      const result = proposeJob(ctx, settings, { asOf: null, rebalance: false }, { actor: 'schedule', role: 'schedule' });
       if (result.status === 'stopped') {
         done.push(`propose stopped at row ${result.rowsWritten} of ${result.rows}; it goes on next hour`);
         break;

@@ -17,7 +17,7 @@ ${BOOK_OPTIONS_USAGE}`,
     extra: { rebalance: { type: 'boolean' } },
   },
   {
-    run: (context, options) => propose({ ...context, rebalance: options.values.rebalance === true }),
+    run: (context, options) => propose({ ...context, rebalance: options.values.rebalance === true, madeBy: { actor: context.actor, role: 'command' } }),
     summarize: (outcome, options, output) => summarizeBook('propose', options.asOfDay, output, outcome.facts, { assign: outcome.assign }),
     describe: (summary, _outcome, options) => describePropose(summary, options.book),
   },
