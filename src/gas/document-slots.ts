@@ -32,8 +32,18 @@ export function propertySlot(properties: Properties, key: string): JsonSlot {
   };
 }
 
-/** The settings: one JSON value (9 KB per property is plenty for them), validated by the reader. */
+/**
+ * The settings: one JSON value (9 KB per property is plenty for them), validated by the
+ * reader. Text that is not JSON comes back as the text itself, never as "nothing saved":
+ * unreadable settings must fail closed, not hand the manager role to the next saver.
+ */
 export function settingsProperty(properties: Properties): SettingsStore {
   const slot = propertySlot(properties, PROPERTY.settings);
-  return { load: () => slot.read(), save: (settings: Settings) => slot.write(settings) };
+  return {
+    load: () => {
+      const text = properties.getProperty(PROPERTY.settings);
+      return text === null ? null : (slot.read() ?? text);
+    },
+    save: (settings: Settings) => slot.write(settings),
+  };
 }

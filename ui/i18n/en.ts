@@ -128,6 +128,10 @@ export const en = {
   'schedule.what': 'Every day at the chosen hour: warn about and recycle stale customers, then propose owners for the pool. On the first run of each month: rescore everything.',
   'schedule.takeOver': 'Take over the schedule',
 
+  'settings.unreadable': 'The saved settings cannot be read, so nobody has a role from them: Tierwise does nothing that needs them until they are repaired.',
+  'settings.repairBy': 'Only a manager named in them can repair them by saving settings: {managers}.',
+  'settings.repairByOwner': 'No manager can be read from them, so nobody can save settings here. The spreadsheet\'s owner can clear them (see "Roles" in the Tierwise README).',
+  'owners.previewOnly': 'Preview: {count} customers would get an owner. Only a manager\'s proposals are saved for apply, so nothing was written.',
   'settings.save': 'Save settings',
   'settings.pool': 'Recycle rules',
   'settings.poolEnabled': 'Recycle stale customers',

@@ -127,6 +127,10 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.what': '每天在所选时间：预警并回收长期未跟进的客户，然后为公海客户推荐负责人。每月第一次运行时：全部重新评分。',
   'schedule.takeOver': '接管定时任务',
 
+  'settings.unreadable': '已保存的设置无法读取，因此没有人能凭它获得角色：修复之前，Tierwise 不会执行需要这些设置的操作。',
+  'settings.repairBy': '只有设置中列出的管理员可以通过保存设置来修复：{managers}。',
+  'settings.repairByOwner': '设置中读不出任何管理员，因此这里没有人能保存设置。表格所有者可以清除这些设置（见 Tierwise README 的“Roles”一节）。',
+  'owners.previewOnly': '预览：{count} 位客户将获得负责人。只有管理员的提议会保存以供应用，因此未写入任何内容。',
   'settings.save': '保存设置',
   'settings.pool': '回收规则',
   'settings.poolEnabled': '回收长期未跟进的客户',

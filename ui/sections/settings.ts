@@ -20,7 +20,12 @@ export const settingsSection: Section = {
     const { t, state } = ctx;
     const root = el('section', { class: 'section', attrs: { 'aria-labelledby': 'settings-title' } }, el('h2', { id: 'settings-title' }, t('tab.settings')));
     if (!state.settings) {
-      root.appendChild(el('ul', { class: 'plain-list' }, ...state.settingsErrors.map((e) => el('li', { class: 'unplaced' }, e))));
+      const repairers = state.settingsRepairers;
+      root.append(
+        el('p', { id: 'settings-unreadable', attrs: { role: 'alert' } }, t('settings.unreadable')),
+        el('ul', { class: 'plain-list' }, ...state.settingsErrors.map((e) => el('li', { class: 'unplaced' }, e))),
+        el('p', { id: 'settings-repair' }, repairers.length > 0 ? t('settings.repairBy', { managers: repairers.join(', ') }) : t('settings.repairByOwner')),
+      );
       return root;
     }
     const draft = (ctx.cache.get('settingsDraft') as Settings | undefined) ?? structuredClone(state.settings);

@@ -29,6 +29,7 @@ export interface TouchUp {
 
 /** The settings as stored: raw, validated by the caller (a stored value may be from an older version or hand-edited). */
 export interface SettingsStore {
+  /** Null when nothing is saved; the stored text itself when it is not JSON (unreadable, not absent). */
   load(): unknown;
   save(settings: Settings): void;
 }
