@@ -1,9 +1,16 @@
+/** The request header that carries the preview's per-start token (server.ts). */
+export const TOKEN_HEADER = 'x-tierwise-token';
+
 /**
  * The script the preview injects before the sidebar's own: a `google.script.run` that
  * behaves like HtmlService's (asynchronous, one JSON-safe argument, success and failure
- * handlers, an Error with the server's message) but POSTs to the preview server.
+ * handlers, an Error with the server's message) but POSTs to the preview server, with the
+ * token of this start in a header (a custom header is also what a cross-origin page
+ * cannot send without a CORS preflight, which the server never grants).
  */
-export const BRIDGE_SCRIPT = `(function () {
+function bridgeScript(token: string): string {
+  return `(function () {
+  var token = ${JSON.stringify(token)};
   function runner(onSuccess, onFailure) {
     return new Proxy({}, {
       get: function (_, name) {
@@ -14,7 +21,7 @@ export const BRIDGE_SCRIPT = `(function () {
           var args = Array.prototype.slice.call(arguments);
           fetch('/call/' + encodeURIComponent(String(name)), {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': token },
             body: JSON.stringify(args)
           }).then(function (response) { return response.json(); }).then(function (answer) {
             if (answer.ok) { if (onSuccess) onSuccess(answer.value); return; }
@@ -28,11 +35,12 @@ export const BRIDGE_SCRIPT = `(function () {
   }
   window.google = { script: { run: runner(null, null), host: { close: function () {} } } };
 })();`;
+}
 
-/** The sidebar page with the bridge in its head. */
-export function withBridge(sidebarHtml: string): string {
+/** The sidebar page with the bridge, holding `token`, in its head. */
+export function withBridge(sidebarHtml: string, token: string): string {
   const at = sidebarHtml.indexOf('<head>');
   if (at < 0) throw new Error('Sidebar.html has no <head>');
   const end = at + '<head>'.length;
-  return `${sidebarHtml.slice(0, end)}\n<script>${BRIDGE_SCRIPT}</script>${sidebarHtml.slice(end)}`;
+  return `${sidebarHtml.slice(0, end)}\n<script>${bridgeScript(token)}</script>${sidebarHtml.slice(end)}`;
 }

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,7 +6,7 @@ import { callServer } from '../../app/server/server-function.js';
 import { type Settings, defaultSettings } from '../../core/settings/schema.js';
 import { type LocalBook, openLocalBook } from '../book/local-book.js';
 import { localToday } from '../io.js';
-import { withBridge } from './bridge.js';
+import { TOKEN_HEADER, withBridge } from './bridge.js';
 import { type PreviewOptions, type PreviewSession, previewSession } from './preview-context.js';
 import { READ_ONLY, serverFunctions } from './server-functions.js';
 
@@ -34,10 +35,16 @@ const BODY_LIMIT = 1024 * 1024;
  * bridged call by running the same server function Apps Script would (src/app/server)
  * over the local book. Calls run one at a time, as executions holding the document lock
  * would, and the book is saved after each one that writes.
+ *
+ * Only the preview's own page may call (issue 12: a page on another local port changed the
+ * book with a no-cors POST). Every request must name the server's own address as its Host
+ * (a DNS-rebound name is refused, so no other site can read the page and its token); a
+ * call must also come from the server's own Origin and carry the token made at this start,
+ * which only the served page holds. Anything else gets 403 and changes nothing.
  */
 export async function startPreview(options: StartPreview): Promise<PreviewServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const local = await openLocalBook(options.book, { ...defaultSettings.tabs, ...options.settings?.tabs });
+  const local = await openLocalBook(options.book, { ...defaultSettings.tabs, ...options.settings?.tabs }, options.settings?.columns?.customers);
   const session = previewSession(local.workbook, local.state, {
     user: options.user ?? 'manager@example.com',
     today: options.today ?? localToday(),
@@ -46,7 +53,9 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
     executionLimitMs: options.executionLimitMs ?? 6 * 60 * 1000,
   }, options.settings);
   const functions = serverFunctions(session.filterViews);
-  const page = withBridge(await readFile(options.sidebarPath ?? 'dist/Sidebar.html', 'utf8'));
+  const token = randomBytes(32).toString('base64url');
+  const page = withBridge(await readFile(options.sidebarPath ?? 'dist/Sidebar.html', 'utf8'), token);
+  let ownHost = '';
   let queue: Promise<unknown> = Promise.resolve();
 
   const call = async (name: string, args: unknown[]): Promise<unknown> => {
@@ -65,7 +74,11 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.headers.host !== ownHost) {
+      send(response, 403, 'text/plain', 'forbidden: this preview answers only to its own address');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${ownHost}`);
     if (request.method === 'GET' && (url.pathname === '/' || url.pathname === '/Sidebar.html')) {
       send(response, 200, 'text/html; charset=utf-8', page);
       return;
@@ -73,6 +86,10 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
     const match = /^\/call\/([A-Za-z][A-Za-z0-9]*)$/.exec(url.pathname);
     if (request.method !== 'POST' || !match) {
       send(response, 404, 'text/plain', 'not found');
+      return;
+    }
+    if (request.headers.origin !== `http://${ownHost}` || !sameToken(request.headers[TOKEN_HEADER], token)) {
+      send(response, 403, 'text/plain', 'forbidden: only the preview page may call the server');
       return;
     }
     const args = JSON.parse(await body(request)) as unknown[];
@@ -91,12 +108,21 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  ownHost = `127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}/`,
     local,
     session,
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/** Compares in constant time, so the token cannot be guessed a character at a time. */
+function sameToken(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function send(response: ServerResponse, status: number, type: string, text: string): void {
