@@ -1,5 +1,4 @@
 import { claimCustomer } from '../core/pool/claim.js';
-import { textSafe } from '../core/text.js';
 import { readAssignBook, readReps, requireOwnerHeader } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { CannotRun } from './cannot-run.js';
@@ -45,7 +44,7 @@ export function claim(request: ClaimRequest): ClaimOutcome {
 
   const [named, ...company] = result.changes;
   const runId = runIdAt('C', request.clock.now());
-  workbook.writeCells(settings.tabs.customers, ownerHeader, result.changes.map((c) => ({ row: c.row, value: textSafe(c.to) })));
+  workbook.writeCells(settings.tabs.customers, ownerHeader, result.changes.map((c) => ({ row: c.row, value: c.to })));
   const reasonOf = (customerId: string) => (customerId === named.customerId ? 'claimed from the pool' : `claimed from the pool with ${named.customerId}, the same company`);
   logOwnerChanges(workbook, request.clock, runId, 'claim', request.actor, result.changes.map((c) => ({ ...c, reason: reasonOf(c.customerId) })));
   request.state.save({ ...state, pool: result.state });

@@ -6,7 +6,6 @@ import { formatDay } from '../core/parse/days.js';
 import type { Stage } from '../core/parse/stages.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
 import type { AssignBook } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 
@@ -55,11 +54,11 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
     ...(['A', 'B', 'C'] as const).map((t) => [t, tiers[t], share(tiers[t])]),
     [],
     ['Segment', 'Customers', 'Share'],
-    ...Object.entries(segments).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => [textSafe(name), n, share(n)]),
+    ...Object.entries(segments).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => [name, n, share(n)]),
     [],
     ['Rep', 'Customers', 'Total score', 'A tier', 'Capacity', 'Capacity use', `Won (${period} days)`, `Closed (${period} days)`, 'Conversion', 'Customers lost'],
     ...metrics.perRep.map((r) => [
-      textSafe(r.rep),
+      r.rep,
       r.count,
       round(r.score, 2),
       r.aCount,

@@ -6,7 +6,6 @@ import type { Tier } from '../core/score/tiers.js';
 import type { PoolSettings } from '../core/settings/pool.js';
 import type { Settings } from '../core/settings/schema.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
 import type { AssignBook } from './assign-input.js';
 import { OWNED } from './owned-columns.js';
 import type { OwnerState } from './owner-state.js';
@@ -38,7 +37,7 @@ export function scoreFlags(scores: BookScores, k: number): string[] {
 export function flagsCell(sources: FlagSources, k: number): string | null {
   const id = sources.scores.customers.ids[k];
   const flags = [...scoreFlags(sources.scores, k), sources.duplicates[id], sources.pool[id]].filter((f): f is string => Boolean(f));
-  return flags.length === 0 ? null : textSafe(flags.join('; '));
+  return flags.length === 0 ? null : flags.join('; ');
 }
 
 /** `TW Flags` for every data row of the tab as read; rows that are not customers stay blank. */

@@ -1,5 +1,4 @@
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
 import { LOG_HEADER, OWN_TABS } from './owned-columns.js';
 import type { Clock, Workbook } from './ports.js';
 
@@ -20,7 +19,7 @@ export interface OwnerEvent {
 export function logOwnerChanges(workbook: Workbook, clock: Clock, runId: string, action: LogAction, actor: string, events: readonly OwnerEvent[]): void {
   if (events.length === 0) return;
   const time = clock.now().toISOString();
-  const rows: Cell[][] = events.map((e) => [time, runId, action, e.customerId, e.from, e.to, e.reason, actor].map((text) => textSafe(text)));
+  const rows: Cell[][] = events.map((e) => [time, runId, action, e.customerId, e.from, e.to, e.reason, actor]);
   workbook.appendRows(OWN_TABS.log, LOG_HEADER, rows);
 }
 

@@ -4,7 +4,6 @@ import { formatDay } from '../core/parse/days.js';
 import type { BookScores } from '../core/score/score-book.js';
 import type { Tier } from '../core/score/tiers.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
 import { readAssignBook } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { buildDashboard } from './dashboard.js';
@@ -82,10 +81,7 @@ function ownedColumns(scores: BookScores, flags: FlagSources, asOf: string): Own
   const columns = new Map<OwnedKey, Cell[]>();
   const put = (key: OwnedKey, valueOf: (k: number) => Cell) => {
     const values: Cell[] = new Array(rowCount).fill(null);
-    for (let k = 0; k < customers.rows.length; k++) {
-      const value = valueOf(k);
-      values[customers.rows[k]] = typeof value === 'string' ? textSafe(value) : value;
-    }
+    for (let k = 0; k < customers.rows.length; k++) values[customers.rows[k]] = valueOf(k);
     columns.set(key, values);
   };
   const orBlank = (x: number) => (Number.isNaN(x) ? null : x);

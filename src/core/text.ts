@@ -1,13 +1,14 @@
 /**
- * Text we write must never become a formula, in Sheets, Excel or a CSV opened in
- * either (OWASP "CSV injection"): a string that starts with `=`, `+`, `-`, `@`, tab or
- * CR and is not a plain number gets a leading apostrophe, which both spreadsheets show
- * as text and hide.
+ * Text that a spreadsheet would take for a formula when it reads it as typed input: one
+ * starting with `=`, `+`, `-`, `@`, tab or CR (OWASP "CSV Injection") that is not a plain
+ * number. Whether and how such text is guarded is a property of the medium, decided by the
+ * shell that writes it (STYLE.md, "a guard belongs to the medium"): Sheets `setValues`
+ * (src/gas/cell-values.ts), a CSV file (src/node/csv/formula-guard.ts); an .xlsx string
+ * cell is never a formula and needs nothing.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-export function textSafe(text: string): string {
-  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
-  return `'${text}`;
+export function startsFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
 }

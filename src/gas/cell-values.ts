@@ -1,6 +1,6 @@
 import { formatDay } from '../core/parse/days.js';
 import type { Cell } from '../core/table.js';
-import { textSafe } from '../core/text.js';
+import { startsFormula } from '../core/text.js';
 import type { WallTime } from './zone-time.js';
 
 const MS_PER_DAY = 86_400_000;
@@ -33,15 +33,20 @@ export function sheetDays(wallTime: (ms: number) => WallTime): (date: Date) => D
 
 /**
  * A value to write into a column we own. Sheets reads a written string as if typed, so
- * text that would start a formula is escaped (textSafe is idempotent: text the app
- * already escaped is left as it is); a core date travels as `YYYY-MM-DD`, which Sheets
- * reads as that day in the spreadsheet's time zone.
+ * text that would start a formula, or that starts with the apostrophe Sheets would take
+ * off, goes in behind one `'`, which Sheets does not store (the guard of this medium;
+ * src/core/text.ts); a core date travels as `YYYY-MM-DD`, which Sheets reads as that day
+ * in the spreadsheet's time zone.
  */
 export function ownedValue(cell: Cell): string | number | boolean {
   if (cell === null) return '';
   if (cell instanceof Date) return formatDay(Math.floor(cell.getTime() / MS_PER_DAY));
-  if (typeof cell === 'string') return textSafe(cell);
+  if (typeof cell === 'string') return sheetsText(cell);
   return cell;
+}
+
+function sheetsText(text: string): string {
+  return startsFormula(text) || text.startsWith("'") ? `'${text}` : text;
 }
 
 /**
@@ -52,10 +57,7 @@ export function ownedValue(cell: Cell): string | number | boolean {
  */
 export function literalText(cell: Cell): string | number | boolean {
   if (typeof cell !== 'string') return ownedValue(cell);
-  if (cell === '' || cell.startsWith("'")) return cell;
-  const safe = textSafe(cell);
-  if (safe !== cell) return safe;
-  return SHEETS_WOULD_CONVERT.test(cell.trim()) ? `'${cell}` : cell;
+  return SHEETS_WOULD_CONVERT.test(cell.trim()) ? `'${cell}` : sheetsText(cell);
 }
 
 /** Numbers (plain, grouped, exponent), TRUE/FALSE and ISO dates: what Sheets converts when typed. */

@@ -53,12 +53,12 @@ describe('rescore', () => {
     expect(outcome.scores.why[2]).toMatch(/no data for historical revenue|potential/);
   });
 
-  it('escapes text that would become a formula', () => {
+  it('writes text that looks like a formula as it is: the guard belongs to the medium (Sheets, CSV), not to the book', () => {
     const segments = { ...defaultSettings, rfm: { ...defaultSettings.rfm, segments: [{ name: '=Top', r: [1, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }] } };
     const workbook = memoryBook({ Customers: smallCustomers, Deals: smallDeals });
     rescore({ workbook, state: memoryState(), clock: fixedClock, settings: segments, asOfDay });
     const tab = workbook.readTable('Customers')!;
-    expect(tab.rows[0][tab.header.indexOf(OWNED.segment)]).toBe("'=Top");
+    expect(tab.rows[0][tab.header.indexOf(OWNED.segment)]).toBe('=Top');
   });
 
   it('says plainly that there is no RFM without a Deals tab', () => {

@@ -7,6 +7,7 @@ import { stateFromChunks, stateToChunks } from '../../app/state-text.js';
 import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
 import { readCsvTable, writeCsvBook } from '../csv/index.js';
+import { unguardOwnText } from '../csv/formula-guard.js';
 import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
 import { MemoryWorkbook } from './memory-workbook.js';
 
@@ -55,10 +56,11 @@ export function csvFiles(tabs: Settings['tabs']): Record<string, string> {
 
 const ownTabNames = new Set<string>(Object.values(OWN_TABS));
 
-export async function openLocalBook(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+/** `customerColumns`: the settings' mapping of the Customers tab, to find the Owner column a CSV book's guard covers. */
+export async function openLocalBook(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers'] = {}): Promise<LocalBook> {
   if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
   const kind = bookKind(path);
-  return kind === 'csv' ? openCsvFolder(path, tabs) : openXlsx(path, kind, tabs);
+  return kind === 'csv' ? openCsvFolder(path, tabs, customerColumns) : openXlsx(path, kind, tabs);
 }
 
 async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs']): Promise<LocalBook> {
@@ -101,12 +103,15 @@ function missingCustomersFile(path: string): string {
   );
 }
 
-async function openCsvFolder(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
+async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers']): Promise<LocalBook> {
   const files = csvFiles(tabs);
   const tables: Table[] = [];
   for (const [tab, file] of Object.entries(files)) {
     const read = await readCsvTable(join(path, file), tab);
-    if (read) tables.push(read.table);
+    if (!read) continue;
+    if (ownTabNames.has(tab)) unguardOwnText(read.table, 'every column');
+    else if (tab === tabs.customers) unguardOwnText(read.table, { ownerMapping: customerColumns });
+    tables.push(read.table);
   }
   if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);

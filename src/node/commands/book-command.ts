@@ -46,7 +46,7 @@ export function bookCommand<Outcome>(head: Omit<Command, 'run'> & { readonly ext
 
 /** Opens the book, runs the step's use case as `cli` and saves the book unless the step says not to; `output` is where it went, or null. */
 export async function runOnBook<Outcome>(options: BookOptions, step: Pick<BookStep<Outcome>, 'run' | 'saves'>): Promise<{ outcome: Outcome; output: string | null }> {
-  const book = await openLocalBook(options.book, options.settings.tabs);
+  const book = await openLocalBook(options.book, options.settings.tabs, options.settings.columns.customers);
   const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
   const outcome = step.run(context, options);
   if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };

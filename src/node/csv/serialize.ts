@@ -1,17 +1,18 @@
 import type { Cell } from '../../core/table.js';
 import { encodeCsvText } from './encoding.js';
 import type { CsvFormat } from './format.js';
+import { writeGuarded } from './formula-guard.js';
 
 /**
  * The text of a cell in a CSV file. Dates are calendar dates at UTC midnight (the Table
  * contract) and are written as ISO `YYYY-MM-DD`; numbers as JavaScript's shortest text
- * that reads back as the same number; booleans as spreadsheets show them. Text is written
- * as given: escaping text that could start a formula is decided before it reaches a writer
- * (src/core/text.ts), since a shell never decides what to write.
+ * that reads back as the same number; booleans as spreadsheets show them. Text that a
+ * spreadsheet opening the file would take for a formula gets this medium's guard
+ * (formula-guard.ts), which Tierwise takes off when it reads its own columns back.
  */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'string') return writeGuarded(cell);
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (Number.isNaN(cell.getTime())) throw new RangeError('An invalid Date cannot be written to a CSV file');

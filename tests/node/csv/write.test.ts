@@ -136,7 +136,8 @@ describe('writeCsvBook', () => {
         const written = decodeCsvBytes(await readFile(join(out, 'customers.csv')));
         // ASCII is the same bytes in GB18030 and UTF-8, so only text beyond it can tell them apart.
         if (format.encoding !== 'gb18030' || /[^\x00-\x7f]/.test(written.text)) expect(written.encoding).toBe(format.encoding);
-        const before = [sheet.header, ...sheet.rows];
+        // The fields as the file holds them: text that could start a formula behind its guard.
+        const before = [sheet.header, ...sheet.rows].map((fields) => fields.map((field) => cellText(field)));
         const after = parseCsv(written.text, format.delimiter);
         const expected = new Map(edits.map(([row, column, value]) => [`${row}:${column}`, cellText(value)]));
         expect(after.length).toBe(Math.max(before.length, ...edits.map(([row]) => row)));
