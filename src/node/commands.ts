@@ -9,6 +9,7 @@ import { recycleCommand } from './commands/recycle.js';
 import { scoreCommand } from './commands/score.js';
 import { undoCommand } from './commands/undo.js';
 import type { CliIo } from './io.js';
+import { terminalIo } from './terminal-text.js';
 import { SettingsError, UsageError } from './options.js';
 
 const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, recycleCommand, claimCommand, demoCommand];
@@ -31,8 +32,12 @@ function overview(): string {
   ].join('\n');
 }
 
-/** Runs one command line and returns its exit status; never calls process.exit itself. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line and returns its exit status; never calls process.exit itself.
+ * Everything it prints goes through terminalText, whoever prints it.
+ */
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  const io = terminalIo(terminal);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview());

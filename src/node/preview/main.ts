@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { parseDay } from '../../core/parse/days.js';
 import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
 import { createXlsx } from '../xlsx/index.js';
+import { terminalOutput } from '../terminal-text.js';
 import { startPreview } from './server.js';
 
 const USAGE = `npm run preview -- [--book PATH] [--as-of YYYY-MM-DD] [--user EMAIL] [--port N] [--write-ms N]
@@ -42,5 +43,5 @@ export async function main(argv: readonly string[]): Promise<void> {
     port: values.port === undefined ? 8765 : Number(values.port),
     writeMsPerCall: values['write-ms'] === undefined ? null : Number(values['write-ms']),
   });
-  process.stdout.write(`Tierwise sidebar preview: ${preview.url}\nbook: ${book} (saved after every change)\nsigned in as ${values.user ?? 'manager@example.com'}; Ctrl+C stops.\n`);
+  terminalOutput(process.stdout).write(`Tierwise sidebar preview: ${preview.url}\nbook: ${book} (saved after every change)\nsigned in as ${values.user ?? 'manager@example.com'}; Ctrl+C stops.\n`);
 }

@@ -6,6 +6,7 @@ import { callServer } from '../../app/server/server-function.js';
 import { type Settings, defaultSettings } from '../../core/settings/schema.js';
 import { type LocalBook, openLocalBook } from '../book/local-book.js';
 import { localToday } from '../io.js';
+import { terminalOutput } from '../terminal-text.js';
 import { TOKEN_HEADER, withBridge } from './bridge.js';
 import { type PreviewOptions, type PreviewSession, previewSession } from './preview-context.js';
 import { READ_ONLY, serverFunctions } from './server-functions.js';
@@ -43,7 +44,7 @@ const BODY_LIMIT = 1024 * 1024;
  * which only the served page holds. Anything else gets 403 and changes nothing.
  */
 export async function startPreview(options: StartPreview): Promise<PreviewServer> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? ((line: string) => terminalOutput(process.stderr).write(`${line}\n`));
   const local = await openLocalBook(options.book, { ...defaultSettings.tabs, ...options.settings?.tabs }, options.settings?.columns?.customers);
   const session = previewSession(local.workbook, local.state, {
     user: options.user ?? 'manager@example.com',
