@@ -68,7 +68,8 @@ describe('a manager\'s day in the sidebar, against the local preview', () => {
     await page.click('#rescore');
     await expect.poll(() => page.locator('#rescore').isDisabled()).toBe(true);
     expect(await page.locator('#tab-score').isDisabled()).toBe(false);
-    await page.waitForSelector('.outcome');
+    // The whole multi-call job, each call held 150 ms: on a loaded machine it outlasts Playwright's 30 s default.
+    await page.waitForSelector('.outcome', { timeout: 55_000 });
     await page.unroute('**/call/rescore');
     const bar = page.locator('[role="progressbar"]');
     expect(await bar.getAttribute('aria-valuenow')).toBe(await bar.getAttribute('aria-valuemax'));
