@@ -151,8 +151,10 @@ describe('the .xlsx medium', () => {
 describe('the Sheets medium', () => {
   const typed = (value: string | number | boolean) => interpretWrite(value, undefined, 'Etc/UTC', () => '#ERROR!').value;
 
-  it('gives back exactly the text written to an owned column, for any text (property, against the Sheets stand-in)', () => {
-    fc.assert(fc.property(anyText.filter((t) => t !== ''), (text) => {
+  it('gives back exactly the text written to an owned column, for any text that starts like a formula or with an apostrophe (property, against the Sheets stand-in)', () => {
+    const guarded = fc.oneof(formulaLike, fc.tuple(fc.constantFrom("'", "''"), fc.string({ maxLength: 12 })).map(([q, t]) => q + t));
+    // Plain numbers are typed as numbers in an owned column by design; literalText (below) covers them for names.
+    fc.assert(fc.property(guarded.filter((t) => !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)), (text) => {
       expect(typed(ownedValue(text))).toBe(text);
     }));
   });
