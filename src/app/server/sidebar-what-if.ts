@@ -47,12 +47,9 @@ function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
   const scores = scoreCurrentBook(ctx.book, settings, asOfDay);
   const measures = { deals: scores.deals, clv: scores.clv?.clv ?? null, pAlive: scores.clv?.pAlive ?? null };
   const { columns, absent } = resolveDimensions(settings.score.dimensions, scores.customers, measures, asOfDay);
-  const values: Record<string, (number | null)[]> = {};
-  const categories: Record<string, (string | null)[]> = {};
-  for (const column of columns) {
-    values[column.dimension.key] = Array.from(column.values, (v) => (Number.isFinite(v) ? v : null));
-    if (column.categories) categories[column.dimension.key] = [...column.categories];
-  }
+  // fromEntries defines own properties, so a dimension keyed `__proto__` is a key like any other.
+  const values = Object.fromEntries(columns.map((column) => [column.dimension.key, Array.from(column.values, (v) => (Number.isFinite(v) ? v : null))]));
+  const categories = Object.fromEntries(columns.flatMap((column) => (column.categories ? [[column.dimension.key, [...column.categories]]] : [])));
   return {
     asOf: formatDay(asOfDay),
     customers: scores.customers.ids.length,

@@ -108,7 +108,8 @@ export function readCustomers(table: Table, settings: Settings): CustomersRead {
     indexByKey,
     sheetRowOf: (k) => sheetRow(table, rowIndex[k]),
     columnOf(source) {
-      if (source in customerFields) return located.index[source as CustomerField];
+      // Own keys only: a source named `constructor` or `toString` is a header, not a field (issue 12).
+      if (Object.hasOwn(customerFields, source)) return located.index[source as CustomerField];
       const found = foldedHeaders.indexOf(foldText(source));
       return found >= 0 ? found : undefined;
     },

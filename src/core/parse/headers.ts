@@ -57,7 +57,7 @@ export function locateColumns<F extends string>(table: Table, catalog: Catalog<F
   }
 
   for (const field of fields) {
-    if (field in overrides) continue;
+    if (Object.hasOwn(overrides, field)) continue;
     for (const alias of catalog[field]) {
       const columns = columnsByHeader.get(foldText(alias))?.filter((column) => !taken.has(column));
       if (columns && columns.length > 0) {
@@ -89,7 +89,7 @@ export function requireColumns<F extends string, R extends F>(
   if (missing.length === 0) return { ok: true, index: located.index as Partial<Record<F, number>> & Record<R, number>, issues: located.issues };
   const absent = missing.map((field) => {
     const name = displayName(catalog, field);
-    const lookedFor = field in overrides ? [overrides[field]] : catalog[field];
+    const lookedFor = Object.hasOwn(overrides, field) ? [overrides[field]] : catalog[field];
     return headerIssue(table, name, `${table.tab} has no column for ${name} (looked for: ${listForMessage(lookedFor)})`);
   });
   return { ok: false, issues: [...located.issues, ...absent] };

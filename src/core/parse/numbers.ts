@@ -69,14 +69,28 @@ export function parseMoney(cell: Cell, options: NumberOptions): Parsed<Money> {
 export function readAmount(cell: Cell, options: NumberOptions, sink: CurrencySink): Parsed<number> {
   sink.currency = null;
   sink.mark = '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : invalid(`${quoted(String(cell))} is not a number`);
+  if (typeof cell === 'number') return Number.isFinite(cell) ? withinLimit(cell, cell) : invalid(`${quoted(String(cell))} is not a number`);
   if (typeof cell === 'string') {
     const plain = readPlainNumber(cell, options.decimalSeparator);
-    return Number.isNaN(plain) ? readNumberText(cell, options, sink) : plain;
+    const value = Number.isNaN(plain) ? readNumberText(cell, options, sink) : plain;
+    return typeof value === 'number' ? withinLimit(value, cell) : value;
   }
   if (cell === null) return MISSING;
   if (typeof cell === 'boolean') return invalid(`${cell ? 'TRUE' : 'FALSE'} is a yes/no value, not a number`);
   return invalid(`${quoted(describeValue(cell))} is a date, not a number`);
+}
+
+/**
+ * The largest magnitude a cell may hold: 10^15. Up to it a double still holds every
+ * integer exactly (2^53 ≈ 9.007 × 10^15), and a million such values sum to 10^21, far
+ * from overflowing; a bigger amount is a typo or an attack (1e308 wrote Infinity into a
+ * CSV and crashed the xlsx writer, issue 12), never a customer's revenue.
+ */
+export const MAX_CELL_NUMBER = 1e15;
+
+function withinLimit(value: number, cell: Cell): Parsed<number> {
+  if (Number.isFinite(value) && Math.abs(value) <= MAX_CELL_NUMBER) return value;
+  return invalid(`${quoted(String(cell))} is too large: numbers here are at most 10^15 (1,000,000,000,000,000) either way`);
 }
 
 /**

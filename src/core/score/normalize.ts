@@ -30,6 +30,11 @@ export function normalizeDimension(values: Float64Array, dimension: Dimension, c
   return out;
 }
 
+/**
+ * (v − min) / (max − min), computed on halves: max − min of two finite doubles can
+ * overflow to Infinity (1e308 − −1e308), which zeroed the whole dimension (issue 12);
+ * the difference of two halves never does, and halving is exact (a power of two).
+ */
 function minMaxInPlace(values: Float64Array): void {
   let min = Infinity;
   let max = -Infinity;
@@ -37,11 +42,12 @@ function minMaxInPlace(values: Float64Array): void {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const span = max - min;
+  const low = min / 2;
+  const halfSpan = max / 2 - low;
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) continue;
     // A column where everyone is equal says nothing about anyone: the middle for all.
-    values[i] = span > 0 ? (values[i] - min) / span : 0.5;
+    values[i] = halfSpan > 0 ? Math.min(1, (values[i] / 2 - low) / halfSpan) : 0.5;
   }
 }
 

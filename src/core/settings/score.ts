@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Weights are relative shares; a bound keeps their sum and every product with it finite (issue 12). */
+export const MAX_WEIGHT = 1000;
+
 /**
  * Where a dimension's value comes from: a Customers field id (`historicalRevenue`),
  * a measure we compute prefixed with `@` (`@monetary`, `@frequency`, `@recencyDays`,
@@ -9,7 +12,8 @@ export const Dimension = z.object({
   key: z.string().min(1),
   label: z.string().min(1),
   source: z.string().min(1),
-  weight: z.number().min(0),
+  /** Relative: each dimension counts weight / (sum of weights). Finite, 0..MAX_WEIGHT, so sums stay exact. */
+  weight: z.number().min(0).max(MAX_WEIGHT),
   direction: z.enum(['higher', 'lower']).default('higher'),
   normalize: z.enum(['minmax', 'percentile', 'log-minmax', 'category']).default('minmax'),
   /** For `category`: the points (0..100) a text value earns; other values earn 0. */
@@ -37,7 +41,13 @@ const defaultDimensions: Dimension[] = [
 ];
 
 export const ScoreSettings = z.object({
-  dimensions: z.array(Dimension).min(1).default(defaultDimensions),
+  dimensions: z
+    .array(Dimension)
+    .min(1)
+    .default(defaultDimensions)
+    .refine((dimensions) => dimensions.some((d) => d.weight > 0), {
+      message: 'at least one dimension needs a weight above 0 (with all at 0 every customer would score the same)',
+    }),
 });
 
 const Share = z.number().min(0).max(1);

@@ -13,7 +13,11 @@ import { writeGuarded } from './formula-guard.js';
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return writeGuarded(cell);
-  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'number') {
+    // Every number is checked finite where it is read or computed; one that is not here is a bug.
+    if (!Number.isFinite(cell)) throw new RangeError(`${cell} cannot be written to a CSV file`);
+    return String(cell);
+  }
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (Number.isNaN(cell.getTime())) throw new RangeError('An invalid Date cannot be written to a CSV file');
   return isoDay(cell);

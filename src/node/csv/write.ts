@@ -27,7 +27,7 @@ export async function writeCsvBook(
   edits: BookEdits,
 ): Promise<void> {
   for (const tab of edits.cells.keys()) {
-    if (!(tab in tabFiles)) throw new Error(`Cells of tab "${tab}" were edited, but the book has no file for it`);
+    if (!Object.hasOwn(tabFiles, tab)) throw new Error(`Cells of tab "${tab}" were edited, but the book has no file for it`);
   }
   await mkdir(outDir, { recursive: true });
   const sourcePaths = Object.values(tabFiles).map((file) => (sourceDir === null ? null : join(sourceDir, file)));
