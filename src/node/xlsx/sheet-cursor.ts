@@ -72,7 +72,7 @@ export class SheetCursor {
     this.emptySheetData = xml[tagEnd - 1] === SLASH;
     this.dataStart = this.emptySheetData ? open : tagEnd + 1;
     this.dataEnd = this.emptySheetData ? open : lastIndexOfString(xml, `</${this.prefix}sheetData>`);
-    if (this.dataEnd < tagEnd) throw new Error('This worksheet is cut short inside <sheetData>.');
+    if (!this.emptySheetData && this.dataEnd < tagEnd) throw new Error('This worksheet is cut short inside <sheetData>.');
     this.pos = this.dataStart;
   }
 

@@ -57,6 +57,12 @@ describe('readXlsx', () => {
     expect(table.rows).toEqual([[' a <b> \r ', 1000]]);
   });
 
+  it('reads a tab whose <sheetData/> is empty (Excel writes it so for a blank sheet) as an empty table', async () => {
+    const path = join(dir, 'empty-sheet.xlsx');
+    writeOneSheetBook(path, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+    expect((await readXlsx(path, ['Only'])).tables.get('Only')).toEqual({ tab: 'Only', header: [], rows: [], headerRow: 1 });
+  });
+
   it('counts dates from 1904-01-01 in workbooks that use the 1904 date system', async () => {
     const path = join(dir, 'mac.xlsx');
     writeOneSheetBook(
