@@ -5,9 +5,10 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
  * conventions, as a user's own tool would: the SpreadsheetML prefix and namespace
  * declarations of its first worksheet, the relationships prefix where its workbook declares
  * it (on the root or on each `<sheet>`), its package parts' prefixes, shared strings when
- * its sheets use them and inline strings when they do not, and rows and cells without `r`
- * when its sheets leave them out. Written apart from Tierwise's own package code on
- * purpose: a fault there must not hide in the fixture too.
+ * its sheets use them and inline strings when they do not, rows and cells without `r`
+ * when its sheets leave them out, and its first sheet's `<dimension>` (which then lies).
+ * Written apart from Tierwise's own package code on purpose: a fault there must not hide
+ * in the fixture too.
  */
 export type FixtureCell = string | number | null;
 
@@ -25,17 +26,20 @@ export function addBook(xlsx: Uint8Array, tabs: readonly FixtureTab[]): Uint8Arr
   const workbookRels = `${folder}_rels/${workbookPart.slice(folder.length)}.rels`;
   let workbook = text(workbookPart);
   const rels = relationshipsIn(text(workbookRels));
-  const sheetTag = /<([\w.-]+:)?sheet\s[^>]*>/.exec(workbook)!;
+  // The first tab that is a worksheet (a chart sheet has no cells to learn from).
+  const sheetTags = [...workbook.matchAll(/<([\w.-]+:)?sheet\s[^>]*>/g)];
+  const relOf = (tag: string) => rels.find((r) => r.id === /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(tag)![1])!;
+  const sheetTag = sheetTags.find(([tag]) => relOf(tag).type.endsWith('/worksheet'))!;
   const x = sheetTag[1] ?? '';
   const relPrefix = /\s([\w.-]+):id\s*=/.exec(sheetTag[0])![1];
   const relNs = new RegExp(`xmlns:${relPrefix}\\s*=\\s*"([^"]*)"`).exec(workbook)![1];
   const declareOnSheet = sheetTag[0].includes(`xmlns:${relPrefix}=`);
-  const firstSheetRel = /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(sheetTag[0])![1];
-  const firstSheetPart = target(workbookPart, rels.find((r) => r.id === firstSheetRel)!.target);
-  const firstSheet = text(firstSheetPart);
+  const firstSheet = text(target(workbookPart, relOf(sheetTag[0]).target));
   const sheetRoot = /<([\w.-]+:)?worksheet\b[^>]*>/.exec(firstSheet);
-  const s = sheetRoot?.[1] ?? x;
+  const s = sheetRoot ? (sheetRoot[1] ?? '') : x;
   const declarations = sheetRoot ? [...sheetRoot[0].matchAll(/\sxmlns(?::[\w.-]+)?\s*=\s*"[^"]*"/g)].map((m) => m[0]).join('') : ` xmlns${s ? `:${s.slice(0, -1)}` : ''}="${/xmlns(?::[\w.-]+)?="([^"]*spreadsheetml[^"]*)"/.exec(workbook)![1]}"`;
+  // The first sheet's <dimension>, copied as it is: for most files it lies about the new tab's cells.
+  const dimension = new RegExp(`<${s.replace('.', '\\.')}dimension\\b[^>]*\\/>`).exec(firstSheet)?.[0] ?? '';
   const rowsHaveRefs = !new RegExp(`<${s}row(?![^>]*\\sr=)[\\s>/]`).test(firstSheet) || !firstSheet.includes(`<${s}row`);
   const cellsHaveRefs = !new RegExp(`<${s}c(?![^>]*\\sr=)[\\s>/]`).test(firstSheet) || !firstSheet.includes(`<${s}c`);
   const sstRel = rels.find((r) => r.type.endsWith('/sharedStrings'));
@@ -47,8 +51,9 @@ export function addBook(xlsx: Uint8Array, tabs: readonly FixtureTab[]): Uint8Arr
   const newStrings: string[] = [];
 
   const cell = (column: number, row: number, value: FixtureCell) => {
-    if (value === null) return '';
     const ref = cellsHaveRefs ? ` r="${columnName(column)}${row}"` : '';
+    // Without references a blank cell must still be there to keep its neighbours in place.
+    if (value === null) return cellsHaveRefs ? '' : `<${s}c/>`;
     if (typeof value === 'number') return `<${s}c${ref}><${s}v>${value}</${s}v></${s}c>`;
     if (useShared) {
       newStrings.push(`<${sstPrefix}si><${sstPrefix}t xml:space="preserve">${escape(value)}</${sstPrefix}t></${sstPrefix}si>`);
@@ -72,7 +77,7 @@ export function addBook(xlsx: Uint8Array, tabs: readonly FixtureTab[]): Uint8Arr
         return cells ? `<${s}row${rowsHaveRefs ? ` r="${r + 1}"` : ''}>${cells}</${s}row>` : rowsHaveRefs ? '' : `<${s}row/>`;
       })
       .join('');
-    set(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${s}worksheet${declarations}><${s}sheetData>${rows}</${s}sheetData></${s}worksheet>`);
+    set(part, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${s}worksheet${declarations}>${dimension}<${s}sheetData>${rows}</${s}sheetData></${s}worksheet>`);
     newSheetTags.push(`<${x}sheet ${declareOnSheet ? `xmlns:${relPrefix}="${relNs}" ` : ''}name="${tab.name}" sheetId="${++sheetId}" ${relPrefix}:id="${id}"/>`);
     relsXml = relsXml.replace(/<\/([\w.-]+:)?Relationships>/, (end) => `<${relsPrefix}Relationship Id="${id}" Type="${relNs}/worksheet" Target="worksheets/tw-fixture-${i + 1}.xml"/>${end}`);
     contentTypes = contentTypes.replace(/<\/([\w.-]+:)?Types>/, (end) => `<${ctPrefix}Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${end}`);

@@ -1,0 +1,3 @@
+export declare const SOFFICE: string;
+export declare function libreOfficeMissingMessage(): string;
+export declare function ensureLibreOffice(): boolean;
