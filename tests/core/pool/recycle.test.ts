@@ -78,7 +78,14 @@ describe('recycleStale', () => {
   });
 
   it('does nothing when the pool is switched off', () => {
-    expect(recycleStale({ customers: [idle], asOfDay: day(12, 20), settings: { ...settings, enabled: false }, state: empty }).flags).toEqual({});
+    const flagged = { ...empty, staleFlags: [{ customerId: 'C1', firstStaleDay: day(12, 1) }] };
+    expect(recycleStale({ customers: [idle], asOfDay: day(12, 20), settings: { ...settings, enabled: false }, state: flagged })).toEqual({
+      state: flagged,
+      recycled: [],
+      warned: [],
+      cleared: [],
+      flags: {},
+    });
   });
 });
 

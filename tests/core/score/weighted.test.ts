@@ -68,6 +68,12 @@ describe('weighted score: the rules a reader of TW Score and TW Why relies on', 
     expect(skip.contributionsOf(0).map((c) => c.points)).toEqual([0]);
     const blank = scoreCustomers(2, [{ dimension: dim('x', 10, { missing: 'median' }), values: Float64Array.from([NaN, NaN]) }]);
     expect(Array.from(blank.scores)).toEqual([0, 0]);
+    // The blank column still weighs: it does not hand its weight to the other dimension.
+    const withOther = scoreCustomers(2, [
+      { dimension: dim('x', 50, { missing: 'median' }), values: Float64Array.from([NaN, NaN]) },
+      { dimension: dim('y', 50), values: Float64Array.from([0, 8]) },
+    ]);
+    expect(Array.from(withOther.scores)).toEqual([0, 50]);
   });
 
   it('leaves a dimension weighted 0 out of the score and out of TW Why', () => {
