@@ -134,4 +134,48 @@ describe('parseReps', () => {
       [0, false, dayNumber(2026, 12, 5), dayNumber(2026, 12, 5), null],
     ]);
   });
+
+  it('names the Email column for a repeated e-mail wherever the columns stand', () => {
+    const read = parseReps(repsTab(['Name', 'Level', 'Email'], [['Ann', 'mid', 'ann@x.com'], ['Bob', 'mid', 'ANN@x.com']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.issues.map((i) => [i.row, i.column, i.value])).toEqual([[3, 'Email', 'ANN@x.com']]);
+  });
+
+  it('keeps a leave with only a start or only an end as written, without an issue', () => {
+    const read = parseReps(repsTab(['Name', 'Away From', 'Away To'], [['Ann', '2026-12-10', null], ['Bob', null, '2026-12-01']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => [r.awayFrom, r.awayTo])).toEqual([
+      [dayNumber(2026, 12, 10), null],
+      [null, dayNumber(2026, 12, 1)],
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it('says what it used instead of a bad level and a bad leave end, and leaves blank caps unreported', () => {
+    const read = parseReps(repsTab(['Name', 'Level', 'Capacity', 'Away To'], [['Ann', 'boss', null, 'later']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.issues.map((i) => [i.column, i.message.split('; ').at(-1)])).toEqual(
+      expect.arrayContaining([
+        ['Level', 'read as mid'],
+        ['Away To', 'not away'],
+      ]),
+    );
+    expect(read.issues).toHaveLength(2);
+    expect(read.reps[0].capacity).toBeNull();
+  });
+
+  it('reads dates in the order the settings give (day first here)', () => {
+    const dayFirst = { ...defaultSettings, parse: { ...defaultSettings.parse, dateOrder: 'dmy' as const } };
+    const read = parseReps(repsTab(['Name', 'Start Date'], [['Ann', '03/04/2026']]), dayFirst);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps[0].startDay).toBe(dayNumber(2026, 4, 3));
+  });
+
+  it('keeps the header issues of a usable Reps tab, such as a header written twice', () => {
+    const read = parseReps(repsTab(['Name', 'Email', 'Email'], [['Ann', 'ann@x.com', 'a@x.com']]), defaultSettings);
+    if (!read.ok) throw new Error('not read');
+    expect(read.reps.map((r) => r.email)).toEqual(['ann@x.com']);
+    expect(read.issues).toHaveLength(1);
+  });
 });
+

@@ -170,3 +170,22 @@ describe('recycleStale: which customers go first', () => {
     expect(run.flags.C4).toMatch(/recycles on 2026-12-18 unless contacted$/);
   });
 });
+
+describe('recycleStale: owners and lifted flags', () => {
+  const at = day(12, 8);
+
+  it('treats an Owner cell of spaces as no owner, and names an owner without the spaces around it', () => {
+    const blank = customer('C1', { owner: '   ', lastActivityDay: day(1, 1) });
+    const padded = customer('C2', { owner: ' Bob ', lastActivityDay: day(1, 1) });
+    const run = recycleStale({ customers: [blank, padded], asOfDay: at, settings: { ...settings, warningDays: 0 }, state: empty });
+    expect(run.recycled.map((r) => [r.customerId, r.from])).toEqual([['C2', 'Bob']]);
+    expect(run.state.cooldowns).toEqual([{ customerId: 'C2', repName: 'Bob', untilDay: at + 30 }]);
+  });
+
+  it('lists as cleared only customers that were flagged, in id order whatever the row order', () => {
+    const fresh = ['C2', 'C10', 'C3'].map((id) => customer(id, { owner: 'Bob', lastActivityDay: at - 1 }));
+    const state = { ...empty, staleFlags: [{ customerId: 'C3', firstStaleDay: at - 2 }, { customerId: 'C2', firstStaleDay: at - 2 }] };
+    for (const rows of [fresh, [...fresh].reverse()]) expect(recycleStale({ customers: rows, asOfDay: at, settings, state }).cleared).toEqual(['C2', 'C3']);
+  });
+});
+
