@@ -154,7 +154,11 @@ export class SidebarApp {
         }, t(`tab.${section.key}`)),
       );
     }
-    fill(this.frame, el('header', { class: 'top' }, el('h1', null, t('app.title')), language), tabs, this.errorLine, this.statusLine, this.panel);
+    // A saved state that does not read back is said on every section until it is dealt with (issue 11).
+    const stateProblem = this.state?.stateProblem
+      ? el('div', { class: 'error', id: 'state-problem', attrs: { role: 'alert' } }, el('strong', null, t('state.problemTitle')), el('p', null, this.state.stateProblem))
+      : null;
+    fill(this.frame, el('header', { class: 'top' }, el('h1', null, t('app.title')), language), tabs, stateProblem, this.errorLine, this.statusLine, this.panel);
     if (!this.frame.isConnected) fill(this.root, this.frame);
     this.drawPanel();
   }

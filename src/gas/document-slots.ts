@@ -9,6 +9,8 @@ export const PROPERTY = {
   lease: 'tierwise.lease',
   job: 'tierwise.job',
   schedule: 'tierwise.schedule',
+  /** The last state that did not read back and was started fresh (src/app/state-contents.ts). */
+  stateLoss: 'tierwise.stateLoss',
 } as const;
 
 /** One JSON value in a document property; unreadable text reads as nothing. */

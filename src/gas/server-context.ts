@@ -1,4 +1,6 @@
 import { CannotRun } from '../app/cannot-run.js';
+import { LOG_HEADER, OWN_TABS } from '../app/owned-columns.js';
+import { StateLoss, stateLossMessage, unreadableStateMessage } from '../app/state-contents.js';
 import type { BookClock, DocumentLock, ServerContext } from '../app/server/ports.js';
 import { PROPERTY, propertySlot, settingsProperty } from './document-slots.js';
 import { scheduleTriggers } from './schedule-trigger.js';
@@ -58,11 +60,27 @@ function currentEmail(): string {
 
 export function contextFor(spreadsheet: Spreadsheet, properties: GoogleAppsScript.Properties.Properties): ServerContext {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const book = new SheetsWorkbook(spreadsheet, timeZone);
+  const email = currentEmail();
+  const lossSlot = propertySlot(properties, PROPERTY.stateLoss);
+  // A state that does not read back is started fresh only out loud: TW Log, and the sidebar (stateReport).
+  const state = new StateSheet(spreadsheet, (loss) => {
+    lossSlot.write(loss);
+    const now = new Date();
+    book.appendRows(OWN_TABS.log, [...LOG_HEADER], [[now, `state-${now.toISOString()}`, 'state', '', '', '', stateLossMessage(loss), email || 'schedule']]);
+  }, () => new Date());
   return {
-    book: new SheetsWorkbook(spreadsheet, timeZone),
-    state: new StateSheet(spreadsheet),
+    book,
+    state,
+    stateReport() {
+      const problem = state.unreadable();
+      if (problem) return unreadableStateMessage(problem);
+      const loss = StateLoss.safeParse(lossSlot.read());
+      // The notice stays until the manager deletes the tab that keeps the unreadable cells.
+      return loss.success && spreadsheet.getSheetByName(loss.data.keptIn) ? stateLossMessage(loss.data) : null;
+    },
     settings: settingsProperty(properties),
-    user: { email: currentEmail() },
+    user: { email },
     clock: bookClock(timeZone),
     lock: documentLock(),
     lease: propertySlot(properties, PROPERTY.lease),

@@ -1,46 +1,87 @@
 import { OWN_TABS } from '../app/owned-columns.js';
 import type { StateStore } from '../app/ports.js';
-import { stateFromChunks, stateToChunks } from '../app/state-text.js';
+import { describeState, type StateLoss } from '../app/state-contents.js';
+import { readStateChunks, stateToChunks, type StateProblem } from '../app/state-text.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Plain text: a chunk of JSON must never be read as a number, a date or a formula. */
 const PLAIN_TEXT = '@';
 
 /**
  * The bulky state in the hidden `TW State` tab (DESIGN §6: document properties hold 9 KB
- * per value), as JSON text split over the cells of column A. Read once per execution.
+ * per value), as checked chunks over the cells of column A (src/app/state-text.ts). Read
+ * once per execution.
+ *
+ * A state that does not read back is never overwritten in silence: the first save after
+ * such a read copies the unreadable cells to a hidden tab of their own and calls `onLoss`
+ * (the shell logs it and the sidebar shows it). The tab is protected warning-only, so a
+ * person editing it by hand is warned first (Sheet.protect, Protection.setWarningOnly).
  */
 export class StateSheet implements StateStore {
-  private cached: { value: unknown; rows: number } | null = null;
+  private cached: { value: unknown; cells: unknown[]; problem: StateProblem | null } | null = null;
 
-  constructor(private readonly spreadsheet: Spreadsheet) {}
+  constructor(private readonly spreadsheet: Spreadsheet, private readonly onLoss: (loss: StateLoss) => void, private readonly now: () => Date) {}
 
   load(): unknown {
-    if (this.cached) return this.cached.value;
+    return this.read().value;
+  }
+
+  /** Why the saved state does not read back, while it has not been overwritten; null when it reads. */
+  unreadable(): StateProblem | null {
+    return this.read().problem;
+  }
+
+  private read() {
+    if (this.cached) return this.cached;
     const sheet = this.spreadsheet.getSheetByName(OWN_TABS.state);
     const rows = sheet ? sheet.getLastRow() : 0;
     const cells = sheet && rows > 0 ? sheet.getRange(1, 1, rows, 1).getValues().map((row) => row[0]) : [];
-    this.cached = { value: stateFromChunks(cells), rows };
-    return this.cached.value;
+    const reading = readStateChunks(cells);
+    this.cached = { value: reading.state, cells, problem: reading.problem };
+    return this.cached;
   }
 
   save(state: unknown): void {
-    const before = this.cached ? this.cached.rows : (this.load(), this.cached!.rows);
-    let sheet = this.spreadsheet.getSheetByName(OWN_TABS.state);
-    if (!sheet) {
-      sheet = this.spreadsheet.insertSheet(OWN_TABS.state);
-      sheet.getRange(1, 1, sheet.getMaxRows(), 1).setNumberFormat(PLAIN_TEXT);
-      sheet.hideSheet();
-    }
-    const chunks = stateToChunks(state);
-    if (chunks.length > sheet.getMaxRows()) {
-      const added = chunks.length - sheet.getMaxRows();
-      sheet.insertRowsAfter(sheet.getMaxRows(), added);
-      sheet.getRange(1, 1, sheet.getMaxRows(), 1).setNumberFormat(PLAIN_TEXT);
-    }
+    const before = this.read();
+    if (before.problem) this.onLoss({ at: this.now().toISOString(), ...before.problem, lost: [...before.problem.lost], keptIn: this.keep(before.cells) });
+    const sheet = this.spreadsheet.getSheetByName(OWN_TABS.state) ?? this.createTab(OWN_TABS.state);
+    // A TW State tab from before it was protected gets its protection now.
+    if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0) protectWarningOnly(sheet);
+    const chunks = stateToChunks(state, describeState(state));
+    this.fit(sheet, chunks.length);
     sheet.getRange(1, 1, chunks.length, 1).setValues(chunks.map((chunk) => [chunk]));
-    if (before > chunks.length) sheet.getRange(chunks.length + 1, 1, before - chunks.length, 1).clearContent();
-    this.cached = { value: state, rows: chunks.length };
+    const rows = before.cells.length;
+    if (rows > chunks.length) sheet.getRange(chunks.length + 1, 1, rows - chunks.length, 1).clearContent();
+    this.cached = { value: state, cells: chunks, problem: null };
   }
+
+  /** Copies the unreadable cells, as they were, to a hidden tab named for the moment; returns its name. */
+  private keep(cells: readonly unknown[]): string {
+    const name = `${OWN_TABS.state} unreadable ${this.now().toISOString().slice(0, 16).replace('T', ' ')}`;
+    const sheet = this.createTab(name);
+    this.fit(sheet, cells.length);
+    sheet.getRange(1, 1, cells.length, 1).setValues(cells.map((cell) => [cell]));
+    return name;
+  }
+
+  private createTab(name: string): Sheet {
+    const sheet = this.spreadsheet.insertSheet(name);
+    sheet.getRange(1, 1, sheet.getMaxRows(), 1).setNumberFormat(PLAIN_TEXT);
+    protectWarningOnly(sheet);
+    sheet.hideSheet();
+    return sheet;
+  }
+
+  private fit(sheet: Sheet, rows: number): void {
+    if (rows <= sheet.getMaxRows()) return;
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    sheet.getRange(1, 1, sheet.getMaxRows(), 1).setNumberFormat(PLAIN_TEXT);
+  }
+}
+
+/** Warning-only: anyone who may edit the book still can, after a warning; scripts are not stopped. */
+function protectWarningOnly(sheet: Sheet): void {
+  sheet.protect().setWarningOnly(true).setDescription('Tierwise keeps its state here (proposals, the undo record, cooldowns): editing it by hand can lose them.');
 }

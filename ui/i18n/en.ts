@@ -17,6 +17,7 @@ export const en = {
   'tab.sections': 'Sections',
 
   'busy.running': 'Working…',
+  'state.problemTitle': 'Tierwise’s saved state',
   'error.title': 'That did not work',
   'error.bug': 'Something went wrong inside Tierwise: {message}',
   'error.bugAdvice': 'Reload the sidebar and try again. If it happens again, send this message to whoever set up Tierwise.',

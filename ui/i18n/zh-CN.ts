@@ -16,6 +16,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tab.sections': '分区',
 
   'busy.running': '处理中…',
+  'state.problemTitle': 'Tierwise 保存的状态',
   'error.title': '操作未完成',
   'error.bug': 'Tierwise 内部出错：{message}',
   'error.bugAdvice': '请重新加载侧边栏后再试。如果仍然出错，请把这条信息发给设置 Tierwise 的人。',

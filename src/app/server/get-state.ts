@@ -25,6 +25,8 @@ export const GetStateOutput = z.object({
   /** A long job that stopped and will be resumed. */
   unfinished: z.object({ action: z.string(), asOf: z.string(), rowsWritten: z.number().int(), rows: z.number().int(), startedAt: z.string() }).nullable(),
   schedule: ScheduleStatus,
+  /** The saved state does not read back, or did not and was started fresh: what was lost. */
+  stateProblem: z.string().nullable(),
 });
 export type GetStateOutput = z.infer<typeof GetStateOutput>;
 
@@ -45,5 +47,6 @@ export function getState(ctx: ServerContext): GetStateOutput {
     running: currentLease(ctx),
     unfinished: job && { action: job.action, asOf: job.asOf, rowsWritten: job.next.row, rows: job.total, startedAt: job.startedAt },
     schedule: scheduleStatus(ctx, settings ?? Settings.parse({})),
+    stateProblem: ctx.stateReport?.() ?? null,
   };
 }

@@ -74,6 +74,8 @@ export interface Triggers {
 export interface ServerContext {
   readonly book: ServerBook;
   readonly state: StateStore;
+  /** What is wrong with the saved state, or was lost from it, in a sentence; null when nothing (shells without a damage check leave it out). */
+  readonly stateReport?: () => string | null;
   readonly settings: SettingsStore;
   readonly user: CurrentUser;
   readonly clock: BookClock;

@@ -8,7 +8,7 @@ export type CallListener = (method: string) => void;
 /** The classes of SpreadsheetApp's object tree: the calls that touch the sheet itself. */
 const SPREADSHEET_CLASSES = new Set([
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidationBuilder', 'DataValidation',
-  'ConditionalFormatRuleBuilder', 'ConditionalFormatRule', 'BooleanCondition',
+  'ConditionalFormatRuleBuilder', 'ConditionalFormatRule', 'BooleanCondition', 'Protection',
 ]);
 
 export class CallLog {

@@ -12,6 +12,10 @@
  *   text, so a script that relies on them is not tested here.
  * - in a cell formatted as plain text ('@') every string is kept exactly.
  * Numbers, booleans and Dates are stored as they are; null, undefined and '' empty the cell.
+ *
+ * Text is stored as Unicode text: half a surrogate pair (a string cut inside an emoji)
+ * becomes U+FFFD, as any UTF-8 transport does with it (Sheets' storage and API speak UTF-8;
+ * Google does not document this case, and it is what users see: `��`).
  */
 import { DateCell, type CellValue } from './grid.js';
 import { isDate } from './realm.js';
@@ -35,7 +39,7 @@ export function interpretWrite(input: unknown, format: string | undefined, timeZ
   if (typeof input === 'number') return { value: Number.isFinite(input) ? input : '#NUM!', formula: undefined };
   if (typeof input === 'boolean') return { value: input, formula: undefined };
   if (isDate(input)) return { value: new DateCell(input.getTime()), formula: undefined };
-  const text = typeof input === 'string' ? input : String(input);
+  const text = wellFormed(typeof input === 'string' ? input : String(input));
   if (format === PLAIN_TEXT_FORMAT) return { value: text, formula: undefined };
   if (text.length > 1 && text.startsWith('=')) return { value: evaluateFormula(text), formula: text };
   if (text.startsWith("'")) return { value: text.slice(1) || undefined, formula: undefined };
@@ -56,4 +60,11 @@ function parseTyped(text: string, timeZone: string): CellValue | undefined {
     }
   }
   return undefined;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with every lone surrogate replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
 }

@@ -22,6 +22,7 @@ export const AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED');
 export const EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
 export const TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
 export const WeekDay = enumOf('MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY');
+export const ProtectionType = enumOf('RANGE', 'SHEET');
 export const DataValidationCriteria = enumOf('VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CHECKBOX', 'CUSTOM_FORMULA');
 export const BooleanCriteria = enumOf('TEXT_EQUAL_TO', 'TEXT_CONTAINS', 'CELL_EMPTY', 'CELL_NOT_EMPTY');
 export const Button = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');

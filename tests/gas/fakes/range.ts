@@ -21,7 +21,7 @@ export const RANGE_MEMBERS = [
   'setValue', 'setValues', 'setFormula', 'setFormulas', 'setNote', 'setNotes', 'setNumberFormat', 'setNumberFormats',
   'setDataValidation', 'setDataValidations', 'clearDataValidations', 'clear', 'clearContent', 'clearFormat', 'clearNote',
   'getRow', 'getColumn', 'getNumRows', 'getNumColumns', 'getHeight', 'getWidth', 'getLastRow', 'getLastColumn',
-  'getA1Notation', 'getSheet', 'offset',
+  'getA1Notation', 'getSheet', 'offset', 'protect',
 ] as const satisfies readonly (keyof Range)[];
 
 export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
@@ -130,6 +130,7 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
   /** Writes interpreted contents; a cell whose list rule rejects invalid data refuses the whole write. */
   private writeContents(data: unknown[][]): void {
     const { grid, book } = this.sheet;
+    this.sheet.checkEditable(this.row, this.column, this.numRows, this.numColumns);
     const written: Written[][] = data.map((row, r) =>
       row.map((input, c) => interpretWrite(input, grid.formats.get(this.row - 1 + r, this.column - 1 + c), book.timeZone, book.evaluateFormula)),
     );
@@ -219,6 +220,7 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
   }
 
   clearContent(): Range {
+    this.sheet.checkEditable(this.row, this.column, this.numRows, this.numColumns);
     this.writeLayer(this.sheet.grid.values, this.filled(undefined), () => undefined);
     this.writeLayer(this.sheet.grid.formulas, this.filled(undefined), () => undefined);
     return this.proxy;
@@ -261,6 +263,11 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return this.sheet.proxy;
+  }
+
+  /** Range.protect: protects this area only. */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    return this.sheet.addProtection({ row: this.row, column: this.column, lastRow: this.getLastRow(), lastColumn: this.getLastColumn() });
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {

@@ -10,6 +10,8 @@ import { copySpec, ruleSpecOf, FakeConditionalFormatRule, type ConditionalSpec, 
 import type { FakeDataValidation } from './data-validation.js';
 import { CellGrid } from './grid.js';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './chart.js';
+import { ProtectionType } from './enums.js';
+import { FakeProtection, PROTECTED_MESSAGE, type ProtectedArea } from './protection.js';
 import { FakeRange, RANGE_MEMBERS } from './range.js';
 import { FakeRangeList } from './range-list.js';
 import type { FakeSpreadsheet } from './spreadsheet.js';
@@ -25,6 +27,7 @@ export const SHEET_MEMBERS = [
   'deleteRow', 'deleteRows', 'appendRow', 'hideSheet', 'showSheet', 'isSheetHidden', 'setFrozenRows', 'getFrozenRows',
   'setFrozenColumns', 'getFrozenColumns', 'getConditionalFormatRules', 'setConditionalFormatRules',
   'clear', 'clearContents', 'clearFormats', 'clearNotes', 'newChart', 'insertChart', 'getCharts', 'removeChart',
+  'protect', 'getProtections',
 ] as const satisfies readonly (keyof Sheet)[];
 
 type Axis = 'row' | 'column';
@@ -38,6 +41,8 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
   conditionalRules: ConditionalSpec[] = [];
   /** Charts on the sheet, in insertion order (clearing the sheet leaves them, as in Sheets). */
   readonly charts: FakeEmbeddedChart[] = [];
+  /** Protections of the sheet and of its ranges, oldest first. */
+  readonly protections: FakeProtection[] = [];
   private readonly rangeProxies = new WeakMap<FakeRange, Range>();
 
   constructor(
@@ -126,6 +131,29 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
     const raw = unwrap(chart, FakeEmbeddedChart);
     const at = raw ? this.charts.indexOf(raw) : -1;
     if (at >= 0) this.charts.splice(at, 1);
+  }
+
+  /** "Creates an object that can protect the sheet from being edited except by users who have permission" (Sheet.protect). */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    const existing = this.protections.find((p) => p.area === null);
+    if (existing) return existing.proxy;
+    return this.addProtection(null);
+  }
+
+  addProtection(area: ProtectedArea | null): GoogleAppsScript.Spreadsheet.Protection {
+    const host = this.book.surface;
+    const protection = new FakeProtection(host, area ? ProtectionType.RANGE : ProtectionType.SHEET, area, (p) => this.protections.splice(this.protections.indexOf(p), 1));
+    this.protections.push(protection);
+    return protection.proxy;
+  }
+
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): GoogleAppsScript.Spreadsheet.Protection[] {
+    return this.protections.filter((p) => p.type === (type as unknown)).map((p) => p.proxy);
+  }
+
+  /** Throws Sheets' message when the current user may not edit a protected part of the area (warning-only never stops a script). */
+  checkEditable(row: number, column: number, numRows: number, numColumns: number): void {
+    if (this.protections.some((p) => p.covers(row, column, numRows, numColumns) && !p.canEdit())) this.fail(PROTECTED_MESSAGE);
   }
 
   getName(): string { return this.name; }

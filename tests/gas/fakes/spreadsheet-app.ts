@@ -6,7 +6,7 @@
  */
 import { FakeConditionalFormatRuleBuilder } from './conditional-format.js';
 import { FakeDataValidationBuilder } from './data-validation.js';
-import { BooleanCriteria, DataValidationCriteria } from './enums.js';
+import { BooleanCriteria, DataValidationCriteria, ProtectionType } from './enums.js';
 import type { Host } from './host.js';
 import { expose } from './surface.js';
 import { FakeUi, type UiRecord } from './ui.js';
@@ -16,13 +16,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MEMBERS = [
   'getActiveSpreadsheet', 'getActive', 'openById', 'getUi', 'newDataValidation', 'newConditionalFormatRule', 'flush',
-  'DataValidationCriteria', 'BooleanCriteria',
+  'DataValidationCriteria', 'BooleanCriteria', 'ProtectionType',
 ] as const satisfies readonly (keyof SpreadsheetApp)[];
 
 export class FakeSpreadsheetApp implements Pick<SpreadsheetApp, (typeof MEMBERS)[number]> {
   readonly proxy: SpreadsheetApp;
   readonly DataValidationCriteria = DataValidationCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria;
   readonly BooleanCriteria = BooleanCriteria as unknown as typeof GoogleAppsScript.Spreadsheet.BooleanCriteria;
+  readonly ProtectionType = ProtectionType as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
   private readonly ui: FakeUi;
 
   constructor(private readonly host: Host, addonName: string, uiRecord: UiRecord) {

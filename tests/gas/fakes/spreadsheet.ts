@@ -7,7 +7,8 @@ import type { Span, RangeResolver } from './conditional-format.js';
 import type { CellValue } from './grid.js';
 import { FakeRange } from './range.js';
 import { FakeSheet } from './sheet.js';
-import { expose, unwrap, type Surface } from './surface.js';
+import type { Host } from './host.js';
+import { expose, unwrap } from './surface.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,7 +48,7 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEET_ME
   private nextSheetId = 0;
   private lastChartId = 0;
 
-  constructor(readonly surface: Surface, options: SpreadsheetOptions) {
+  constructor(readonly surface: Host, options: SpreadsheetOptions) {
     this.id = options.id;
     this.name = options.name;
     this.timeZone = options.timeZone;
