@@ -43,12 +43,28 @@ export const JOB_BUDGET_MS = 4.5 * 60 * 1000;
  */
 export const ASSUMED_MS_PER_CELL = 0.02;
 
+/**
+ * At most this many cells per chunk, whatever the time left: a chunk is what a stopped run
+ * may have to write again, and one setValues must stay far below the 10 MB a Google API
+ * request may carry (tests/gas/fakes/README.md; Google documents no limit for setValues).
+ * 100,000 cells of Tierwise's columns are 2–4 MB.
+ */
+export const MAX_CELLS_PER_CHUNK = 100_000;
+
+/**
+ * What a run keeps free at the end of its execution for saving the cursor, the log and the
+ * state after its last chunk: the first chunk of a run may be written until then.
+ */
+export const SAVE_MARGIN_MS = 60 * 1000;
+
 export interface ChunkedWrite {
   readonly tab: string;
   readonly columns: readonly OwnedColumn[];
   readonly from: number;
   readonly total: number;
   readonly deadlineMs: number;
+  /** Until when the first chunk of a run may still be written (the execution limit less SAVE_MARGIN_MS). */
+  readonly lastChanceMs: number;
   /** The speed measured by an earlier execution of this job, 0 when none. */
   readonly msPerRow: number;
 }
@@ -59,14 +75,24 @@ export interface ChunkedOutcome {
   readonly msPerRow: number;
 }
 
-export function writeInChunks(book: ServerBook, now: () => number, job: ChunkedWrite): ChunkedOutcome {
-  let msPerRow = job.msPerRow > 0 ? job.msPerRow : ASSUMED_MS_PER_CELL * Math.max(1, job.columns.length);
+/**
+ * Writes rows [from, total) in chunks sized by the time left and the cost measured per
+ * cell (a row costs one cell per owned column), capped at MAX_CELLS_PER_CHUNK, checking
+ * the clock between chunks. `afterChunk` runs after each chunk, so a run the platform stops
+ * between two chunks has its progress saved and no row is written twice. The first chunk of
+ * a run may use the time up to `lastChanceMs`: a run whose reading and computing used up
+ * the budget still moves the job on, so the job always ends.
+ */
+export function writeInChunks(book: ServerBook, now: () => number, job: ChunkedWrite, afterChunk: (done: ChunkedOutcome) => void): ChunkedOutcome {
+  const cellsPerRow = Math.max(1, job.columns.length);
+  let msPerRow = job.msPerRow > 0 ? job.msPerRow : ASSUMED_MS_PER_CELL * cellsPerRow;
+  const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / cellsPerRow));
   let next = job.from;
   // An empty tab still gets its headers.
   if (job.total === 0) book.writeOwnedRows(job.tab, job.columns, 0, 0);
   while (next < job.total) {
-    const left = job.deadlineMs - now();
-    const fits = Math.floor(left / msPerRow);
+    const deadline = next === job.from ? Math.max(job.deadlineMs, job.lastChanceMs) : job.deadlineMs;
+    const fits = Math.min(rowsPerChunk, Math.floor((deadline - now()) / msPerRow));
     if (fits < 1) break;
     const end = Math.min(job.total, next + fits);
     const started = now();
@@ -74,6 +100,7 @@ export function writeInChunks(book: ServerBook, now: () => number, job: ChunkedW
     const took = now() - started;
     if (took > 0) msPerRow = took / (end - next);
     next = end;
+    afterChunk({ next, msPerRow });
   }
   return { next, msPerRow };
 }

@@ -7,7 +7,7 @@ import type { Table } from '../../core/table.js';
 import { DeferredBook } from './deferred-book.js';
 import { DeferredState } from './deferred-state.js';
 import { fingerprint } from './fingerprint.js';
-import { JOB_BUDGET_MS, loadJob, writeInChunks, type JobCursor } from './job.js';
+import { JOB_BUDGET_MS, SAVE_MARGIN_MS, loadJob, writeInChunks, type JobCursor } from './job.js';
 import type { ServerContext } from './ports.js';
 
 export interface JobResult<T> {
@@ -63,24 +63,30 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
     notes.push(`The unfinished ${saved.action} of ${saved.asOf} was dropped: this ${action} rewrites the columns it was writing.`);
   }
 
-  const written = writeInChunks(ctx.book, () => ctx.clock.now().getTime(), {
-    tab, columns, from, total, deadlineMs: ctx.startedMs + JOB_BUDGET_MS, msPerRow: resuming?.msPerRow ?? 0,
+  const cursorAt = (done: { next: number; msPerRow: number }): JobCursor => ({
+    action,
+    asOf: formatDay(asOfDay),
+    fingerprint: (printed ??= print()),
+    next: { row: done.next, customerId: customerAt(done.next) },
+    total,
+    startedAt: resuming?.startedAt ?? ctx.clock.now().toISOString(),
+    msPerRow: done.msPerRow,
   });
+  // The cursor is saved after every chunk, the last one too: a run the platform stops
+  // between two chunks (not our own clock) resumes after the last chunk it wrote.
+  const written = writeInChunks(ctx.book, () => ctx.clock.now().getTime(), {
+    tab, columns, from, total,
+    deadlineMs: ctx.startedMs + JOB_BUDGET_MS,
+    lastChanceMs: ctx.startedMs + ctx.executionLimitMs - SAVE_MARGIN_MS,
+    msPerRow: resuming?.msPerRow ?? 0,
+  }, (done) => ctx.job.write(cursorAt(done)));
   const finished = written.next >= total;
   if (finished) {
     book.writeHeldTabs();
     state.commit();
     ctx.job.clear();
   } else {
-    const cursor: JobCursor = {
-      action,
-      asOf: formatDay(asOfDay),
-      fingerprint: printed ?? print(),
-      next: { row: written.next, customerId: customerAt(written.next) },
-      total,
-      startedAt: resuming?.startedAt ?? ctx.clock.now().toISOString(),
-      msPerRow: written.msPerRow,
-    };
+    const cursor = cursorAt(written);
     ctx.job.write(cursor);
     notes.push(`Time ran out after row ${written.next} of ${total}; the next run writes on from customer ${cursor.next.customerId || '(end)'}.`);
   }

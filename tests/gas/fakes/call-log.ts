@@ -5,6 +5,16 @@
  */
 export type CallListener = (method: string) => void;
 
+/** A block of cells a call wrote: sheet name and 1-based rectangle. */
+export interface WrittenBlock {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
+export type WriteListener = (block: WrittenBlock) => void;
+
 /** The classes of SpreadsheetApp's object tree: the calls that touch the sheet itself. */
 const SPREADSHEET_CLASSES = new Set([
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidationBuilder', 'DataValidation',
@@ -14,6 +24,7 @@ const SPREADSHEET_CLASSES = new Set([
 export class CallLog {
   private readonly counts = new Map<string, number>();
   private readonly listeners = new Set<CallListener>();
+  private readonly writeListeners = new Set<WriteListener>();
 
   /** Called by the stand-ins before each method body runs; listeners may throw into the script. */
   record(method: string): void {
@@ -44,6 +55,17 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+  }
+
+  /** Called by the stand-ins when cell contents are written. */
+  recordWrite(block: WrittenBlock): void {
+    for (const listener of this.writeListeners) listener(block);
+  }
+
+  /** Runs `listener` on every block of cell contents written; returns the unsubscribe function. */
+  onWrite(listener: WriteListener): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** Runs `listener` on every call (after counting it); returns the unsubscribe function. */

@@ -54,6 +54,15 @@ export interface EnvironmentOptions {
   readonly msPerCall?: number;
   /** Apps Script stops an execution after 6 minutes; calls after that throw. */
   readonly maxExecutionMs?: number;
+  /** Fake milliseconds Sheets takes per cell a call reads or writes; default 0. */
+  readonly msPerCellRead?: number;
+  readonly msPerCellWritten?: number;
+  /**
+   * A single write whose values take more than this many bytes as JSON fails with "Request
+   * payload size exceeds the limit: 10485760 bytes." (Google's APIs' 10 MB request limit, as
+   * users meet it; Google documents no per-call limit for setValues). Default 10 MB.
+   */
+  readonly maxWriteBytes?: number;
   /** The contexts the documentation leaves open (platform.ts); default an installed add-on. */
   readonly platform?: PlatformOptions;
 }
@@ -115,7 +124,18 @@ export class AppsScriptEnvironment {
     this.evaluateFormula = options.evaluateFormula ?? (() => '#NAME?');
     const scriptTimeZone = options.scriptTimeZone ?? 'UTC';
     this.platform = platformOf(options.platform);
+    const maxExecutionMs = options.maxExecutionMs ?? SIX_MINUTES_MS;
+    const overTime = () => {
+      if (this.clock.now() - this.current.startedAt > maxExecutionMs) this.realm.fail('Exceeded maximum execution time');
+    };
+    const msPerCell = { read: options.msPerCellRead ?? 0, written: options.msPerCellWritten ?? 0 };
     this.host = {
+      maxWriteBytes: options.maxWriteBytes ?? 10 * 1024 * 1024,
+      chargeCells: (kind, cells) => {
+        if (msPerCell[kind] <= 0 || cells <= 0) return;
+        this.clock.advance(cells * msPerCell[kind]);
+        overTime();
+      },
       platform: this.platform,
       calls: this.calls,
       realm: this.realm,
@@ -134,10 +154,9 @@ export class AppsScriptEnvironment {
     this.scriptApp = new FakeScriptApp(this.host, this.triggerTable);
 
     const msPerCall = options.msPerCall ?? 0;
-    const maxExecutionMs = options.maxExecutionMs ?? SIX_MINUTES_MS;
     this.calls.onCall(() => {
       if (msPerCall > 0) this.clock.advance(msPerCall);
-      if (this.clock.now() - this.current.startedAt > maxExecutionMs) this.realm.fail('Exceeded maximum execution time');
+      overTime();
     });
 
     const record = (level: LogEntry['level']) => (...parts: unknown[]) => {

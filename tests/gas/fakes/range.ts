@@ -15,6 +15,9 @@ import { unwrap } from './surface.js';
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
+/** Characters one cell may hold. */
+export const CELL_CHARACTERS = 50_000;
+
 export const RANGE_MEMBERS = [
   'getValue', 'getValues', 'getDisplayValue', 'getDisplayValues', 'getFormula', 'getFormulas', 'getNote', 'getNotes',
   'getNumberFormat', 'getNumberFormats', 'getDataValidation', 'getDataValidations',
@@ -25,6 +28,9 @@ export const RANGE_MEMBERS = [
 ] as const satisfies readonly (keyof Range)[];
 
 export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
+  /** Handed to the script (not a test's `rawRange`): its reads and writes take Sheets' time. */
+  byScript = false;
+
   constructor(
     readonly sheet: FakeSheet,
     readonly row: number,
@@ -44,6 +50,7 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
   // ---- reading -------------------------------------------------------------------------
 
   private read<T, F, R>(layer: Layer<T>, fill: F, convert: (cell: T | F, row: number, column: number) => R): R[][] {
+    if (this.byScript) this.sheet.book.surface.chargeCells('read', this.numRows * this.numColumns);
     const out: R[][] = new Array(this.numRows);
     const buffer: (T | F)[] = new Array(this.numColumns);
     for (let r = 0; r < this.numRows; r++) {
@@ -131,6 +138,8 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
   private writeContents(data: unknown[][]): void {
     const { grid, book } = this.sheet;
     this.sheet.checkEditable(this.row, this.column, this.numRows, this.numColumns);
+    this.checkSize(data);
+    if (this.byScript) book.surface.chargeCells('written', this.numRows * this.numColumns);
     const written: Written[][] = data.map((row, r) =>
       row.map((input, c) => interpretWrite(input, grid.formats.get(this.row - 1 + r, this.column - 1 + c), book.timeZone, book.evaluateFormula)),
     );
@@ -142,12 +151,31 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
         }
       }),
     );
+    book.surface.calls.recordWrite({ sheet: this.sheet.name, row: this.row, column: this.column, numRows: this.numRows, numColumns: this.numColumns });
     written.forEach((row, r) =>
       row.forEach((cell, c) => {
         grid.values.set(this.row - 1 + r, this.column - 1 + c, cell.value);
         grid.formulas.set(this.row - 1 + r, this.column - 1 + c, cell.formula);
       }),
     );
+  }
+
+  /**
+   * A cell holds at most 50,000 characters (Google Sheets Help, "Files you can store in
+   * Google Drive": spreadsheets), with the message Sheets gives; a whole write is refused
+   * above the environment's payload limit (environment.ts, `maxWriteBytes`).
+   */
+  private checkSize(data: readonly unknown[][]): void {
+    let bytes = 2;
+    for (const row of data) {
+      bytes += 3;
+      for (const cell of row) {
+        if (typeof cell === 'string' && cell.length > CELL_CHARACTERS) this.fail(`Your input contains more than the maximum of ${CELL_CHARACTERS} characters in a single cell.`);
+        bytes += (typeof cell === 'string' ? Buffer.byteLength(cell) + 2 : 8) + 1;
+      }
+    }
+    const limit = this.sheet.book.surface.maxWriteBytes;
+    if (bytes > limit) this.fail(`Request payload size exceeds the limit: ${limit} bytes.`);
   }
 
   setValues(values: unknown[][]): Range {

@@ -61,6 +61,7 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
 
   rangeProxy(range: FakeRange): Range {
     let proxy = this.rangeProxies.get(range);
+    range.byScript = true;
     if (!proxy) {
       proxy = expose<Range>(range, 'Range', RANGE_MEMBERS, this.book.surface);
       this.rangeProxies.set(range, proxy);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { MANAGER, columnValues, customersRows, managedBook } from './bundle.js';
+
+type Env = ReturnType<typeof managedBook>['env'];
+
+const COUNT = 50_000;
+const SEVEN_MINUTES = 7 * 60 * 1000;
+
+/**
+ * What Sheets charges, as the stand-ins model it (tests/gas/fakes/README.md): a round trip
+ * per call, and time per cell read and written. Google publishes no figures; these are on
+ * the slow side of what scripts measure (a 100,000-cell setValues takes seconds).
+ */
+const SHEETS_COST = { msPerCall: 40, msPerCellRead: 0.002, msPerCellWritten: 0.02 };
+
+/**
+ * Stops the next execution at its first chunk boundary, as the platform would stop it
+ * there: the call after the job's cursor is saved fails, and so does every later call of
+ * that execution (no `finally` of the script gets to clean up).
+ */
+function stopAtNextChunkBoundary(env: Env): () => void {
+  const store = env.properties.document('book-1');
+  let seen = store.values.get('tierwise.job') ?? null;
+  let stopped = false;
+  return env.calls.onCall(() => {
+    if (stopped) throw new Error('Exceeded maximum execution time');
+    const cursor = store.values.get('tierwise.job') ?? null;
+    if (cursor !== seen && cursor !== null) {
+      stopped = true;
+      throw new Error('Exceeded maximum execution time');
+    }
+    seen = cursor;
+  });
+}
+
+describe('a long job that always finishes', () => {
+  it('rescoring 50,000 customers, stopped by the platform at every chunk boundary, ends with every row written exactly once', () => {
+    const reference = managedBook({ customers: customersRows(COUNT), ...SHEETS_COST });
+    expect(reference.gas.rescore({ asOf: '2024-03-01' }).status).toBe('done');
+    const expected = columnValues(reference.env, 'Customers', 'TW Score', COUNT);
+
+    const { env, gas } = managedBook({ customers: customersRows(COUNT), ...SHEETS_COST });
+    const writesPerRow = new Uint16Array(COUNT + 2);
+    env.calls.onWrite((block) => {
+      if (block.sheet !== 'Customers') return;
+      for (let r = block.row; r < block.row + block.numRows; r++) if (r >= 2) writesPerRow[r] += 1;
+    });
+
+    let runs = 0;
+    let finished = false;
+    while (!finished) {
+      runs += 1;
+      expect(runs).toBeLessThan(60);
+      env.setUser(MANAGER);
+      const release = stopAtNextChunkBoundary(env);
+      try {
+        finished = gas.rescore(runs === 1 ? { asOf: '2024-03-01' } : {}).status === 'done';
+      } catch (error) {
+        expect((error as Error).message).toBe('Exceeded maximum execution time');
+      }
+      release();
+      // The stopped run's lease is honoured until it is older than one execution.
+      env.clock.advance(SEVEN_MINUTES);
+    }
+    expect(runs).toBeGreaterThan(3);
+    expect(columnValues(env, 'Customers', 'TW Score', COUNT)).toEqual(expected);
+    const counts = new Set(Array.from(writesPerRow.subarray(2, COUNT + 2)));
+    expect([...counts]).toEqual([1]);
+    env.setUser(MANAGER);
+    expect(gas.getState().unfinished).toBeNull();
+  }, 600_000);
+
+  it('sizes its chunks from the measured cost per cell: the cap on a fast sheet, what fits in the time left on a slow one', () => {
+    let columns = 0;
+    const sizes = (msPerCellWritten: number) => {
+      const { env, gas } = managedBook({ customers: customersRows(20_000), msPerCall: 40, msPerCellWritten });
+      const rows: number[] = [];
+      env.calls.onWrite((block) => {
+        if (block.sheet === 'Customers' && block.numRows > 1) {
+          rows.push(block.numRows);
+          columns = block.numColumns;
+        }
+      });
+      let done = false;
+      for (let run = 0; run < 40 && !done; run++) {
+        env.setUser(MANAGER);
+        done = gas.rescore(run === 0 ? { asOf: '2024-03-01' } : {}).status === 'done';
+      }
+      expect(done).toBe(true);
+      return rows;
+    };
+    const fast = sizes(0.02);
+    // The cap of 100,000 cells, in rows of the columns a rescore writes.
+    const cap = Math.floor(100_000 / columns);
+    expect(fast.slice(0, -1).every((rows) => rows === cap)).toBe(true);
+    const slow = sizes(1);
+    expect(slow.every((rows) => rows <= cap)).toBe(true);
+    expect(slow.slice(0, -1).some((rows) => rows < cap)).toBe(true);
+    expect(slow.reduce((a, b) => a + b, 0)).toBe(20_000);
+  }, 600_000);
+});
