@@ -1,55 +1,27 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { planFilterViews, repFilterViews } from '../../src/app/server/sidebar-filter-views.js';
 import { sheetsFilterViews_ } from '../../src/gas/filter-views.js';
+import { refusal as refusalOf } from './bundle.js';
 import { createAppsScriptEnvironment, sheetFromRows } from './fakes/index.js';
-
-interface View { filterViewId: number; title: string; range: unknown; filterSpecs: unknown }
-
-/** The Sheets API's filter views as batchUpdate changes them, for one spreadsheet. */
-function fakeSheetsApi(sheetIds: number[]) {
-  const views = new Map<number, View[]>(sheetIds.map((id) => [id, []]));
-  let nextId = 100;
-  const batches: unknown[][] = [];
-  const sheetOf = (range: { sheetId: number }) => views.get(range.sheetId) as View[];
-  return {
-    views,
-    batches,
-    Spreadsheets: {
-      get: () => ({ sheets: [...views].map(([sheetId, list]) => ({ properties: { sheetId }, filterViews: list.map((v) => ({ filterViewId: v.filterViewId, title: v.title })) })) }),
-      batchUpdate: ({ requests }: { requests: Record<string, { filter?: View & { range: { sheetId: number } }; filterId?: number }>[] }) => {
-        batches.push(requests);
-        for (const request of requests) {
-          if (request.deleteFilterView) for (const list of views.values()) list.splice(list.findIndex((v) => v.filterViewId === request.deleteFilterView.filterId), 1);
-          if (request.addFilterView) sheetOf(request.addFilterView.filter!.range).push({ ...request.addFilterView.filter!, filterViewId: nextId++ });
-          if (request.updateFilterView) {
-            const list = sheetOf(request.updateFilterView.filter!.range);
-            list[list.findIndex((v) => v.filterViewId === request.updateFilterView.filter!.filterViewId)] = request.updateFilterView.filter!;
-          }
-        }
-        return {};
-      },
-    },
-  };
-}
 
 afterEach(() => vi.unstubAllGlobals());
 
-describe('filter views through the Sheets advanced service', () => {
-  function setUp() {
-    const env = createAppsScriptEnvironment({ spreadsheets: [{ id: 'book-1', timeZone: 'Etc/UTC', sheets: [sheetFromRows('Customers', [['Customer ID', 'Owner'], ['C1', 'Ann']])] }] });
-    env.startExecution({});
-    const sheetId = env.spreadsheet.sheetNamed('Customers')!.sheetId;
-    const api = fakeSheetsApi([sheetId]);
-    vi.stubGlobal('Sheets', api);
-    return { env, api, sheetId, store: sheetsFilterViews_(env.spreadsheet.proxy) };
-  }
+function setUp() {
+  const env = createAppsScriptEnvironment({ spreadsheets: [{ id: 'book-1', timeZone: 'Etc/UTC', sheets: [sheetFromRows('Customers', [['Customer ID', 'Owner'], ['C1', 'Ann']])] }] });
+  env.startExecution({});
+  const sheetId = env.spreadsheet.sheetNamed('Customers')!.sheetId;
+  vi.stubGlobal('Sheets', env.sheetsApi);
+  const views = () => env.sheetsApi.viewsOf('book-1', sheetId);
+  return { env, api: env.sheetsApi, sheetId, views, store: sheetsFilterViews_(env.spreadsheet.proxy) };
+}
 
+describe('filter views through the Sheets advanced service', () => {
   it('adds one view per rep with a custom-formula condition on the Owner column, in one batchUpdate', () => {
-    const { api, sheetId, store } = setUp();
+    const { env, sheetId, views, store } = setUp();
     const wanted = repFilterViews([{ name: 'Ann', email: 'ann@x.com' }, { name: 'Bo', email: '' }], 1, 1);
     store.apply('Customers', planFilterViews(store.list('Customers'), wanted));
-    expect(api.batches).toHaveLength(1);
-    const [ann] = api.views.get(sheetId)!;
+    expect(env.calls.count('Sheets.Spreadsheets.batchUpdate')).toBe(1);
+    const [ann] = views();
     expect(ann).toMatchObject({
       title: 'Tierwise · Ann',
       range: { sheetId, startRowIndex: 0 },
@@ -58,12 +30,12 @@ describe('filter views through the Sheets advanced service', () => {
   });
 
   it('updates its own views on a second run and leaves the user\'s own views alone', () => {
-    const { api, sheetId, store } = setUp();
-    api.views.get(sheetId)!.push({ filterViewId: 1, title: 'My own view', range: {}, filterSpecs: [] });
+    const { sheetId, views, store } = setUp();
+    views().push({ filterViewId: 1, title: 'My own view', range: { sheetId }, filterSpecs: [] });
     const wanted = repFilterViews([{ name: 'Ann', email: '' }], 1, 1);
     store.apply('Customers', planFilterViews(store.list('Customers'), wanted));
     store.apply('Customers', planFilterViews(store.list('Customers'), wanted));
-    expect(api.views.get(sheetId)!.map((v) => v.title)).toEqual(['My own view', 'Tierwise · Ann']);
+    expect(views().map((v) => v.title)).toEqual(['My own view', 'Tierwise · Ann']);
     expect(store.list('Customers').map((v) => v.title)).toEqual(['Tierwise · Ann']);
   });
 
@@ -72,5 +44,34 @@ describe('filter views through the Sheets advanced service', () => {
     env.startExecution({});
     vi.stubGlobal('Sheets', undefined);
     expect(() => sheetsFilterViews_(env.spreadsheet.proxy)).toThrow(/Sheets advanced service is not enabled/);
+  });
+});
+
+describe('the Sheets API stand-in checks requests as the API does', () => {
+  it('fails the whole batch for an id that names no filter view, and deletes nothing', () => {
+    const { api, sheetId, views } = setUp();
+    views().push({ filterViewId: 1, title: 'My own view', range: { sheetId }, filterSpecs: [] }, { filterViewId: 2, title: 'Another', range: { sheetId }, filterSpecs: [] });
+    const batch = { requests: [{ deleteFilterView: { filterId: 1 } }, { deleteFilterView: { filterId: 999 } }] };
+    expect(refusalOf(() => api.Spreadsheets.batchUpdate(batch, 'book-1'))).toContain('No filter view with id: 999');
+    expect(views().map((v) => v.filterViewId)).toEqual([1, 2]);
+  });
+
+  it('refuses unknown fields, a request of two kinds, and an update without a field mask or with a field FilterView has not', () => {
+    const { api, sheetId, views } = setUp();
+    views().push({ filterViewId: 1, title: 'Mine', range: { sheetId }, filterSpecs: [] });
+    const refused = (request: object) => refusalOf(() => api.Spreadsheets.batchUpdate({ requests: [request] }, 'book-1'));
+    expect(refused({ addFilterView: { filter: { title: 'x', range: { sheetId }, color: 'red' } } })).toContain('Unknown name "color"');
+    expect(refused({ addFilterView: { filter: { title: 'x', range: { sheetId } } }, deleteFilterView: { filterId: 1 } })).toContain('exactly one kind');
+    expect(refused({ updateFilterView: { filter: { filterViewId: 1, title: 'y', range: { sheetId } } } })).toContain('fields is required');
+    expect(refused({ updateFilterView: { filter: { filterViewId: 1, title: 'y', range: { sheetId } }, fields: 'title,colour' } })).toContain('field mask names colour');
+    expect(refused({ addFilterView: { filter: { title: 'x', range: { sheetId: 424242 } } } })).toContain('No grid with id: 424242');
+    expect(views().map((v) => v.title)).toEqual(['Mine']);
+  });
+
+  it('updates only the fields its mask names', () => {
+    const { api, sheetId, views } = setUp();
+    views().push({ filterViewId: 1, title: 'Mine', range: { sheetId, startRowIndex: 0 }, filterSpecs: [] });
+    api.Spreadsheets.batchUpdate({ requests: [{ updateFilterView: { filter: { filterViewId: 1, title: 'Renamed', range: { sheetId, startRowIndex: 5 } }, fields: 'title' } }] }, 'book-1');
+    expect(views()[0]).toMatchObject({ title: 'Renamed', range: { sheetId, startRowIndex: 0 } });
   });
 });

@@ -22,6 +22,7 @@ import { platformOf, type Platform, type PlatformOptions } from './platform.js';
 import { Realm } from './realm.js';
 import { FakeScriptApp, TriggerTable, type TriggerRecord } from './script-app.js';
 import { FakeSession } from './session.js';
+import { FakeSheetsApi } from './sheets-api.js';
 import { FakeSpreadsheetApp } from './spreadsheet-app.js';
 import { FakeSpreadsheet } from './spreadsheet.js';
 import { emptyUiRecord, type UiRecord } from './ui.js';
@@ -108,6 +109,8 @@ export class AppsScriptEnvironment {
   readonly properties: PropertyStores;
   readonly AuthMode = AuthMode;
   readonly platform: Platform;
+  /** The Sheets advanced service (filter views), the global `Sheets` of the script. */
+  readonly sheetsApi: FakeSheetsApi;
   /** What to put into a vm context: the services, a fake-clock Date, Logger and console. */
   readonly globals: Record<string, unknown>;
   private current: Execution;
@@ -152,6 +155,7 @@ export class AppsScriptEnvironment {
     this.properties = new PropertyStores(this.host);
     this.locks = new LockTable(this.host);
     this.scriptApp = new FakeScriptApp(this.host, this.triggerTable);
+    this.sheetsApi = new FakeSheetsApi(this.host);
 
     const msPerCall = options.msPerCall ?? 0;
     this.calls.onCall(() => {
@@ -173,6 +177,7 @@ export class AppsScriptEnvironment {
       Logger: { log: record('log') },
       console: { log: record('log'), info: record('info'), warn: record('warn'), error: record('error') },
       Date: this.clock.Date,
+      Sheets: this.sheetsApi,
     };
   }
 
