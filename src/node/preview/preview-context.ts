@@ -2,7 +2,7 @@ import type { StateStore } from '../../app/ports.js';
 import type { BookClock, DocumentLock, JsonSlot, ServerContext, SettingsStore, Triggers } from '../../app/server/ports.js';
 import type { ExistingFilterView, FilterViewChanges, FilterViewStore, RepFilterView } from '../../app/server/sidebar-filter-views.js';
 import type { Settings } from '../../core/settings/schema.js';
-import { ASSUMED_MS_PER_CELL, JOB_BUDGET_MS } from '../../app/server/job.js';
+import { ASSUMED_MS_PER_CELL, JOB_BUDGET_MS, SAVE_MARGIN_MS } from '../../app/server/job.js';
 import type { MemoryWorkbook } from '../book/memory-workbook.js';
 import { PreviewBook } from './preview-book.js';
 
@@ -130,5 +130,6 @@ export function previewSession(workbook: MemoryWorkbook, state: StateStore, opti
     bookId: 'local-preview',
     executionLimitMs: options.executionLimitMs,
   };
-  return { book, filterViews: new MemoryFilterViews(), context: () => ({ ...shared, startedMs: clock.now().getTime() - (slow === null ? 0 : JOB_BUDGET_MS - slow) }) };
+  return { book, filterViews: new MemoryFilterViews(), // With `slow`, a call has `slow` ms for its one chunk: the first chunk of a run may go on to the last chance (job.ts).
+  context: () => ({ ...shared, startedMs: clock.now().getTime() - (slow === null ? 0 : Math.max(JOB_BUDGET_MS, options.executionLimitMs - SAVE_MARGIN_MS) - slow) }) };
 }
