@@ -11,6 +11,7 @@ import { undoCommand } from './commands/undo.js';
 import type { CliIo } from './io.js';
 import { terminalIo } from './terminal-text.js';
 import { SettingsError, UsageError } from './options.js';
+import { InputError, oneLine, unexpectedSentence } from './errors.js';
 
 const COMMANDS: readonly Command[] = [scoreCommand, proposeCommand, applyCommand, undoCommand, recycleCommand, claimCommand, demoCommand];
 
@@ -27,18 +28,22 @@ function overview(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
+    'Every command takes --debug: on a failure, print the stack trace after the one-line message.',
     'Exit status: 0 done (maybe with warnings), 1 the book could not be processed, 2 usage error.',
     '',
   ].join('\n');
 }
 
 /**
- * Runs one command line and returns its exit status; never calls process.exit itself.
- * Everything it prints goes through terminalText, whoever prints it.
+ * Runs one command line and returns its exit status; never calls process.exit itself and
+ * never throws: every failure ends in one line on stderr (and the usage for exit 2), with
+ * the stack trace only under --debug. Everything it prints goes through terminalText,
+ * whoever prints it.
  */
 export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
   const io = terminalIo(terminal);
-  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv.filter((arg) => arg !== '--debug');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
@@ -59,10 +64,9 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
       io.stderr.write(`tierwise ${name}: ${error.message}\n\nUsage: ${command.usage}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof CannotRun || error instanceof BookError || error instanceof SettingsError) {
-      io.stderr.write(`tierwise ${name}: ${error.message}\n`);
-      return EXIT_CANNOT_RUN;
-    }
-    throw error;
+    const known = error instanceof CannotRun || error instanceof BookError || error instanceof SettingsError || error instanceof InputError;
+    io.stderr.write(`tierwise ${name}: ${known ? oneLine(error.message) : unexpectedSentence(error)}\n`);
+    if (debug) io.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return EXIT_CANNOT_RUN;
   }
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isFailure, parseDay } from '../core/parse/index.js';
 import { parseSettings, type Settings } from '../core/settings/schema.js';
+import { readInputFile } from './input-file.js';
+import { SETTINGS_FILE_LIMIT } from './limits.js';
 
 /** A mistake in how the command was called: exit 2 with the message and the usage. */
 export class UsageError extends Error {}
@@ -61,11 +62,13 @@ export class SettingsError extends Error {}
 
 export function readSettingsFile(path: string | undefined): Settings {
   if (path === undefined) return parseSettingsOrThrow({}, 'defaults');
+  const bytes = readInputFile(path, SETTINGS_FILE_LIMIT);
+  if (bytes === null) throw new SettingsError(`${path}: no such settings file.`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new SettingsError(`${path}: ${(error as Error).message}`);
+    throw new SettingsError(`${path}: this settings file is not valid JSON (${(error as Error).message}).`);
   }
   return parseSettingsOrThrow(raw, path);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StateStore } from '../../app/ports.js';
@@ -9,6 +9,8 @@ import type { Table } from '../../core/table.js';
 import { readCsvTable, writeCsvBook } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
 import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
+import { readInputFile } from '../input-file.js';
+import { STATE_FILE_LIMIT, WORKBOOK_FILE_LIMIT } from '../limits.js';
 import { MemoryWorkbook } from './memory-workbook.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
@@ -30,7 +32,9 @@ const STATE_FILE = 'tw-state.json';
 /** A folder is a CSV book; a file is whatever its bytes say it is, whatever its name. */
 export function bookKind(path: string): BookKind {
   if (statSync(path).isDirectory()) return 'csv';
-  const format = workbookFormat(readFileSync(path));
+  const bytes = readInputFile(path, WORKBOOK_FILE_LIMIT);
+  if (bytes === null) throw new BookError(`${path}: no such file or folder`);
+  const format = workbookFormat(bytes);
   if ('refusal' in format) throw new BookError(`${path}: ${format.refusal}`);
   return format.format;
 }
@@ -103,6 +107,21 @@ function missingCustomersFile(path: string): string {
   );
 }
 
+/**
+ * The saved state of a CSV book, or null when it has none. A state that does not read is
+ * refused without quoting it: JSON.parse's message would print a piece of the state.
+ */
+function readStateFile(statePath: string, bookPath: string): unknown {
+  const bytes = readInputFile(statePath, STATE_FILE_LIMIT);
+  if (bytes === null) return null;
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    const why = /end of (JSON|data)/i.test((error as Error).message) ? 'it ends before its JSON does, as if cut short' : 'it is not valid JSON';
+    throw new BookError(`${STATE_FILE} in ${bookPath} is damaged (${why}); nothing was changed. Restore it from a backup, or move it away to start with no saved runs.`);
+  }
+}
+
 async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers']): Promise<LocalBook> {
   const files = csvFiles(tabs);
   const tables: Table[] = [];
@@ -116,7 +135,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
   if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
   const statePath = join(path, STATE_FILE);
-  let state: unknown = existsSync(statePath) ? JSON.parse(await readFile(statePath, 'utf8')) : null;
+  let state = readStateFile(statePath, path);
   let stateChanged = false;
   return {
     kind: 'csv',

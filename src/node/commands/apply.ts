@@ -7,7 +7,7 @@ export const applyCommand = bookCommand(
   {
     name: 'apply',
     summary: 'write the saved proposals of the last propose run into the Owner column',
-    usage: `tierwise apply BOOK [--only ID,…] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise apply BOOK [--only ID,…] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
   Writes the proposals saved by the last tierwise propose on this book (not a fresh
   computation) and logs each change in TW Log. Customers whose Owner changed since the

@@ -23,7 +23,8 @@ export const BOOK_OPTIONS_USAGE = `  BOOK          an .xlsx or .xlsm workbook, o
   --in-place    write the result back into BOOK
   --settings    a JSON file with only the settings you change, e.g. {"rfm": {"binning": "r-rfm"}}
   --as-of       the day the analysis is made on (default: today); deals after it are ignored
-  --json        print only the JSON summary on stdout`;
+  --json        print only the JSON summary on stdout
+  --debug       on a failure, print the stack trace after the one-line message`;
 
 /**
  * A command over a local book: open it → run the use case → save → print. The actor

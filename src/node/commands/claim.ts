@@ -8,7 +8,7 @@ export const claimCommand = bookCommand(
   {
     name: 'claim',
     summary: 'let a rep take a customer from the pool, within the daily limit and the caps',
-    usage: `tierwise claim BOOK --rep NAME --customer ID [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise claim BOOK --rep NAME --customer ID [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
   Writes the rep into the customer's Owner cell and logs it in TW Log. Only a customer
   without a valid owner can be claimed, up to pool.claimLimitPerDay a day, within the rep's

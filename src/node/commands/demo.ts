@@ -16,11 +16,12 @@ import type { Command } from './command.js';
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'write a demo workbook (500 customers, 5,000 deals, 8 reps) and score it',
-  usage: `tierwise demo [--dir DIR] [--json]
+  usage: `tierwise demo [--dir DIR] [--json] [--debug]
 
   Writes DIR/tierwise-demo.xlsx (default DIR: ./demo), the same book every time, with a few
   deliberately bad cells, then scores it as of ${DEMO_AS_OF} into DIR/tierwise-demo.tierwise.xlsx.
-  Try the other commands on it next, e.g. tierwise score demo/tierwise-demo.xlsx --as-of ${DEMO_AS_OF}`,
+  Try the other commands on it next, e.g. tierwise score demo/tierwise-demo.xlsx --as-of ${DEMO_AS_OF}
+  --debug       on a failure, print the stack trace after the one-line message`,
   async run(argv: readonly string[], io: CliIo) {
     let values;
     try {

@@ -7,7 +7,7 @@ export const proposeCommand = bookCommand(
   {
     name: 'propose',
     summary: 'propose an owner for each customer without a valid one, with reasons',
-    usage: `tierwise propose BOOK [--rebalance] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise propose BOOK [--rebalance] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
   Writes TW Proposed Owner, TW Reason and TW Fit, and saves the proposals in the book for
   tierwise apply. The Owner column is not touched.

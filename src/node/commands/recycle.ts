@@ -7,7 +7,7 @@ export const recycleCommand = bookCommand(
   {
     name: 'recycle',
     summary: 'warn about stale customers, and send those still stale after the warning back to the pool',
-    usage: `tierwise recycle BOOK [--dry-run] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise recycle BOOK [--dry-run] [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
   A customer that turns stale (pool.* settings) is first flagged in TW Flags with the day it
   recycles; if still stale on that day, its Owner is cleared (logged in TW Log) and the old

@@ -7,7 +7,7 @@ export const scoreCommand = bookCommand(
   {
     name: 'score',
     summary: 'score every customer: value score, tier, RFM, CLV, why',
-    usage: `tierwise score BOOK [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise score BOOK [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
 ${BOOK_OPTIONS_USAGE}`,
   },

@@ -7,7 +7,7 @@ export const undoCommand = bookCommand(
   {
     name: 'undo',
     summary: 'put back the Owner cells the last apply replaced',
-    usage: `tierwise undo BOOK [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]
+    usage: `tierwise undo BOOK [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json] [--debug]
 
   Reverts the last tierwise apply exactly and logs it in TW Log. A row whose Owner was
   changed by hand since is left alone and listed. Exits 1 when there is nothing to undo.

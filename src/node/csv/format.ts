@@ -5,7 +5,7 @@ import { parseCsv, recordSpans } from './tokenize.js';
 export interface CsvFormat {
   encoding: 'utf-8' | 'utf-8-bom' | 'gb18030';
   delimiter: ',' | ';' | '\t';
-  newline: '\n' | '\r\n';
+  newline: '\n' | '\r\n' | '\r';
 }
 
 export interface CsvTable {
@@ -55,7 +55,7 @@ export function detectNewline(text: string, delimiter: string): CsvFormat['newli
   const spans = recordSpans(sample(text), delimiter);
   const lineBreak = spans.length > 0 ? text.charCodeAt(spans[1]) : Number.NaN;
   if (lineBreak === 0x0a) return '\n';
-  if (lineBreak === 0x0d) return '\r\n';
+  if (lineBreak === 0x0d) return text.charCodeAt(spans[1] + 1) === 0x0a ? '\r\n' : '\r';
   return newFileFormat.newline;
 }
 

@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Cell, Table } from '../../core/table.js';
+import { InputError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
+import { CSV_FILE_LIMIT } from '../limits.js';
 import { decodeCsvBytes } from './encoding.js';
 import { detectDelimiter, detectNewline, type CsvTable } from './format.js';
-import { parseCsvCells } from './tokenize.js';
+import { parseCsvCells, UnclosedQuote } from './tokenize.js';
 
 /**
  * One tab of a CSV book, or null when its file does not exist.
@@ -13,28 +15,74 @@ import { parseCsvCells } from './tokenize.js';
  * and Sheets). Blank lines stay as rows of empty cells. Every field is text; an empty
  * field, quoted or not, is an empty cell (null), as a spreadsheet shows it. Rows shorter
  * than the header are padded with empty cells.
+ *
+ * A file that would be misread is refused with its line or row, nothing read (README
+ * "Limits"): a quote that never closes (every row after it would vanish into one cell), a
+ * NUL byte (binary data, or UTF-16 without its byte order mark), a row with values past
+ * the header (its values are likely shifted by a delimiter that is not in quotes).
  */
 export async function readCsvTable(path: string, tab: string): Promise<CsvTable | null> {
-  let bytes: Uint8Array;
+  const bytes = readInputFile(path, CSV_FILE_LIMIT);
+  if (bytes === null) return null;
+  let decoded;
   try {
-    bytes = await readFile(path);
+    decoded = decodeCsvBytes(bytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw new InputError(`${path}: ${(error as Error).message}`);
   }
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const { text, encoding } = decoded;
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    throw new InputError(`${path}, line ${lineOf(text, nul)}: a NUL byte, which text never holds (is it a binary file, or UTF-16 saved without its byte order mark?); nothing was read.`);
+  }
   const delimiter = detectDelimiter(text);
   const newline = detectNewline(text, delimiter);
-  return { table: csvRecordsTable(tab, parseCsvCells(text, delimiter)), format: { encoding, delimiter, newline } };
+  let records: Cell[][];
+  try {
+    records = parseCsvCells(text, delimiter);
+  } catch (error) {
+    if (!(error instanceof UnclosedQuote)) throw error;
+    const line = lineOf(text, error.offset);
+    const lost = lineOf(text, text.length) - line;
+    throw new InputError(
+      `${path}, line ${line}: a quote opens a field that never closes, so ${lost === 0 ? 'the rest of that line' : `the ${lost.toLocaleString('en-US')} line${lost === 1 ? '' : 's'} after it`} would be read as one cell; ` +
+        'nothing was read. Close the quote (a quote inside a quoted field is written twice: "").',
+    );
+  }
+  const table = csvRecordsTable(tab, records);
+  const ragged = table.rows.findIndex((row) => row.length > table.header.length);
+  if (ragged >= 0) {
+    const width = table.rows[ragged].length;
+    throw new InputError(
+      `${path}, row ${(ragged + table.headerRow + 1).toLocaleString('en-US')}: ${width} fields where the header has ${table.header.length}, so its values may be in the wrong columns ` +
+        `(a "${delimiter === '\t' ? '\\t' : delimiter}" inside a value that is not in quotes?); nothing was read. Quote that value, or give the extra column a header.`,
+    );
+  }
+  return { table, format: { encoding, delimiter, newline } };
 }
 
 /**
  * The records of a file as a Table, reusing the record arrays: the header is shifted off
  * rather than the rows sliced, since copying a million-entry array costs a full collection
- * of everything just parsed.
+ * of everything just parsed. Fields past the header that are empty (a trailing delimiter,
+ * as some exports write) are dropped; values there are kept for the caller to refuse.
  */
 export function csvRecordsTable(tab: string, records: Cell[][]): Table {
   const header = records.shift() ?? [];
-  for (const row of records) while (row.length < header.length) row.push(null);
+  const width = header.length;
+  for (const row of records) {
+    while (row.length < width) row.push(null);
+    while (row.length > width && row[row.length - 1] === null) row.length -= 1;
+  }
   return { tab, header, rows: records, headerRow: 1 };
+}
+
+/** The physical line (1-based) holding `offset`: LF, CRLF and a lone CR each end one. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line += 1;
+  }
+  return line;
 }

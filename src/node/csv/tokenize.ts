@@ -1,11 +1,14 @@
 /**
  * Splitting CSV text into records and fields, RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180)
  * read leniently the way spreadsheets read it:
- * - records end at LF or CRLF; a lone CR is ordinary text;
+ * - records end at LF, CRLF or a lone CR (classic Mac OS line ends, which Excel for Mac
+ *   still writes as "CSV (Macintosh)"; read as text they made a file one record long);
  * - a field is quoted only when its first character is `"`; inside it `""` is one quote and
  *   delimiters and line breaks are text, so one record may span several physical lines;
  * - text after a closing quote, up to the next delimiter, is kept (`"ab"c` reads `abc`), a
- *   `"` inside an unquoted field is ordinary text, and an unclosed quote runs to the end;
+ *   `"` inside an unquoted field is ordinary text, and an unclosed quote runs to the end
+ *   (parseCsvCells, the reader of books, refuses it instead: the rows after it would vanish
+ *   into one cell);
  * - a final line break ends the last record rather than starting an empty one, and a blank
  *   line is a record with one empty field, so record i is sheet row i + 1.
  *
@@ -38,14 +41,23 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return records;
 }
 
+/** A quoted field that never closes: `offset` is where its opening quote is. */
+export class UnclosedQuote extends Error {
+  constructor(readonly offset: number) {
+    super(`A quoted field opened at offset ${offset} never closes.`);
+  }
+}
+
 /**
  * Like parseCsv, with every empty field, quoted or not, as null: the empty cell a
  * spreadsheet shows. Done while splitting, since a second pass over millions of fields
- * costs as much again as a tenth of the split.
+ * costs as much again as a tenth of the split. Throws UnclosedQuote rather than read the
+ * rest of the text as one field.
  */
 export function parseCsvCells(text: string, delimiter: string): (string | null)[][] {
   const records: (string | null)[][] = [];
-  scanCsv(text, delimiter, records, null, null);
+  const unclosed = scanCsv(text, delimiter, records, null, null);
+  if (unclosed >= 0) throw new UnclosedQuote(unclosed);
   return records;
 }
 
@@ -60,22 +72,27 @@ export function recordSpans(text: string, delimiter: string): number[] {
   return spans;
 }
 
-/** Walks the records of the text, pushing their fields to `records` and spans to `spans`. */
+/**
+ * Walks the records of the text, pushing their fields to `records` and spans to `spans`;
+ * returns where a last field's quote opens that never closes, or -1.
+ */
 function scanCsv<Empty extends '' | null>(
   text: string,
   delimiter: string,
   records: (string | Empty)[][] | null,
   spans: number[] | null,
   empty: Empty,
-): void {
+): number {
   if (delimiter.length !== 1) throw new RangeError(`A CSV delimiter is one character, not ${JSON.stringify(delimiter)}`);
   const delimiterCode = delimiter.charCodeAt(0);
   const length = text.length;
-  // The next delimiter and line break are searched once and remembered, so every character
-  // is scanned a bounded number of times, even in a file with no delimiter at all.
+  // The next delimiter, LF and CR are searched once and remembered, so every character is
+  // scanned a bounded number of times, even in a file with no delimiter or no CR at all.
   let nextDelimiter = -1;
+  let nextLf = -1;
+  let nextCr = -1;
   let lineBreak = -1;
-  let recordEnd = -1;
+  let unclosed = -1;
   // Records are presized to the width of the first one: growing arrays field by field
   // costs more than the split itself on a million rows.
   let width = 1;
@@ -87,18 +104,21 @@ function scanCsv<Empty extends '' | null>(
     let count = 0;
     for (;;) {
       if (lineBreak < position) {
-        lineBreak = indexOrEnd(text, '\n', position);
-        recordEnd = lineBreak < length && lineBreak > position && text.charCodeAt(lineBreak - 1) === CR ? lineBreak - 1 : lineBreak;
+        if (nextLf < position) nextLf = indexOrEnd(text, '\n', position);
+        if (nextCr < position) nextCr = indexOrEnd(text, '\r', position);
+        lineBreak = nextLf < nextCr ? nextLf : nextCr;
       }
       let fieldEnd: number;
       if (text.charCodeAt(position) === QUOTE) {
         fieldEnd = skipField(text, position, delimiterCode);
+        // Only a field that runs to the end of the text can have left its quote open.
+        if (fieldEnd === length && !quoteCloses(text, position)) unclosed = position;
         if (fields !== null) fields[count] = unquoteField(text.slice(position, fieldEnd)) || empty;
         // A quoted line break does not end the record: look for the next one past the field.
         if (fieldEnd > lineBreak) lineBreak = -1;
       } else {
         if (nextDelimiter < position) nextDelimiter = indexOrEnd(text, delimiter, position);
-        fieldEnd = nextDelimiter < recordEnd ? nextDelimiter : recordEnd;
+        fieldEnd = nextDelimiter < lineBreak ? nextDelimiter : lineBreak;
         if (fields !== null) {
           const values = shared[count];
           const value = text.slice(position, fieldEnd);
@@ -120,8 +140,9 @@ function scanCsv<Empty extends '' | null>(
       if (records.length === 1) width = count;
       if (records.length === SHARING_SAMPLE) shared = repeatingColumns(records, width);
     }
-    position = end >= length ? length : text.charCodeAt(end) === CR ? end + 2 : end + 1;
+    position = end >= length ? length : text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
   }
+  return unclosed;
 }
 
 function sharedValue(values: Map<string, string>, value: string): string {
@@ -160,13 +181,21 @@ export function fieldBounds(record: string, delimiter: string): { record: string
   const ends: number[] = [];
   walkRecord(record, 0, delimiter.charCodeAt(0), ends);
   const lastStart = ends.length > 1 ? ends[ends.length - 2] + 1 : 0;
-  if (!UNCLOSED_QUOTE.test(record.slice(lastStart))) return { record, ends };
+  if (record.charCodeAt(lastStart) !== QUOTE || quoteCloses(record, lastStart)) return { record, ends };
   ends[ends.length - 1] += 1;
   return { record: `${record}"`, ends };
 }
 
-/** A field that opens a quote and holds only doubled quotes after it never closed it. */
-const UNCLOSED_QUOTE = /^"(?:[^"]|"")*$/;
+/** Whether the quote opening a field at `start` closes: some `"` after it is not doubled. */
+function quoteCloses(text: string, start: number): boolean {
+  let position = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', position);
+    if (quote === -1) return false;
+    if (text.charCodeAt(quote + 1) !== QUOTE) return true;
+    position = quote + 2;
+  }
+}
 
 /** Where each field of the record at `start` ends, pushed to `ends`; returns where the record ends. */
 function walkRecord(text: string, start: number, delimiterCode: number, ends: number[]): number {
@@ -210,13 +239,12 @@ function unquoteField(raw: string): string {
   }
 }
 
-/** The end of unquoted text: the next delimiter, LF, CRLF, or the end of the text. */
+/** The end of unquoted text: the next delimiter, LF, CR, or the end of the text. */
 function endOfBareText(text: string, start: number, delimiterCode: number): number {
   const length = text.length;
   for (let position = start; position < length; position += 1) {
     const code = text.charCodeAt(position);
-    if (code === delimiterCode || code === LF) return position;
-    if (code === CR && text.charCodeAt(position + 1) === LF) return position;
+    if (code === delimiterCode || code === LF || code === CR) return position;
   }
   return length;
 }

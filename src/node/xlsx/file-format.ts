@@ -1,6 +1,6 @@
 import { startTags } from './workbook-parts.js';
 import { attribute } from './xml-text.js';
-import { inflateEntry, readZip } from './zip-archive.js';
+import { inflateEntry, readZip, ZipError } from './zip-archive.js';
 
 /**
  * What a file given as a workbook really is, told by its bytes and never by its name:
@@ -40,13 +40,18 @@ export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
   return { refusal: 'this is not an .xlsx workbook (it is not a zip package): open it in the program that made it and save it as an Excel Workbook (.xlsx).' };
 }
 
+/** A zip that cannot be read, or would inflate past the limits, is refused with the reason. */
 function zipFormat(bytes: Uint8Array): WorkbookFormat {
-  let names: Map<string, ReturnType<typeof readZip>[number]>;
   try {
-    names = new Map(readZip(bytes).map((entry) => [entry.name, entry]));
+    return zipContentFormat(bytes);
   } catch (error) {
-    return { refusal: `this file is a damaged zip archive (${(error as Error).message}); if it came by mail or download, fetch it again.` };
+    if (error instanceof ZipError) return { refusal: `${error.message}.` };
+    throw error;
   }
+}
+
+function zipContentFormat(bytes: Uint8Array): WorkbookFormat {
+  const names = new Map(readZip(bytes).map((entry) => [entry.name, entry]));
   const mimetype = names.get('mimetype');
   const mime = mimetype ? inflateEntry(mimetype).toString('latin1').trim() : '';
   if (mime === 'application/vnd.oasis.opendocument.spreadsheet') return { refusal: `this is an .ods (OpenDocument Spreadsheet) file: ${SAVE_AS}.` };

@@ -1,9 +1,10 @@
+import { InputError } from '../errors.js';
 import { isBlankRow, type Cell, type Table } from '../../core/table.js';
 import { cellValue, type CellContext } from './cell-values.js';
 import { dateStyles } from './date-styles.js';
 import { parseSharedStrings } from './shared-strings.js';
 import { SheetCursor } from './sheet-cursor.js';
-import { openXlsx, type XlsxPackage } from './xlsx-package.js';
+import { openXlsx, withLabel, type XlsxPackage } from './xlsx-package.js';
 
 export interface XlsxBook {
   /** Every tab of the workbook, in workbook order. */
@@ -26,14 +27,14 @@ export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly 
     const stringsXml = map.sharedStringsPart ? pkg.text(map.sharedStringsPart) : undefined;
     const stylesXml = map.stylesPart ? pkg.text(map.stylesPart) : undefined;
     const context: CellContext = {
-      sharedStrings: stringsXml ? parseSharedStrings(stringsXml) : [],
-      dateStyles: stylesXml ? dateStyles(stylesXml) : [],
+      sharedStrings: stringsXml ? withLabel(label, () => parseSharedStrings(stringsXml)) : [],
+      dateStyles: stylesXml ? withLabel(label, () => dateStyles(stylesXml)) : [],
       date1904: map.date1904,
     };
     for (const sheet of wanted) {
       const xml = pkg.bytes(sheet.part);
-      if (!xml) throw new Error(`${label}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
-      tables.set(sheet.name, sheetTable(sheet.name, xml, context));
+      if (!xml) throw new InputError(`${label}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
+      tables.set(sheet.name, withLabel(`${label}: tab "${sheet.name}"`, () => sheetTable(sheet.name, xml, context)));
     }
   }
   return { sheetNames: map.sheets.map((sheet) => sheet.name), tables };
@@ -71,7 +72,7 @@ export function sheetTable(tab: string, xml: Buffer, context: CellContext): Tabl
       continue;
     }
     const index = cursor.rowNumber - headerRow - 1;
-    if (index < rows.length) throw new Error(`Tab "${tab}": row ${cursor.rowNumber} comes after a later row; the sheet is damaged.`);
+    if (index < rows.length) throw new Error(`Row ${cursor.rowNumber} comes after a later row; the sheet is damaged.`);
     while (rows.length < index) rows.push(blank);
     rows.push(row ?? blank);
     if (row && !isBlankRow(row)) lastNonBlank = rows.length;

@@ -5,8 +5,12 @@
  * that a hand-written scanner reads a 500,000-row sheet in well under a second, and the
  * offsets are exactly what a saver needs to replace single cells and copy the rest.
  *
- * Rows and cells may omit their `r` reference; they then follow the previous one.
+ * Rows and cells may omit their `r` reference; they then follow the previous one. A row or
+ * column outside Excel's grid is refused as it is met, before a reader makes room for it:
+ * one `<row r="300000000">` would otherwise ask for 300 million rows.
  */
+import { EXCEL_GRID } from '../limits.js';
+
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -90,6 +94,7 @@ export class SheetCursor {
         this.column = -1;
         const tagEnd = this.scanAttributes(name + 3, false);
         if (!this.rowHasRef) this.rowNumber++;
+        if (!(this.rowNumber >= 1 && this.rowNumber <= EXCEL_GRID.rows)) throw outsideGrid(`row ${this.rowNumber.toLocaleString('en-US')}`, `rows 1 to ${EXCEL_GRID.rows.toLocaleString('en-US')}`);
         this.rowSelfClosing = xml[tagEnd - 1] === SLASH;
         this.rowTagEnd = tagEnd + 1;
         this.pos = this.rowTagEnd;
@@ -132,6 +137,7 @@ export class SheetCursor {
     this.formulaKind = '';
     const tagEnd = this.scanAttributes(afterName, true);
     if (!this.cellHasRef) this.column++;
+    if (!(this.column >= 0 && this.column < EXCEL_GRID.columns)) throw outsideGrid(`column ${this.column + 1 > 0 ? (this.column + 1).toLocaleString('en-US') : 'reference'}`, `columns A to XFD, 1 to ${EXCEL_GRID.columns.toLocaleString('en-US')}`);
     this.cellTagEnd = tagEnd + 1;
     if (xml[tagEnd - 1] === SLASH) {
       this.cellEnd = this.pos = tagEnd + 1;
@@ -220,6 +226,10 @@ export class SheetCursor {
         break;
     }
   }
+}
+
+function outsideGrid(what: string, grid: string): Error {
+  return new Error(`This worksheet has a ${what} outside Excel's grid (${grid}), so it is damaged or was not made by a spreadsheet program; nothing was read`);
 }
 
 function cellType(xml: Uint8Array, start: number, end: number): CellType {

@@ -1,6 +1,8 @@
 import type { Cell } from '../../core/table.js';
 import { cellXml, columnName, type CellWriting } from './cell-xml.js';
 import { SheetCursor, latin1 } from './sheet-cursor.js';
+import { InputError } from '../errors.js';
+import { EXCEL_GRID } from '../limits.js';
 
 /** Cell edits of one tab: 1-based sheet row → 0-based column → new value. */
 export type TabEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
@@ -19,6 +21,7 @@ export interface EditedSheet {
  * neighbour (no `r`) get an explicit reference so that inserted ones cannot shift them.
  */
 export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting): EditedSheet {
+  checkGrid(tab, edits);
   const cursor = new SheetCursor(xml);
   const p = cursor.prefix;
   const sheetWriting: CellWriting = { ...writing, prefix: p };
@@ -157,4 +160,28 @@ function growDimension(xml: Buffer, before: number, edits: TabEdits): { start: n
   if (firstColumn === old[0] && firstRow === old[1] && lastColumn === old[2] && lastRow === old[3]) return undefined;
   const start = match.index + match[1].length;
   return { start, end: start + match[2].length, ref: `${columnName(firstColumn)}${firstRow}:${columnName(lastColumn)}${lastRow}` };
+}
+
+/**
+ * Edits past Excel's last column (XFD) or row would make a file Excel refuses to open: the
+ * TW columns go after the header, so a header 16,384 columns wide leaves them no room.
+ * Refused before anything is written.
+ */
+function checkGrid(tab: string, edits: TabEdits): void {
+  let lastColumn = -1;
+  let lastRow = 0;
+  for (const [row, cells] of edits) {
+    if (cells.size === 0) continue;
+    lastRow = Math.max(lastRow, row);
+    for (const column of cells.keys()) lastColumn = Math.max(lastColumn, column);
+  }
+  if (lastColumn >= EXCEL_GRID.columns) {
+    throw new InputError(
+      `Tab "${tab}" has no room for the TW columns: they would reach column ${columnName(lastColumn)}, past XFD, Excel's last column (${EXCEL_GRID.columns.toLocaleString('en-US')} columns); ` +
+        'delete unused columns at the right of the header and run again. Nothing was written.',
+    );
+  }
+  if (lastRow > EXCEL_GRID.rows) {
+    throw new InputError(`Tab "${tab}" would need row ${lastRow.toLocaleString('en-US')}, past Excel's last row (${EXCEL_GRID.rows.toLocaleString('en-US')}); nothing was written.`);
+  }
 }

@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:buffer';
+import { InputError } from '../errors.js';
+import { readInputFile } from '../input-file.js';
+import { WORKBOOK_FILE_LIMIT } from '../limits.js';
 import { mapWorkbook, type WorkbookMap } from './workbook-parts.js';
-import { inflateEntry, readZip, type ZipEntry } from './zip-archive.js';
+import { inflateEntry, readZip, ZipError, type ZipEntry } from './zip-archive.js';
 
 /** An opened .xlsx: its zip entries by part name and the map of its workbook. */
 export interface XlsxPackage {
@@ -11,28 +14,48 @@ export interface XlsxPackage {
 }
 
 export async function openXlsx(path: string): Promise<XlsxPackage> {
-  let file: Buffer;
-  try {
-    file = await readFile(path);
-  } catch (error) {
-    throw new Error(`Cannot read workbook ${path}: ${(error as Error).message}`);
-  }
+  const file = readInputFile(path, WORKBOOK_FILE_LIMIT);
+  if (file === null) throw new InputError(`${path}: no such file or folder.`);
   return openXlsxBytes(file, path);
 }
 
-/** Opens a package held in memory; `label` names it in messages (a path, or "the new file"). */
+/**
+ * Opens a package held in memory; `label` names it in messages (a path, or "the new file").
+ * Every way the package can fail to read, a damaged zip or one past the limits, a missing
+ * or damaged part, ends in an InputError naming it.
+ */
 export function openXlsxBytes(file: Uint8Array, label: string): XlsxPackage {
-  let entries: ZipEntry[];
-  try {
-    entries = readZip(file);
-  } catch (error) {
-    throw new Error(`${label}: ${(error as Error).message}`);
-  }
+  const entries = withLabel(label, () => readZip(file));
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const bytes = (part: string) => {
     const entry = byName.get(part);
-    return entry ? inflateEntry(entry) : undefined;
+    return entry ? withLabel(label, () => inflateEntry(entry)) : undefined;
   };
-  const text = (part: string) => bytes(part)?.toString('utf8');
-  return { entries, map: mapWorkbook(text), bytes, text };
+  const text = (part: string) => {
+    const data = bytes(part);
+    // V8 cannot hold a longer string; a part this large is no spreadsheet's.
+    if (data && data.length > constants.MAX_STRING_LENGTH) throw new InputError(`${label}: part ${part} is too large to read as text.`);
+    return data?.toString('utf8');
+  };
+  return { entries, map: withLabel(label, () => mapWorkbook(text)), bytes, text };
+}
+
+/** Runs a step of reading the package, naming it in the sentence of a ZipError or a damaged part. */
+export function withLabel<T>(label: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof ZipError || isOwnSentence(error)) throw new InputError(`${label}: ${lowerFirst((error as Error).message)}`);
+    throw error;
+  }
+}
+
+/** The readers' own `new Error('This worksheet …')`: a sentence about the damage, not a fault of ours. */
+function isOwnSentence(error: unknown): boolean {
+  return error instanceof Error && error.constructor === Error && !('code' in error);
+}
+
+function lowerFirst(text: string): string {
+  return /^(The|This|A|An|Row) /.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }

@@ -1,4 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { formatBytes } from '../input-file.js';
+import { ZIP_LIMITS } from '../limits.js';
 import { crc32 } from './crc32.js';
 
 /**
@@ -33,16 +35,37 @@ const ZIP64_MARK = 0xffffffff;
 // 415 ms at zlib's default 6, for a part 10% larger (4.5 MB against 4.1 MB).
 const DEFLATE_LEVEL = 4;
 
+/**
+ * Why a zip cannot be read: it is damaged, or it would inflate past ZIP_LIMITS. The message
+ * is a clause for after the file's name ("part … is damaged"); the package names the file.
+ */
+export class ZipError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'damaged' | 'limit',
+  ) {
+    super(message);
+  }
+}
+
+const damaged = (what: string) => new ZipError(`the workbook is not a valid zip file (${what}); if it came by mail or download, fetch it again`, 'damaged');
+
+/**
+ * The entries of a zip, every offset checked against the file (a cut or damaged file ends in
+ * a sentence, not a read past the end), and the sizes its central directory declares held
+ * to ZIP_LIMITS before anything is inflated.
+ */
 export function readZip(file: Uint8Array): ZipEntry[] {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const end = findEndRecord(file, view);
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
-  if (at === ZIP64_MARK || count === 0xffff) throw new Error('This workbook is a ZIP64 archive, which is not supported.');
+  if (at === ZIP64_MARK || count === 0xffff) throw new ZipError('this workbook is a ZIP64 archive, which is not supported', 'damaged');
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
+  let total = 0;
   for (let i = 0; i < count; i++) {
-    if (view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw new Error('The workbook is not a valid zip file (bad central directory).');
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw damaged('bad central directory');
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const dosTime = view.getUint32(at + 12, true);
@@ -51,12 +74,18 @@ export function readZip(file: Uint8Array): ZipEntry[] {
     const nameLength = view.getUint16(at + 28, true);
     const recordLength = 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     const localAt = view.getUint32(at + 42, true);
-    if (compressedSize === ZIP64_MARK || localAt === ZIP64_MARK) throw new Error('This workbook is a ZIP64 archive, which is not supported.');
+    if (compressedSize === ZIP64_MARK || uncompressedSize === ZIP64_MARK || localAt === ZIP64_MARK) {
+      throw new ZipError('this workbook is a ZIP64 archive, which is not supported', 'damaged');
+    }
+    if (at + recordLength > end) throw damaged('bad central directory');
     const name = decoder.decode(file.subarray(at + 46, at + 46 + nameLength));
-    if (view.getUint32(localAt, true) !== LOCAL_SIGNATURE) throw new Error(`The workbook is not a valid zip file (part ${name}).`);
+    if (localAt + 30 > file.length || view.getUint32(localAt, true) !== LOCAL_SIGNATURE) throw damaged(`part ${name}`);
     const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
     let localEnd = dataAt + compressedSize;
-    if (flags & HAS_DESCRIPTOR) localEnd += view.getUint32(localEnd, true) === DESCRIPTOR_SIGNATURE ? 16 : 12;
+    if (flags & HAS_DESCRIPTOR && localEnd + 4 <= file.length) localEnd += view.getUint32(localEnd, true) === DESCRIPTOR_SIGNATURE ? 16 : 12;
+    if (localEnd > file.length) throw damaged(`part ${name} is cut short`);
+    total += uncompressedSize;
+    checkDeclaredSize(name, compressedSize, uncompressedSize, total);
     entries.push({
       name,
       central: file.subarray(at, at + recordLength),
@@ -71,20 +100,48 @@ export function readZip(file: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+function checkDeclaredSize(name: string, compressed: number, uncompressed: number, total: number): void {
+  const { partBytes, totalBytes, ratio, ratioFrom } = ZIP_LIMITS;
+  const refuse = (why: string) => new ZipError(`${why}; it looks like a zip bomb, so nothing was read`, 'limit');
+  if (uncompressed > partBytes) throw refuse(`part ${name} would inflate to ${formatBytes(uncompressed)}, more than the ${formatBytes(partBytes)} Tierwise inflates of one part`);
+  if (total > totalBytes) throw refuse(`its parts would inflate to more than the ${formatBytes(totalBytes)} Tierwise inflates of one workbook`);
+  if (uncompressed >= ratioFrom && uncompressed > compressed * ratio) {
+    throw refuse(`part ${name} would inflate ${Math.round(uncompressed / Math.max(compressed, 1)).toLocaleString('en-US')} times over (${formatBytes(compressed)} to ${formatBytes(uncompressed)}), more than the ${ratio}:1 Tierwise accepts`);
+  }
+}
+
 function findEndRecord(file: Uint8Array, view: DataView): number {
   // The end record sits in the last 22 bytes plus an optional comment of up to 64 KiB.
   const lowest = Math.max(0, file.length - 22 - 0xffff);
   for (let at = file.length - 22; at >= lowest; at--) {
     if (view.getUint32(at, true) === END_SIGNATURE) return at;
   }
-  throw new Error('The workbook is not a valid zip file (no end of central directory).');
+  throw damaged('no end of central directory; the file may be cut short');
 }
 
+/**
+ * The inflated bytes of an entry, never more than the size its directory record declares
+ * (checked against ZIP_LIMITS by readZip): a part whose data inflates to more, or to less,
+ * is damaged or hostile and is refused.
+ */
 export function inflateEntry(entry: ZipEntry): Buffer {
-  if (entry.method === STORED) return Buffer.from(entry.compressed);
-  if (entry.method !== DEFLATED) throw new Error(`Part ${entry.name} uses zip method ${entry.method}, which is not supported.`);
-  // One output chunk of the size the directory announces saves concatenating many.
-  return inflateRawSync(entry.compressed, { chunkSize: Math.max(64 * 1024, entry.uncompressedSize) });
+  const declared = entry.uncompressedSize;
+  if (entry.method === STORED) {
+    if (entry.compressed.length !== declared) throw damaged(`part ${entry.name} has the wrong size`);
+    return Buffer.from(entry.compressed);
+  }
+  if (entry.method !== DEFLATED) throw new ZipError(`part ${entry.name} uses zip method ${entry.method}, which is not supported`, 'damaged');
+  let inflated: Buffer;
+  try {
+    // One output chunk of the size the directory announces saves concatenating many.
+    inflated = inflateRawSync(entry.compressed, { chunkSize: Math.max(64 * 1024, declared), maxOutputLength: Math.max(1, declared) });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError(`part ${entry.name} inflates to more than the ${formatBytes(declared)} its zip directory declares; nothing was read`, 'limit');
+    throw damaged(`part ${entry.name} cannot be inflated: ${(error as Error).message}`);
+  }
+  if (inflated.length !== declared) throw damaged(`part ${entry.name} inflates to ${inflated.length} bytes, not the ${declared} its zip directory declares`);
+  return inflated;
 }
 
 /** A part to write: either an entry copied as read, or new content to deflate. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldBounds, parseCsv, parseCsvCells, recordSpans } from '../../../src/node/csv/tokenize.js';
+import { fieldBounds, parseCsv, parseCsvCells, recordSpans, UnclosedQuote } from '../../../src/node/csv/tokenize.js';
 
 /**
  * An independent, deliberately naive reading of the same rules, one character at a time,
@@ -30,6 +30,7 @@ function oracle(text: string, delimiter: string): string[][] {
     if (c === delimiter) { fields.push(value); value = ''; state = 'start'; i += 1; continue; }
     if (c === '\n') { endRecord(); i += 1; continue; }
     if (c === '\r' && text[i + 1] === '\n') { endRecord(); i += 2; continue; }
+    if (c === '\r') { endRecord(); i += 1; continue; }
     value += c; i += 1;
     if (state === 'start') state = 'bare';
   }
@@ -66,9 +67,16 @@ describe('parseCsv', () => {
     expect(parseCsv('a,"never closed\nb\n', ',')).toEqual([['a', 'never closed\nb\n']]);
   });
 
-  it('keeps a lone CR as text and trailing empty fields as fields', () => {
-    expect(parseCsv('a\rb,\n', ',')).toEqual([['a\rb', '']]);
-    expect(parseCsv('a\r', ',')).toEqual([['a\r']]);
+  it('ends a record at a lone CR (classic Mac line ends) and keeps trailing empty fields as fields', () => {
+    expect(parseCsv('a\rb,\n', ',')).toEqual([['a'], ['b', '']]);
+    expect(parseCsv('a\r', ',')).toEqual([['a']]);
+    expect(parseCsv('h,x\r1,2\r\r3,"4\r5"\r', ',')).toEqual([['h', 'x'], ['1', '2'], [''], ['3', '4\r5']]);
+  });
+
+  it('refuses, in parseCsvCells, a quote that never closes, giving where it opened', () => {
+    expect(() => parseCsvCells('a,b\n1,"never closed\n2,3\n', ',')).toThrow(expect.objectContaining({ offset: 6 }));
+    expect(() => parseCsvCells('a\n"x""', ',')).toThrow(UnclosedQuote);
+    expect(parseCsvCells('a\n"x"""', ',')).toEqual([['a'], ['x"']]);
   });
 
   it('reads empty text as no records', () => {
@@ -108,7 +116,17 @@ describe('parseCsv', () => {
     expect(parseCsvCells('a,,""\n\n', ',')).toEqual([['a', null, null], [null]]);
     fc.assert(
       fc.property(csvText, (text) => {
-        expect(parseCsvCells(text, ',')).toEqual(parseCsv(text, ',').map((fields) => fields.map((field) => (field === '' ? null : field))));
+        const lenient = parseCsv(text, ',').map((fields) => fields.map((field) => (field === '' ? null : field)));
+        let strict;
+        try {
+          strict = parseCsvCells(text, ',');
+        } catch (error) {
+          // Only a last field whose quote never closes is refused; parseCsv read it to the end.
+          expect(error).toBeInstanceOf(UnclosedQuote);
+          expect(text.slice((error as UnclosedQuote).offset)).toMatch(/^"(?:[^"]|"")*$/);
+          return;
+        }
+        expect(strict).toEqual(lenient);
       }),
       { numRuns: 2000 },
     );
