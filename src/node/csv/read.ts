@@ -19,7 +19,8 @@ import { parseCsvCells, UnclosedQuote } from './tokenize.js';
  * A file that would be misread is refused with its line or row, nothing read (README
  * "Limits"): a quote that never closes (every row after it would vanish into one cell), a
  * NUL byte (binary data, or UTF-16 without its byte order mark), a row with values past
- * the header (its values are likely shifted by a delimiter that is not in quotes).
+ * the header, even empty ones (its values are likely shifted by a delimiter that is not in
+ * quotes; an export that ends every line with a delimiter ends the header with one too).
  */
 export async function readCsvTable(path: string, tab: string): Promise<CsvTable | null> {
   const bytes = readInputFile(path, CSV_FILE_LIMIT);
@@ -43,7 +44,7 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
   } catch (error) {
     if (!(error instanceof UnclosedQuote)) throw error;
     const line = lineOf(text, error.offset);
-    const lost = lineOf(text, text.length) - line;
+    const lost = lineOf(text, text.length) - (/[\r\n]$/.test(text) ? 1 : 0) - line;
     throw new InputError(
       `${path}, line ${line}: a quote opens a field that never closes, so ${lost === 0 ? 'the rest of that line' : `the ${lost.toLocaleString('en-US')} line${lost === 1 ? '' : 's'} after it`} would be read as one cell; ` +
         'nothing was read. Close the quote (a quote inside a quoted field is written twice: "").',
@@ -64,16 +65,12 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
 /**
  * The records of a file as a Table, reusing the record arrays: the header is shifted off
  * rather than the rows sliced, since copying a million-entry array costs a full collection
- * of everything just parsed. Fields past the header that are empty (a trailing delimiter,
- * as some exports write) are dropped; values there are kept for the caller to refuse.
+ * of everything just parsed. Rows wider than the header are kept as they are.
  */
 export function csvRecordsTable(tab: string, records: Cell[][]): Table {
   const header = records.shift() ?? [];
   const width = header.length;
-  for (const row of records) {
-    while (row.length < width) row.push(null);
-    while (row.length > width && row[row.length - 1] === null) row.length -= 1;
-  }
+  for (const row of records) while (row.length < width) row.push(null);
   return { tab, header, rows: records, headerRow: 1 };
 }
 
