@@ -46,7 +46,7 @@ export function withLabel<T>(label: string, step: () => T): T {
     return step();
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if (error instanceof ZipError || isOwnSentence(error)) throw new InputError(`${label}: ${lowerFirst((error as Error).message)}`);
+    if (error instanceof ZipError || isOwnSentence(error)) throw new InputError(`${label}: ${sentence((error as Error).message)}`);
     throw error;
   }
 }
@@ -56,6 +56,8 @@ function isOwnSentence(error: unknown): boolean {
   return error instanceof Error && error.constructor === Error && !('code' in error);
 }
 
-function lowerFirst(text: string): string {
-  return /^(The|This|A|An|Row) /.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+/** A message as the clause after "file: ", ending in one full stop. */
+function sentence(text: string): string {
+  const clause = /^(The|This|A|An|Row) /.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+  return /[.!?]$/.test(clause) ? clause : `${clause}.`;
 }

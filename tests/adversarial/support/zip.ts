@@ -1,0 +1,42 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { inflateEntry, readZip, writeZip, type ZipPart } from '../../../src/node/xlsx/zip-archive.js';
+
+/**
+ * Workbooks made wrong on purpose, at the zip level: parts rewritten, dropped or added
+ * (deflated honestly), and central-directory fields patched to lie.
+ */
+
+/** The parts of a workbook file as text-or-bytes by name. */
+export function parts(path: string): Map<string, Buffer> {
+  return new Map(readZip(readFileSync(path)).map((entry) => [entry.name, inflateEntry(entry)]));
+}
+
+/** Rewrites the workbook at `path`: `change` returns a part's new content, or null to drop it. */
+export function rewriteParts(path: string, change: (name: string, content: Buffer) => Buffer | string | null, add: Record<string, string | Buffer> = {}): void {
+  const out: ZipPart[] = [];
+  for (const [name, content] of parts(path)) {
+    const changed = change(name, content);
+    if (changed !== null) out.push({ name, content: Buffer.from(changed), dosTime: 0 });
+  }
+  for (const [name, content] of Object.entries(add)) out.push({ name, content: Buffer.from(content), dosTime: 0 });
+  writeFileSync(path, writeZip(out));
+}
+
+/** Offsets in the file of `part`'s central-directory record and its local header. */
+export function recordsOf(file: Buffer, part: string): { central: number; local: number; dataAt: number; compressedSize: number } {
+  const entry = readZip(file).find((e) => e.name === part);
+  if (!entry) throw new Error(`no part ${part}`);
+  return {
+    central: entry.central.byteOffset - file.byteOffset,
+    local: entry.local.byteOffset - file.byteOffset,
+    dataAt: entry.compressed.byteOffset - file.byteOffset,
+    compressedSize: entry.compressed.length,
+  };
+}
+
+/** Sets the uncompressed size that the central directory declares for `part` (APPNOTE 4.3.12, offset 24). */
+export function declareSize(path: string, part: string, size: number): void {
+  const file = readFileSync(path);
+  file.writeUInt32LE(size, recordsOf(file, part).central + 24);
+  writeFileSync(path, file);
+}
