@@ -20,8 +20,9 @@ export interface EditedSheet {
  * keeps its style; new cells get none. Rows and cells that relied on following their
  * neighbour (no `r`) get an explicit reference so that inserted ones cannot shift them.
  */
-export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting): EditedSheet {
-  checkGrid(tab, edits);
+/** `book` names the workbook in a refusal. */
+export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting, book = 'the workbook'): EditedSheet {
+  checkGrid(book, tab, edits);
   const cursor = new SheetCursor(xml);
   const p = cursor.prefix;
   const sheetWriting: CellWriting = { ...writing, prefix: p };
@@ -167,7 +168,7 @@ function growDimension(xml: Buffer, before: number, edits: TabEdits): { start: n
  * TW columns go after the header, so a header 16,384 columns wide leaves them no room.
  * Refused before anything is written.
  */
-function checkGrid(tab: string, edits: TabEdits): void {
+function checkGrid(book: string, tab: string, edits: TabEdits): void {
   let lastColumn = -1;
   let lastRow = 0;
   for (const [row, cells] of edits) {
@@ -177,11 +178,11 @@ function checkGrid(tab: string, edits: TabEdits): void {
   }
   if (lastColumn >= EXCEL_GRID.columns) {
     throw new InputError(
-      `Tab "${tab}" has no room for the TW columns: they would reach column ${columnName(lastColumn)}, past XFD, Excel's last column (${EXCEL_GRID.columns.toLocaleString('en-US')} columns); ` +
+      `${book}: tab "${tab}" has no room for the TW columns: they would reach column ${columnName(lastColumn)}, past XFD, Excel's last column (${EXCEL_GRID.columns.toLocaleString('en-US')} columns); ` +
         'delete unused columns at the right of the header and run again. Nothing was written.',
     );
   }
   if (lastRow > EXCEL_GRID.rows) {
-    throw new InputError(`Tab "${tab}" would need row ${lastRow.toLocaleString('en-US')}, past Excel's last row (${EXCEL_GRID.rows.toLocaleString('en-US')}); nothing was written.`);
+    throw new InputError(`${book}: tab "${tab}" would need row ${lastRow.toLocaleString('en-US')}, past Excel's last row (${EXCEL_GRID.rows.toLocaleString('en-US')}); nothing was written.`);
   }
 }

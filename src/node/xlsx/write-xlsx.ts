@@ -50,7 +50,7 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
     if (!sheet) throw new Error(`${sourcePath}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
     if (!xml) throw new Error(`${sourcePath}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing);
+    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing, sourcePath);
     replaced.set(sheet.part, edited.xml);
     overwroteFormula ||= edited.overwroteFormula;
   }

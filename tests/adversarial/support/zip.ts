@@ -22,16 +22,23 @@ export function rewriteParts(path: string, change: (name: string, content: Buffe
   writeFileSync(path, writeZip(out));
 }
 
-/** Offsets in the file of `part`'s central-directory record and its local header. */
+/**
+ * Offsets in the file of `part`'s central-directory record, local header and data, read
+ * here without readZip (whose checks the bombs made here are meant to trip).
+ */
 export function recordsOf(file: Buffer, part: string): { central: number; local: number; dataAt: number; compressedSize: number } {
-  const entry = readZip(file).find((e) => e.name === part);
-  if (!entry) throw new Error(`no part ${part}`);
-  return {
-    central: entry.central.byteOffset - file.byteOffset,
-    local: entry.local.byteOffset - file.byteOffset,
-    dataAt: entry.compressed.byteOffset - file.byteOffset,
-    compressedSize: entry.compressed.length,
-  };
+  const end = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = file.readUInt32LE(end + 16);
+  for (let i = 0; i < file.readUInt16LE(end + 10); i++) {
+    const nameLength = file.readUInt16LE(at + 28);
+    if (file.toString('utf8', at + 46, at + 46 + nameLength) === part) {
+      const local = file.readUInt32LE(at + 42);
+      const dataAt = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
+      return { central: at, local, dataAt, compressedSize: file.readUInt32LE(at + 20) };
+    }
+    at += 46 + nameLength + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
+  }
+  throw new Error(`no part ${part}`);
 }
 
 /** Sets the uncompressed size that the central directory declares for `part` (APPNOTE 4.3.12, offset 24). */
