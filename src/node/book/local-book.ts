@@ -114,10 +114,16 @@ function missingCustomersFile(path: string): string {
 function readStateFile(statePath: string, bookPath: string): unknown {
   const bytes = readInputFile(statePath, STATE_FILE_LIMIT);
   if (bytes === null) return null;
+  const text = bytes.toString('utf8');
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(text);
   } catch (error) {
-    const why = /end of (JSON|data)/i.test((error as Error).message) ? 'it ends before its JSON does, as if cut short' : 'it is not valid JSON';
+    // A cut file fails at its very end: "Unexpected end of JSON input", "Unterminated string
+    // in JSON at position 35", or "Expected ',' … at position N" with N its length.
+    const message = (error as Error).message;
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+    const cut = /end of JSON|Unterminated/.test(message) || position >= text.trimEnd().length;
+    const why = cut ? 'it ends before its JSON does, as if cut short' : 'it is not valid JSON';
     throw new BookError(`${STATE_FILE} in ${bookPath} is damaged (${why}); nothing was changed. Restore it from a backup, or move it away to start with no saved runs.`);
   }
 }

@@ -1,6 +1,9 @@
 import type { ActorRequest } from '../../app/ports.js';
 import type { Summary } from '../../app/summary.js';
-import { openLocalBook, siblingOutPath } from '../book/local-book.js';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openLocalBook, siblingOutPath, type BookKind } from '../book/local-book.js';
+import { errnoText, InputError } from '../errors.js';
 import { type CliIo, localToday, systemClock } from '../io.js';
 import { type BookOptions, type ExtraOptions, parseBookOptions } from '../options.js';
 import type { Command } from './command.js';
@@ -48,10 +51,45 @@ export function bookCommand<Outcome>(head: Omit<Command, 'run'> & { readonly ext
 /** Opens the book, runs the step's use case as `cli` and saves the book unless the step says not to; `output` is where it went, or null. */
 export async function runOnBook<Outcome>(options: BookOptions, step: Pick<BookStep<Outcome>, 'run' | 'saves'>): Promise<{ outcome: Outcome; output: string | null }> {
   const book = await openLocalBook(options.book, options.settings.tabs, options.settings.columns.customers);
+  const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
+  checkOutput(output, book.kind);
   const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
   const outcome = step.run(context, options);
   if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };
-  const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
-  await book.save(output);
+  try {
+    await book.save(output);
+  } catch (error) {
+    throw writeFailure(error, output);
+  }
   return { outcome, output };
+}
+
+/**
+ * An output that cannot be written is said before any work is done: a workbook goes to a
+ * file in a folder that exists, a CSV book to a folder (made if missing).
+ */
+function checkOutput(output: string, kind: BookKind): void {
+  const stats = statSync(output, { throwIfNoEntry: false });
+  if (kind === 'csv') {
+    if (stats && !stats.isDirectory()) throw new InputError(`${output}: this is a file, but a CSV book is written to a folder; give --out a folder. Nothing was written.`);
+    return;
+  }
+  if (stats?.isDirectory()) throw new InputError(`${output}: this is a folder; give --out a file name ending in .${kind}. Nothing was written.`);
+  const folder = dirname(resolve(output));
+  const parent = statSync(folder, { throwIfNoEntry: false });
+  if (!parent?.isDirectory()) throw new InputError(`${output}: the folder ${dirname(output)} ${parent ? 'is a file' : 'does not exist'}; create it or choose another --out. Nothing was written.`);
+}
+
+/**
+ * A system error while saving names the output the user asked for, not the temporary file
+ * next to it that the save was writing: "could not write out/book.xlsx: the disk is full".
+ */
+function writeFailure(error: unknown, output: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const path = (error as NodeJS.ErrnoException).path;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  // A failed write(2) carries no path; a failed open or rename names the file beside the output.
+  const target = resolve(output);
+  const inOutput = path === undefined || [target, dirname(target)].includes(resolve(path)) || dirname(resolve(path)) === dirname(target);
+  return inOutput ? new InputError(`could not write ${output}: ${errnoText(code)}.`) : error;
 }
