@@ -99,6 +99,15 @@ describe('missing and broken parts', () => {
     ]);
   });
 
+  // Found by fuzz.test.ts: the scanner ran past the end of the part on these, for ever.
+  it.each([
+    ['a row tag cut inside its attributes', '<row r'],
+    ['an attribute value that never closes', '<row r="1'],
+    ['a cell tag cut inside its attributes', '<row r="1"><c r'],
+  ])('refuses %s before </sheetData> instead of hanging', async (_, rows) => {
+    await refused(withCustomers(sheetXml(rows)), ['tab "Customers"', /cut short inside a tag, or damaged/]);
+  });
+
   it('refuses rows out of order, naming the row', async () => {
     const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     const rows = `<row r="1">${cell('A1', 'Customer ID')}${cell('B1', 'Name')}</row><row r="5">${cell('A5', 'C1')}</row><row r="3">${cell('A3', 'C2')}</row>`;

@@ -72,7 +72,7 @@ export class SheetCursor {
     this.prefixLength = this.prefix.length;
     const open = indexOfString(xml, `<${this.prefix}sheetData`, root);
     if (open < 0) throw new Error('This worksheet has no <sheetData>.');
-    const tagEnd = xml.indexOf(GT, open);
+    const tagEnd = need(xml, GT, open);
     this.emptySheetData = xml[tagEnd - 1] === SLASH;
     this.dataStart = this.emptySheetData ? open : tagEnd + 1;
     this.dataEnd = this.emptySheetData ? open : lastIndexOfString(xml, `</${this.prefix}sheetData>`);
@@ -114,7 +114,7 @@ export class SheetCursor {
       if (lt < 0) throw new Error('This worksheet is cut short inside a row.');
       if (xml[lt + 1] === SLASH) {
         // Only `</row>` can close at this level: cells are consumed whole below.
-        this.rowEnd = find(xml, GT, lt) + 1;
+        this.rowEnd = need(xml, GT, lt) + 1;
         this.pos = this.rowEnd;
         return false;
       }
@@ -123,7 +123,7 @@ export class SheetCursor {
         this.readCell(lt, name + 1);
         return true;
       }
-      this.pos = find(xml, GT, lt) + 1;
+      this.pos = need(xml, GT, lt) + 1;
     }
   }
 
@@ -149,7 +149,7 @@ export class SheetCursor {
       if (lt < 0) throw new Error('This worksheet is cut short inside a cell.');
       const closing = xml[lt + 1] === SLASH;
       const name = lt + 1 + (closing ? 1 : 0) + this.prefixLength;
-      const gt = find(xml, GT, lt);
+      const gt = need(xml, GT, lt);
       const first = xml[name];
       const second = xml[name + 1];
       if (closing) {
@@ -163,13 +163,13 @@ export class SheetCursor {
           this.valueStart = this.valueEnd = gt + 1;
         } else {
           this.valueStart = gt + 1;
-          this.valueEnd = find(xml, LT, gt);
+          this.valueEnd = need(xml, LT, gt);
         }
       } else if (first === 0x66 && !isNameByte(second)) {
         this.formulaStart = lt;
         this.formulaKind = /\bt\s*=\s*"(\w+)"/.exec(latin1(xml, lt, gt))?.[1] ?? 'normal';
         if (xml[gt - 1] !== SLASH) {
-          at = find(xml, LT, gt);
+          at = need(xml, LT, gt);
           continue;
         }
       } else if (first === 0x69 && second === 0x73 && !isNameByte(xml[name + 2])) {
@@ -187,13 +187,16 @@ export class SheetCursor {
       let c = xml[i];
       while (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) c = xml[++i];
       if (c === GT || c === SLASH) {
-        return c === GT ? i : find(xml, GT, i);
+        return c === GT ? i : need(xml, GT, i);
       }
+      if (c === undefined) throw cutShort();
       const nameStart = i;
-      while (c !== EQUALS && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) c = xml[++i];
+      // A tag cut short runs into the end of the part: each loop stops there.
+      while (c !== EQUALS && c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== undefined) c = xml[++i];
       const nameEnd = i;
-      while (c !== QUOTE && c !== APOSTROPHE) c = xml[++i];
-      const valueEnd = find(xml, c, i + 1);
+      while (c !== QUOTE && c !== APOSTROPHE && c !== undefined) c = xml[++i];
+      if (c === undefined) throw cutShort();
+      const valueEnd = need(xml, c, i + 1);
       if (nameEnd - nameStart === 1) {
         if (inCell) this.cellAttribute(xml[nameStart], i + 1, valueEnd);
         else if (xml[nameStart] === 0x72) {
@@ -253,6 +256,17 @@ function find(xml: Uint8Array, byte: number, from: number): number {
   const length = xml.length;
   for (let i = from; i < length; i++) if (xml[i] === byte) return i;
   return -1;
+}
+
+/** Like find, for a byte that must follow: a part without it is cut short or damaged. */
+function need(xml: Uint8Array, byte: number, from: number): number {
+  const at = find(xml, byte, from);
+  if (at < 0) throw cutShort();
+  return at;
+}
+
+function cutShort(): Error {
+  return new Error('This worksheet is cut short inside a tag, or damaged.');
 }
 
 function isNameByte(c: number): boolean {

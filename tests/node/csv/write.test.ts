@@ -107,7 +107,7 @@ describe('writeCsvBook', () => {
 
   const cell: fc.Arbitrary<Cell> = fc.oneof(
     fieldText,
-    fc.double({ noNaN: true }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
     fc.boolean(),
     fc.constant(null),
     fc.integer({ min: -25_000, max: 60_000 }).map((day) => new Date(day * 86_400_000)),
