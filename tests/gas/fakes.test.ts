@@ -167,6 +167,20 @@ describe('validation and conditional formats', () => {
     );
   });
 
+  it('refuses a list rule of more than 500 items and takes a rule over a range of any length, checked against its cells', () => {
+    const { g, sheet } = setup();
+    const names = Array.from({ length: 501 }, (_, i) => `rep${i}`);
+    expect(thrown(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names, true)).message).toMatch(/^The data validation rule has more than 500 items\./);
+    expect(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names.slice(0, 500), true)).not.toThrow();
+
+    const listed = sheet().getRange('A2:A3');
+    const rule = g.SpreadsheetApp.newDataValidation().requireValueInRange(listed, true).setAllowInvalid(false).build();
+    expect(rule.getCriteriaValues()[0].getA1Notation()).toBe('A2:A3');
+    sheet().getRange('D4').setDataValidation(rule);
+    sheet().getRange('D4').setValue(sheet().getRange('A3').getValue());
+    expect(thrown(() => sheet().getRange('D4').setValue('nobody')).message).toBe('The data you entered in cell D4 violates the data validation rules set on this cell.');
+  });
+
   it('keeps copies of conditional format rules and moves their ranges with the cells', () => {
     const { g, sheet } = setup();
     const rule = g.SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('A').setBackground('#b7e1cd').setRanges([sheet().getRange('D2:D3')]).build();

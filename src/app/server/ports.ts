@@ -22,9 +22,20 @@ export interface ServerBook extends Workbook {
 }
 
 export interface TouchUp {
-  /** Rep names for the Owner column's warning-only list; null removes our list. */
-  readonly ownerChoices: readonly string[] | null;
+  /** The reps for the Owner column's warning-only list; null removes our list. */
+  readonly ownerChoices: OwnerChoices | null;
   readonly ownerHeader: string | null;
+}
+
+/** The active reps' names, and the cells of the Reps tab that hold every rep's name. */
+export interface OwnerChoices {
+  readonly names: readonly string[];
+  /**
+   * Where the names stand: a shell whose list rules hold fewer names than the team has
+   * (Sheets: 500) offers the cells instead. `column` is 0-based as in the table read,
+   * `firstRow` the 1-based sheet row of the first rep.
+   */
+  readonly cells: { readonly tab: string; readonly column: number; readonly firstRow: number; readonly rows: number };
 }
 
 /** The settings as stored: raw, validated by the caller (a stored value may be from an older version or hand-edited). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { customerFields, formatDay, locateColumns } from '../../core/parse/index.js';
+import { customerFields, formatDay, locateColumns, repFields } from '../../core/parse/index.js';
 import { parseReps } from '../../core/assign/reps.js';
 import type { Settings } from '../../core/settings/schema.js';
-import type { Table } from '../../core/table.js';
+import { sheetRow, type Table } from '../../core/table.js';
 import { rescore } from '../rescore.js';
 import { Summary } from '../summary.js';
 import { ownedColumnsJob } from './owned-columns-job.js';
@@ -45,5 +45,8 @@ export function touchUpFor(ctx: ServerContext, settings: Settings, customers: Ta
   if (!settings.sheets.ownerValidation || ownerHeader === null) return { ownerHeader, ownerChoices: null };
   const repsTab = ctx.book.readTable(settings.tabs.reps);
   const reps = repsTab ? parseReps(repsTab, settings) : null;
-  return { ownerHeader, ownerChoices: reps?.ok ? reps.reps.filter((r) => r.active).map((r) => r.name) : null };
+  const nameColumn = repsTab ? locateColumns(repsTab, repFields, settings.columns.reps).index.name : undefined;
+  if (!repsTab || !reps?.ok || nameColumn === undefined) return { ownerHeader, ownerChoices: null };
+  const cells = { tab: repsTab.tab, column: nameColumn, firstRow: sheetRow(repsTab, 0), rows: repsTab.rows.length };
+  return { ownerHeader, ownerChoices: { names: reps.reps.filter((r) => r.active).map((r) => r.name), cells } };
 }
