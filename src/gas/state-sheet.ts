@@ -1,7 +1,8 @@
 import { OWN_TABS } from '../app/owned-columns.js';
 import type { StateStore } from '../app/ports.js';
 import { describeState, type StateLoss } from '../app/state-contents.js';
-import { readStateChunks, stateToChunks, type StateProblem } from '../app/state-text.js';
+import { readSavedState } from '../app/saved-state.js';
+import { stateToChunks, type StateProblem } from '../app/state-text.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -14,7 +15,8 @@ const PLAIN_TEXT = '@';
  * per value), as checked chunks over the cells of column A (src/app/state-text.ts). Read
  * once per execution.
  *
- * A state that does not read back is never overwritten in silence: the first save after
+ * A state that does not read back, or reads back in a shape the schema refuses, is never
+ * overwritten in silence: the first save after
  * such a read copies the unreadable cells to a hidden tab of their own and calls `onLoss`
  * (the shell logs it and the sidebar shows it). The tab is protected warning-only, so a
  * person editing it by hand is warned first (Sheet.protect, Protection.setWarningOnly).
@@ -38,7 +40,7 @@ export class StateSheet implements StateStore {
     const sheet = this.spreadsheet.getSheetByName(OWN_TABS.state);
     const rows = sheet ? sheet.getLastRow() : 0;
     const cells = sheet && rows > 0 ? sheet.getRange(1, 1, rows, 1).getValues().map((row) => row[0]) : [];
-    const reading = readStateChunks(cells);
+    const reading = readSavedState(cells);
     this.cached = { value: reading.state, cells, problem: reading.problem };
     return this.cached;
   }
