@@ -15,20 +15,16 @@ const SHEETS_COST = { msPerCall: 40, msPerCellRead: 0.002, msPerCellWritten: 0.0
 
 /**
  * Stops the next execution at its first chunk boundary, as the platform would stop it
- * there: the call after the job's cursor is saved fails, and so does every later call of
- * that execution (no `finally` of the script gets to clean up).
+ * there: the call after the job's cursor is saved is stopped, and so is every later call of
+ * that execution (no `finally` of the script gets to clean up); writes not flushed by then
+ * are lost, as in Sheets.
  */
 function stopAtNextChunkBoundary(env: Env): () => void {
   const store = env.properties.document('book-1');
   let seen = store.values.get('tierwise.job') ?? null;
-  let stopped = false;
   return env.calls.onCall(() => {
-    if (stopped) throw new Error('Exceeded maximum execution time');
     const cursor = store.values.get('tierwise.job') ?? null;
-    if (cursor !== seen && cursor !== null) {
-      stopped = true;
-      throw new Error('Exceeded maximum execution time');
-    }
+    if (cursor !== seen && cursor !== null) env.stopExecution();
     seen = cursor;
   });
 }

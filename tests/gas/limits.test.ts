@@ -109,6 +109,37 @@ describe('a long rescore', () => {
     expect(second.rowsWritten).toBe(COUNT);
   });
 
+  it('loses a chunk the platform stopped before it was flushed, and the next run writes it again: no row lost', () => {
+    const ROWS = 12_000;
+    const cost = { msPerCall: 40, msPerCellWritten: 0.02 };
+    const reference = managedBook({ customers: customersRows(ROWS), ...cost });
+    expect(reference.gas.rescore({ asOf: '2024-03-01' }).status).toBe('done');
+    const expected = columnValues(reference.env, 'Customers', 'TW Score', ROWS);
+
+    const { env, gas } = managedBook({ customers: customersRows(ROWS), ...cost });
+    let chunks = 0;
+    const writes = env.calls.onWrite((block) => {
+      if (block.sheet === 'Customers' && block.numRows > 1) chunks += 1;
+    });
+    // The second chunk is written; the platform stops the run at the very next call.
+    const stop = env.calls.onCall(() => {
+      if (chunks === 2) env.stopExecution();
+    });
+    expect(refusal(() => gas.rescore({ asOf: '2024-03-01' }))).toBe('Exceeded maximum execution time');
+    stop();
+    writes();
+    const firstChunk = columnValues(env, 'Customers', 'TW Score', ROWS).findIndex((score) => score === '');
+    expect(firstChunk).toBeGreaterThan(0);
+    expect(columnValues(env, 'Customers', 'TW Score', ROWS).slice(firstChunk).every((score) => score === '')).toBe(true);
+
+    env.clock.advance(SEVEN_MINUTES);
+    env.setUser(MANAGER);
+    const second = gas.rescore({});
+    expect(second.status).toBe('done');
+    expect(second.notes).toContain(`Resumed the rescore of 2024-03-01 at row ${firstChunk + 1} of ${ROWS}.`);
+    expect(columnValues(env, 'Customers', 'TW Score', ROWS)).toEqual(expected);
+  });
+
   it('is finished by the next schedule tick', () => {
     const { env, gas } = managedBook({ customers: customersRows(COUNT), now: '2024-03-01T03:00:00Z' });
     gas.installSchedule({});

@@ -72,18 +72,24 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
     startedAt: resuming?.startedAt ?? ctx.clock.now().toISOString(),
     msPerRow: done.msPerRow,
   });
-  // The cursor is saved after every chunk, the last one too: a run the platform stops
-  // between two chunks (not our own clock) resumes after the last chunk it wrote.
+  // The cursor is saved after every chunk, the last one too, once the chunk is flushed: a
+  // run the platform stops between two chunks (not our own clock) resumes after the last
+  // chunk it wrote, and one stopped before a flush loses the chunk and the cursor with it.
   const written = writeInChunks(ctx.book, () => ctx.clock.now().getTime(), {
     tab, columns, from, total,
     deadlineMs: ctx.startedMs + JOB_BUDGET_MS,
     lastChanceMs: ctx.startedMs + ctx.executionLimitMs - SAVE_MARGIN_MS,
     msPerRow: resuming?.msPerRow ?? 0,
-  }, (done) => ctx.job.write(cursorAt(done)));
+  }, (done) => {
+    ctx.book.flush();
+    ctx.job.write(cursorAt(done));
+  });
   const finished = written.next >= total;
   if (finished) {
     book.writeHeldTabs();
     state.commit();
+    // The cursor goes only once the dashboard and the state are durable too.
+    ctx.book.flush();
     ctx.job.clear();
   } else {
     const cursor = cursorAt(written);

@@ -19,6 +19,12 @@ export interface ServerBook extends Workbook {
    * list of reps on the Owner column); each replaces its earlier self, never stacks.
    */
   touchUp(tab: string, options: TouchUp): void;
+  /**
+   * Makes the writes so far durable. Sheets batches a script's writes and applies them when
+   * the script flushes or ends normally; an execution stopped at its time limit loses those
+   * not flushed (SpreadsheetApp.flush reference), so a job flushes before it records progress.
+   */
+  flush(): void;
 }
 
 export interface TouchUp {
