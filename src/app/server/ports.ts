@@ -101,6 +101,8 @@ export interface ServerContext {
   readonly lease: JsonSlot;
   /** The cursor of an unfinished long job. */
   readonly job: JsonSlot;
+  /** What an unfinished long job computed, so a resumed run writes on without computing again (job-results.ts). */
+  readonly results: JsonSlot;
   /** Who owns the schedule, its trigger and the spreadsheet id, recorded at install. */
   readonly schedule: JsonSlot;
   readonly triggers: Triggers;
