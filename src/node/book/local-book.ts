@@ -3,12 +3,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StateStore } from '../../app/ports.js';
 import { OWN_TABS } from '../../app/owned-columns.js';
-import { stateFromChunks, stateToChunks } from '../../app/state-text.js';
 import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
 import { readCsvTable, writeCsvBook } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
 import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
+import { LocalState, STATE_FILE } from './local-state.js';
 import { MemoryWorkbook } from './memory-workbook.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
@@ -21,11 +21,11 @@ export interface LocalBook {
   readonly workbook: MemoryWorkbook;
   readonly state: StateStore;
   save(outPath: string): Promise<void>;
+  /** A sentence for stderr when the saved state did not read back (local-state.ts); null when it did. */
+  stateNotice(): string | null;
 }
 
 export class BookError extends Error {}
-
-const STATE_FILE = 'tw-state.json';
 
 /** A folder is a CSV book; a file is whatever its bytes say it is, whatever its name. */
 export function bookKind(path: string): BookKind {
@@ -69,21 +69,19 @@ async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tab
   const stateTable = book.tables.get(OWN_TABS.state);
   book.tables.delete(OWN_TABS.state);
   const workbook = new MemoryWorkbook(book.tables.values(), ownTabNames);
-  let state: unknown = stateTable ? stateFromChunks([stateTable.header[0], ...stateTable.rows.map((r) => r[0])]) : null;
-  let stateChanged = false;
+  const state = LocalState.fromCells(stateTable ? [stateTable.header[0], ...stateTable.rows.map((r) => r[0])] : []);
   return {
     kind,
     path,
     workbook,
-    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    state,
+    stateNotice: () => state.notice(path),
     async save(outPath) {
       if (outPath !== path && extname(outPath).toLowerCase() !== `.${kind}`) {
         // Excel refuses a package whose extension disagrees with its content type.
         throw new BookError(`${outPath}: this book is an .${kind}${kind === 'xlsm' ? ' (it has macros)' : ''}, so its output must be named .${kind} too.`);
       }
-      if (stateChanged) {
-        workbook.edits.ownTabs.set(OWN_TABS.state, { rows: stateToChunks(state).map((chunk) => [chunk]), hidden: true });
-      }
+      if (state.changed) for (const tab of state.xlsxTabs(new Date())) workbook.edits.ownTabs.set(tab.name, { rows: tab.rows, hidden: true });
       await writeXlsx(path, outPath, workbook.edits);
     },
   };
@@ -116,19 +114,19 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
   if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
   const statePath = join(path, STATE_FILE);
-  let state: unknown = existsSync(statePath) ? JSON.parse(await readFile(statePath, 'utf8')) : null;
-  let stateChanged = false;
+  const state = LocalState.fromJson(existsSync(statePath) ? await readFile(statePath, 'utf8') : null);
   return {
     kind: 'csv',
     path,
     workbook,
-    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    state,
+    stateNotice: () => state.notice(path),
     async save(outPath) {
       await writeCsvBook(path, outPath, files, workbook.edits);
       const target = join(outPath, STATE_FILE);
-      if (stateChanged) {
+      if (state.changed) {
         await mkdir(outPath, { recursive: true });
-        await writeFile(target, `${JSON.stringify(state)}\n`);
+        for (const file of state.csvFiles(new Date())) await writeFile(join(outPath, file.name), file.text);
       } else if (outPath !== path && existsSync(statePath)) {
         await writeFile(target, await readFile(statePath));
       }

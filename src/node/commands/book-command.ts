@@ -36,7 +36,7 @@ export function bookCommand<Outcome>(head: Omit<Command, 'run'> & { readonly ext
     usage: head.usage,
     async run(argv: readonly string[], io: CliIo) {
       const options = parseBookOptions(argv, localToday(), head.extra);
-      const { outcome, output } = await runOnBook(options, step);
+      const { outcome, output } = await runOnBook(options, step, (notice) => io.stderr.write(`tierwise ${head.name}: ${notice}\n`));
       const summary = step.summarize(outcome, options, output);
       io.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : step.describe(summary, outcome, options));
       return 0;
@@ -44,13 +44,22 @@ export function bookCommand<Outcome>(head: Omit<Command, 'run'> & { readonly ext
   };
 }
 
-/** Opens the book, runs the step's use case as `cli` and saves the book unless the step says not to; `output` is where it went, or null. */
-export async function runOnBook<Outcome>(options: BookOptions, step: Pick<BookStep<Outcome>, 'run' | 'saves'>): Promise<{ outcome: Outcome; output: string | null }> {
+/**
+ * Opens the book, runs the step's use case as `cli` and saves the book unless the step says
+ * not to; `output` is where it went, or null. A saved state that did not read back is told
+ * to `notify` even when the command then fails: it may be why (apply finds no proposals).
+ */
+export async function runOnBook<Outcome>(options: BookOptions, step: Pick<BookStep<Outcome>, 'run' | 'saves'>, notify: (notice: string) => void = () => {}): Promise<{ outcome: Outcome; output: string | null }> {
   const book = await openLocalBook(options.book, options.settings.tabs, options.settings.columns.customers);
-  const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
-  const outcome = step.run(context, options);
-  if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };
-  const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
-  await book.save(output);
-  return { outcome, output };
+  try {
+    const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
+    const outcome = step.run(context, options);
+    if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };
+    const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path));
+    await book.save(output);
+    return { outcome, output };
+  } finally {
+    const notice = book.stateNotice();
+    if (notice) notify(notice);
+  }
 }
