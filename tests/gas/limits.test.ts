@@ -153,6 +153,21 @@ describe('a long rescore', () => {
     expect(Object.keys(snapshotSheet(tab(env, 'Customers')).cells).length).toBeGreaterThan(COUNT * 20);
   });
 
+  it('keeps what a stopped rescore computed until a job that replaces it is done, then clears it', () => {
+    const { env, gas } = managedBook({ customers: customersRows(COUNT) });
+    // Column B of TW State, the cells holding anything.
+    const savedResults = () => Object.entries(snapshotSheet(tab(env, 'TW State')).cells).filter(([a1, cell]) => a1.startsWith('B') && cell.value !== undefined);
+    const stop = slowWrites(env, 300);
+    expect(gas.rescore({ asOf: '2024-03-01' }).status).toBe('stopped');
+    stop();
+    expect(savedResults().length).toBeGreaterThan(0);
+    env.setUser(MANAGER);
+    const propose = gas.propose({});
+    expect(propose.status).toBe('done');
+    expect(propose.notes).toContain('The unfinished rescore of 2024-03-01 was dropped: this propose rewrites the columns it was writing.');
+    expect(savedResults()).toEqual([]);
+  });
+
   it('makes apply wait for an unfinished job', () => {
     const { env, gas } = managedBook({ customers: customersRows(COUNT) });
     const stop = slowWrites(env, 300);

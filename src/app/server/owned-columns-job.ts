@@ -77,7 +77,8 @@ export function ownedColumnsJob<T>(ctx: ServerContext, settings: Settings, actio
   const { columns, total } = current;
   const customerAt = customerLookup(current.tables.get(tab), settings);
   const startedAt = resuming?.startedAt ?? ctx.clock.now().toISOString();
-  const hadResults = resuming?.results ?? null;
+  // Results of a job this one replaces are cleared with its own.
+  const hadResults = saved?.results ?? null;
 
   const cursorAt = (done: { next: number; msPerRow: number }): JobCursor => ({
     action,
