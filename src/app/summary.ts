@@ -45,14 +45,21 @@ export const AssignSection = z.object({
 export const ApplySection = z.object({ runId: z.string(), applied: Count, skipped: Skipped });
 export const UndoSection = z.object({ runId: z.string(), reverted: Count, skipped: Skipped });
 
+/** A stale customer the run did not recycle: whose it is, the day it goes (or went) due, and why it is stale. */
+const StaleCustomer = z.object({ customerId: z.string(), owner: z.string(), recycleOn: Day, reasons: z.array(z.string()) });
+
+/** Every stale owned customer is in exactly one of newWarnings, warned, recycled and deferred. */
 export const RecycleSection = z.object({
   /** Null on a dry run, which logs nothing. */
   runId: z.string().nullable(),
   dryRun: z.boolean(),
-  warned: z.array(z.object({ customerId: z.string(), owner: z.string(), recycleOn: Day, reasons: z.array(z.string()) })),
+  /** Turned stale on this run: flagged now, recycled on `recycleOn` unless contacted. */
+  newWarnings: z.array(StaleCustomer),
+  /** Flagged by an earlier run and still in their warning period. */
+  warned: z.array(StaleCustomer),
   recycled: z.array(z.object({ customerId: z.string(), from: z.string(), reason: z.string() })),
-  /** Due but left for the next run by `pool.maxPerRun`. */
-  deferred: Count,
+  /** Due, but left for the next run by `pool.maxPerRun`. */
+  deferred: z.array(StaleCustomer),
 });
 
 export const ClaimSection = z.object({
