@@ -111,6 +111,8 @@ export const Summary = z.object({
       spend: z.object({ p: z.number(), q: z.number(), gamma: z.number(), logLikelihood: z.number() }).nullable(),
       /** Why values fell back to history; null when all are the model's. */
       fallbackReason: z.string().nullable(),
+      /** False when the model cannot be trusted (too little repeat buying, a fit at the edge of its range, no fit): CLV and P(alive) then carry no score. */
+      reliable: z.boolean(),
       warnings: z.array(z.string()),
       churnRisk: z.number().int(),
     })
@@ -160,13 +162,14 @@ export function summarizeRescore(command: string, asOfDay: number, output: strin
 function clvSection(outcome: RescoreOutcome): Summary['clv'] {
   const clv = outcome.scores.clv;
   if (!clv) return undefined;
-  const { unit, horizon, model, spend, fallbackReason, warnings } = clv.result;
+  const { unit, horizon, model, spend, fallbackReason, reliable, warnings } = clv.result;
   return {
     unit,
     horizon,
     model: model && { r: model.r, alpha: model.alpha, a: model.a, b: model.b, logLikelihood: model.logLikelihood, converged: model.converged },
     spend: spend && { p: spend.p, q: spend.q, gamma: spend.gamma, logLikelihood: spend.logLikelihood },
     fallbackReason,
+    reliable,
     warnings,
     churnRisk: clv.churnRisk.reduce((sum, flag) => sum + flag, 0),
   };
