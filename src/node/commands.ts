@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`tierwise ${name}: ${error.message}\n\nUsage: ${command.usage}\n`);
+      io.stderr.write(`tierwise ${name}: ${error.message}\n${error.showUsage ? `\nUsage: ${command.usage}\n` : ''}`);
       return EXIT_USAGE;
     }
     if (error instanceof CannotRun || error instanceof BookError || error instanceof SettingsError) {

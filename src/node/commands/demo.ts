@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { rescore } from '../../app/rescore.js';
 import { summarizeRescore } from '../../app/summary.js';
 import { parseDay } from '../../core/parse/days.js';
 import { defaultSettings } from '../../core/settings/schema.js';
 import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
 import type { CliIo } from '../io.js';
-import { UsageError } from '../options.js';
+import { parseFlags } from '../options.js';
 import { describeRescore } from '../report.js';
 import { createXlsx } from '../xlsx/index.js';
 import { runOnBook } from './book-command.js';
@@ -22,13 +21,8 @@ export const demoCommand: Command = {
   deliberately bad cells, then scores it as of ${DEMO_AS_OF} into DIR/tierwise-demo.tierwise.xlsx.
   Try the other commands on it next, e.g. tierwise score demo/tierwise-demo.xlsx --as-of ${DEMO_AS_OF}`,
   async run(argv: readonly string[], io: CliIo) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: [...argv], options: { dir: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const dir = values.dir ?? 'demo';
+    const { values } = parseFlags(argv, { dir: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+    const dir = typeof values.dir === 'string' ? values.dir : 'demo';
     await mkdir(dir, { recursive: true });
     const path = join(dir, 'tierwise-demo.xlsx');
     await createXlsx(path, buildDemoBook());
