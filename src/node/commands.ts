@@ -1,5 +1,5 @@
 import { CannotRun } from '../app/cannot-run.js';
-import { BookError } from './book/local-book.js';
+import { BookError } from './book/book-error.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { applyCommand } from './commands/apply.js';

@@ -28,7 +28,7 @@ export const demoCommand: Command = {
     await createXlsx(path, buildDemoBook());
     const asOfDay = parseDay(DEMO_AS_OF) as number;
     const options = { book: path, out: null, inPlace: false, settings: defaultSettings, asOfDay, json: values.json === true, values };
-    const { outcome, output } = await runOnBook(options, { run: (context) => rescore(context) });
+    const { outcome, output } = await runOnBook(options, { run: (context) => rescore(context) }, { command: 'demo', say: (line) => io.stderr.write(`${line}\n`) });
     const summary = summarizeRescore('demo', asOfDay, output, outcome);
     const next = [
       '',

@@ -22,6 +22,11 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return csvTableOf(bytes, tab);
+}
+
+/** One tab from a file's bytes, read as readCsvTable reads it. */
+export function csvTableOf(bytes: Uint8Array, tab: string): CsvTable {
   const { text, encoding } = decodeCsvBytes(bytes);
   const delimiter = detectDelimiter(text);
   const newline = detectNewline(text, delimiter);

@@ -4,6 +4,8 @@ import { inflateEntry, readZip, type ZipEntry } from './zip-archive.js';
 
 /** An opened .xlsx: its zip entries by part name and the map of its workbook. */
 export interface XlsxPackage {
+  /** The path it was read from, or another name for messages. */
+  readonly label: string;
   readonly entries: readonly ZipEntry[];
   readonly map: WorkbookMap;
   bytes(part: string): Buffer | undefined;
@@ -34,5 +36,5 @@ export function openXlsxBytes(file: Uint8Array, label: string): XlsxPackage {
     return entry ? inflateEntry(entry) : undefined;
   };
   const text = (part: string) => bytes(part)?.toString('utf8');
-  return { entries, map: mapWorkbook(text), bytes, text };
+  return { label, entries, map: mapWorkbook(text), bytes, text };
 }
