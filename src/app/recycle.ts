@@ -1,5 +1,5 @@
 import { formatDay } from '../core/parse/days.js';
-import { recycleStale } from '../core/pool/recycle.js';
+import { type Warned, recycleStale } from '../core/pool/recycle.js';
 import { readAssignBook, requireOwnerHeader } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
 import { flagsColumn } from './flags.js';
@@ -46,9 +46,14 @@ export function recycle(request: RecycleRequest): RecycleOutcome {
     recycle: {
       runId,
       dryRun,
-      warned: result.warned.map((w) => ({ customerId: w.customerId, owner: w.owner, recycleOn: formatDay(w.recycleDay), reasons: [...w.reasons] })),
+      newWarnings: result.newWarnings.map(staleCustomer),
+      warned: result.warned.map(staleCustomer),
       recycled: result.recycled.map((r) => ({ customerId: r.customerId, from: r.from, reason: r.reason })),
-      deferred: result.warned.filter((w) => w.recycleDay <= asOfDay).length,
+      deferred: result.deferred.map(staleCustomer),
     },
   };
+}
+
+function staleCustomer(w: Warned) {
+  return { customerId: w.customerId, owner: w.owner, recycleOn: formatDay(w.recycleDay), reasons: [...w.reasons] };
 }

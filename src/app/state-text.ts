@@ -119,8 +119,3 @@ function readLegacy(texts: readonly string[]): StateReading {
     return { state: null, problem: { reason: 'its text (saved by an older Tierwise) is not JSON', lost: [] } };
   }
 }
-
-/** The state from the chunks as read; null when there is none or it does not read back. */
-export function stateFromChunks(cells: readonly unknown[]): unknown {
-  return readStateChunks(cells).state;
-}

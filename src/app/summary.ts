@@ -45,14 +45,21 @@ export const AssignSection = z.object({
 export const ApplySection = z.object({ runId: z.string(), applied: Count, skipped: Skipped });
 export const UndoSection = z.object({ runId: z.string(), reverted: Count, skipped: Skipped });
 
+/** A stale customer the run did not recycle: whose it is, the day it goes (or went) due, and why it is stale. */
+const StaleCustomer = z.object({ customerId: z.string(), owner: z.string(), recycleOn: Day, reasons: z.array(z.string()) });
+
+/** Every stale owned customer is in exactly one of newWarnings, warned, recycled and deferred. */
 export const RecycleSection = z.object({
   /** Null on a dry run, which logs nothing. */
   runId: z.string().nullable(),
   dryRun: z.boolean(),
-  warned: z.array(z.object({ customerId: z.string(), owner: z.string(), recycleOn: Day, reasons: z.array(z.string()) })),
+  /** Turned stale on this run: flagged now, recycled on `recycleOn` unless contacted. */
+  newWarnings: z.array(StaleCustomer),
+  /** Flagged by an earlier run and still in their warning period. */
+  warned: z.array(StaleCustomer),
   recycled: z.array(z.object({ customerId: z.string(), from: z.string(), reason: z.string() })),
-  /** Due but left for the next run by `pool.maxPerRun`. */
-  deferred: Count,
+  /** Due, but left for the next run by `pool.maxPerRun`. */
+  deferred: z.array(StaleCustomer),
 });
 
 export const ClaimSection = z.object({
@@ -104,6 +111,8 @@ export const Summary = z.object({
       spend: z.object({ p: z.number(), q: z.number(), gamma: z.number(), logLikelihood: z.number() }).nullable(),
       /** Why values fell back to history; null when all are the model's. */
       fallbackReason: z.string().nullable(),
+      /** False when the model cannot be trusted (too little repeat buying, a fit at the edge of its range, no fit): CLV and P(alive) then carry no score. */
+      reliable: z.boolean(),
       warnings: z.array(z.string()),
       churnRisk: z.number().int(),
     })
@@ -153,13 +162,14 @@ export function summarizeRescore(command: string, asOfDay: number, output: strin
 function clvSection(outcome: RescoreOutcome): Summary['clv'] {
   const clv = outcome.scores.clv;
   if (!clv) return undefined;
-  const { unit, horizon, model, spend, fallbackReason, warnings } = clv.result;
+  const { unit, horizon, model, spend, fallbackReason, reliable, warnings } = clv.result;
   return {
     unit,
     horizon,
     model: model && { r: model.r, alpha: model.alpha, a: model.a, b: model.b, logLikelihood: model.logLikelihood, converged: model.converged },
     spend: spend && { p: spend.p, q: spend.q, gamma: spend.gamma, logLikelihood: spend.logLikelihood },
     fallbackReason,
+    reliable,
     warnings,
     churnRisk: clv.churnRisk.reduce((sum, flag) => sum + flag, 0),
   };

@@ -43,7 +43,7 @@ export function menuPropose(): void {
 }
 
 export function menuRecycle(): void {
-  fromMenu('Recycle stale now', () => callServer(recycleFunction, userContext(), {}), (r) => `Recycled ${r.recycle.recycled.length} stale customers and warned the owners of ${r.recycle.warned.length}${r.recycle.deferred ? `; ${r.recycle.deferred} wait for the next run (pool.maxPerRun)` : ''}.`);
+  fromMenu('Recycle stale now', () => callServer(recycleFunction, userContext(), {}), (r) => `Recycled ${r.recycle.recycled.length} stale customers and warned the owners of ${r.recycle.newWarnings.length} newly stale ones; ${r.recycle.warned.length} are still in their warning period${r.recycle.deferred.length ? `; ${r.recycle.deferred.length} are due and wait for the next run (pool.maxPerRun)` : ''}.`);
 }
 
 export function getState(input?: unknown) {

@@ -85,6 +85,7 @@ export function contextFor(spreadsheet: Spreadsheet, properties: GoogleAppsScrip
     lock: documentLock(),
     lease: propertySlot(properties, PROPERTY.lease),
     job: propertySlot(properties, PROPERTY.job),
+    results: state.results(),
     schedule: propertySlot(properties, PROPERTY.schedule),
     triggers: scheduleTriggers(spreadsheet),
     bookId: spreadsheet.getId(),

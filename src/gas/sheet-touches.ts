@@ -1,5 +1,5 @@
 import { OWNED } from '../app/owned-columns.js';
-import type { TouchUp } from '../app/server/ports.js';
+import type { OwnerChoices, TouchUp } from '../app/server/ports.js';
 import { type Cell, type Table, headerIndex } from '../core/table.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,15 +63,32 @@ function colourTiers(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range): v
   sheet.setConditionalFormatRules([...kept, ...ours]);
 }
 
-/** A warning-only list: Sheets flags a name not in it but never rejects it (setAllowInvalid(true)). */
-function listReps(range: GoogleAppsScript.Spreadsheet.Range, choices: readonly string[] | null): void {
+/**
+ * Names a list rule may hold: Sheets refuses `requireValueInList` with more than 500 items
+ * ("The data validation rule has more than 500 items", as users report it; the
+ * DataValidationBuilder reference does not give the limit).
+ */
+export const MAX_LIST_ITEMS = 500;
+
+/**
+ * A warning-only list: Sheets flags a name not in it but never rejects it
+ * (setAllowInvalid(true)). A team of more than MAX_LIST_ITEMS reps gets the same rule over
+ * the name cells of the Reps tab (requireValueInRange), which has no such limit; it then
+ * lists inactive reps too, which only means fewer warnings.
+ */
+function listReps(range: GoogleAppsScript.Spreadsheet.Range, choices: OwnerChoices | null): void {
   const current = range.getDataValidation();
   const ours = current !== null && current.getHelpText() === OWNER_LIST_HELP;
-  if (choices === null || choices.length === 0) {
+  if (choices === null || choices.names.length === 0) {
     if (ours) range.clearDataValidations();
     return;
   }
   if (current !== null && !ours) return;
-  const rule = SpreadsheetApp.newDataValidation().requireValueInList([...choices], true).setAllowInvalid(true).setHelpText(OWNER_LIST_HELP).build();
-  range.setDataValidation(rule);
+  const builder = SpreadsheetApp.newDataValidation();
+  const { cells } = choices;
+  const repsTab = choices.names.length > MAX_LIST_ITEMS ? range.getSheet().getParent().getSheetByName(cells.tab) : null;
+  const criteria = repsTab
+    ? builder.requireValueInRange(repsTab.getRange(cells.firstRow, cells.column + 1, cells.rows, 1), true)
+    : builder.requireValueInList([...choices.names], true);
+  range.setDataValidation(criteria.setAllowInvalid(true).setHelpText(OWNER_LIST_HELP).build());
 }

@@ -110,6 +110,10 @@ export class SheetsWorkbook implements ServerBook {
     return found;
   }
 
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+
   touchUp(tab: string, options: TouchUp): void {
     const read = this.readTab(tab);
     touchUpColumns(read.sheet, read.header, read.table, options);

@@ -1,5 +1,5 @@
 import { CannotRun } from '../app/cannot-run.js';
-import { BookError } from './book/local-book.js';
+import { BookError } from './book/book-error.js';
 import type { Command } from './commands/command.js';
 import { demoCommand } from './commands/demo.js';
 import { applyCommand } from './commands/apply.js';
@@ -61,7 +61,7 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`tierwise ${name}: ${error.message}\n\nUsage: ${command.usage}\n`);
+      io.stderr.write(`tierwise ${name}: ${error.message}\n${error.showUsage ? `\nUsage: ${command.usage}\n` : ''}`);
       return EXIT_USAGE;
     }
     const known = error instanceof CannotRun || error instanceof BookError || error instanceof SettingsError || error instanceof InputError;

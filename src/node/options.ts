@@ -1,11 +1,23 @@
 import { parseArgs } from 'node:util';
+import { nearestName } from '../core/nearest-name.js';
 import { isFailure, parseDay } from '../core/parse/index.js';
 import { parseSettings, type Settings } from '../core/settings/schema.js';
+import { parseJsonText } from './json-syntax.js';
 import { readInputFile } from './input-file.js';
 import { SETTINGS_FILE_LIMIT } from './limits.js';
 
-/** A mistake in how the command was called: exit 2 with the message and the usage. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how the command was called: exit 2 with the message and, unless the
+ * message alone says what to type instead, the usage.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 export interface BookOptions {
   readonly book: string;
@@ -14,10 +26,40 @@ export interface BookOptions {
   readonly settings: Settings;
   readonly asOfDay: number;
   readonly json: boolean;
-  readonly values: Record<string, string | boolean | undefined>;
+  readonly values: FlagValues;
 }
 
 export type ExtraOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+/**
+ * The one reader of every command's flags. util.parseArgs in strict mode answers a typo
+ * with its own advice ("To specify a positional argument starting with a '-', place it at
+ * the end of the command after '--', as in '-- \"--in-plcae\"'), quote unbalanced; so it
+ * runs lenient, with tokens, and each token is judged here: an unknown option gets one
+ * line naming the nearest known one, "unknown option '--in-plcae' — did you mean
+ * '--in-place'?".
+ */
+export function parseFlags(argv: readonly string[], spec: ExtraOptions, allowPositionals: boolean): { values: FlagValues; positionals: string[] } {
+  const { values, positionals, tokens } = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: false, tokens: true });
+  const known = Object.entries(spec).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = spec[token.name];
+    if (option === undefined) {
+      const nearest = nearestName(token.rawName, known);
+      throw new UsageError(nearest ? `unknown option '${token.rawName}' — did you mean '${nearest}'?` : `unknown option '${token.rawName}' (the options are ${known.join(', ')})`, false);
+    }
+    if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value, got '${token.value}'`);
+    if (option.type === 'string' && token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
+    if (option.type === 'string' && !token.inlineValue && token.value?.startsWith('-')) {
+      throw new UsageError(`${token.rawName} needs a value, got the option '${token.value}' (write ${token.rawName}=${token.value} if that is the value)`);
+    }
+  }
+  if (!allowPositionals && positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  return { values: values as FlagValues, positionals };
+}
 
 export const bookOptionSpec = {
   out: { type: 'string' },
@@ -30,13 +72,7 @@ export const bookOptionSpec = {
 
 /** Parses `BOOK [--out PATH | --in-place] [--settings FILE] [--as-of YYYY-MM-DD] [--json]` and any extra options. */
 export function parseBookOptions(argv: readonly string[], today: number, extra: ExtraOptions = {}): BookOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { ...bookOptionSpec, ...extra }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(argv, { ...bookOptionSpec, ...extra }, true);
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one BOOK, got ${positionals.join(' ')}` : 'BOOK is missing');
   if (values.out !== undefined && values['in-place']) throw new UsageError('give --out PATH or --in-place, not both');
   return {
@@ -46,7 +82,7 @@ export function parseBookOptions(argv: readonly string[], today: number, extra: 
     settings: readSettingsFile(values.settings as string | undefined),
     asOfDay: asOfDay(values['as-of'] as string | undefined, today),
     json: Boolean(values.json),
-    values: values as Record<string, string | boolean | undefined>,
+    values,
   };
 }
 
@@ -64,13 +100,10 @@ export function readSettingsFile(path: string | undefined): Settings {
   if (path === undefined) return parseSettingsOrThrow({}, 'defaults');
   const bytes = readInputFile(path, SETTINGS_FILE_LIMIT);
   if (bytes === null) throw new SettingsError(`${path}: no such settings file.`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new SettingsError(`${path}: this settings file is not valid JSON (${(error as Error).message}).`);
-  }
-  return parseSettingsOrThrow(raw, path);
+  const text = bytes.toString('utf8');
+  const json = parseJsonText(text, path);
+  if (!json.ok) throw new SettingsError(json.message);
+  return parseSettingsOrThrow(json.value, path);
 }
 
 function parseSettingsOrThrow(raw: unknown, where: string): Settings {

@@ -37,16 +37,20 @@ export function describeUndo(summary: Summary): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Each stale customer is counted once: recycled, newly warned, still in its warning period, or deferred by the cap. */
 export function describeRecycle(summary: Summary): string {
   const r = summary.recycle!;
   const verb = r.dryRun ? 'would be' : 'were';
+  const stale = (w: (typeof r.warned)[number]) => `${w.customerId} (${w.owner}): ${w.reasons.join('; ')}`;
   const lines = [
-    `Pool as of ${summary.asOf}${r.dryRun ? ' (dry run)' : `, run ${r.runId}`}: ${r.recycled.length} customers ${verb} recycled, ${r.warned.length} warned.`,
+    `Pool as of ${summary.asOf}${r.dryRun ? ' (dry run)' : `, run ${r.runId}`}: ${r.recycled.length} customers ${verb} recycled, ${r.newWarnings.length} newly warned, ` +
+      `${r.warned.length} still in their warning period, ${r.deferred.length} due but left for the next run (pool.maxPerRun).`,
     ...written(summary),
   ];
-  if (r.deferred) lines.push(`${r.deferred} more are due and wait for the next run (pool.maxPerRun).`);
   if (r.recycled.length) lines.push('', 'Recycled', ...listed(r.recycled, (c) => `${c.customerId} from ${c.from}: ${c.reason}`));
-  if (r.warned.length) lines.push('', 'Warned', ...listed(r.warned, (w) => `${w.customerId} (${w.owner}) recycles on ${w.recycleOn} unless contacted: ${w.reasons.join('; ')}`));
+  if (r.deferred.length) lines.push('', 'Due, left for the next run', ...listed(r.deferred, (w) => `${stale(w)}; due since ${w.recycleOn}`));
+  if (r.newWarnings.length) lines.push('', 'Newly warned', ...listed(r.newWarnings, (w) => `${stale(w)}; recycles on ${w.recycleOn} unless contacted`));
+  if (r.warned.length) lines.push('', 'Still in their warning period', ...listed(r.warned, (w) => `${stale(w)}; recycles on ${w.recycleOn} unless contacted`));
   lines.push('', describeIssues(summary.issues));
   return `${lines.join('\n')}\n`;
 }

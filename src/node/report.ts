@@ -38,8 +38,14 @@ export function describeRescore(summary: Summary, outcome: RescoreOutcome, book:
 
 function describeClv(clv: NonNullable<Summary['clv']>): string {
   const horizon = `${Number(clv.horizon.toFixed(2))} ${clv.unit}`;
-  if (!clv.model?.converged) return `historical value (${clv.fallbackReason})`;
   const m = clv.model;
+  // An untrusted fit shows its parameters to three significant figures, so a value run off to 1e-8 or 4e+4 reads as such.
+  if (!clv.reliable && m) {
+    const fit = `BG/NBD r ${m.r.toPrecision(3)} α ${m.alpha.toPrecision(3)} a ${m.a.toPrecision(3)} b ${m.b.toPrecision(3)}`;
+    const spend = clv.spend ? `, Gamma-Gamma p ${clv.spend.p.toPrecision(3)} q ${clv.spend.q.toPrecision(3)} γ ${clv.spend.gamma.toPrecision(3)}` : '';
+    return `not reliable: ${fit}${spend} per ${clv.unit.replace(/s$/, '')}. ${clv.fallbackReason}`;
+  }
+  if (!m?.converged) return `historical value, not reliable (${clv.fallbackReason})`;
   const fit = `BG/NBD r ${m.r.toFixed(3)} α ${m.alpha.toFixed(3)} a ${m.a.toFixed(3)} b ${m.b.toFixed(3)} per ${clv.unit.replace(/s$/, '')}`;
   const spend = clv.spend ? `, Gamma-Gamma p ${clv.spend.p.toFixed(2)} q ${clv.spend.q.toFixed(2)} γ ${clv.spend.gamma.toFixed(2)}` : '';
   return `${fit}${spend}; horizon ${horizon}; ${clv.churnRisk} flagged as churn risk`;

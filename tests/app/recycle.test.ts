@@ -23,7 +23,8 @@ describe('recycle', () => {
   it('warns first: the first run on an old book flags the stale customer with the day it recycles, and clears no owner', () => {
     const { outcome, view, ctx } = run();
     expect(outcome.recycle.recycled).toEqual([]);
-    expect(outcome.recycle.warned).toEqual([{ customerId: 'C3', owner: 'Bob', recycleOn: '2026-11-30', reasons: ['no activity for 175 days', 'no won deal for 687 days'] }]);
+    expect(outcome.recycle.newWarnings).toEqual([{ customerId: 'C3', owner: 'Bob', recycleOn: '2026-11-30', reasons: ['no activity for 175 days', 'no won deal for 687 days'] }]);
+    expect([outcome.recycle.warned, outcome.recycle.deferred]).toEqual([[], []]);
     expect(view.cell('C3', 'Owner')).toBe('Bob');
     // The whole cell: scoring's flag (the small book has too few buyers for a CLV model) and the pool's.
     expect(view.cell('C3', OWNED.flags)).toBe('CLV is historical value (no model fit, see summary); no activity for 175 days; no won deal for 687 days; recycles on 2026-11-30 unless contacted');
@@ -47,13 +48,22 @@ describe('recycle', () => {
     expect(loadOwnerState(state).pool.cooldowns).toEqual([{ customerId: 'C3', repName: 'Bob', untilDay: day(7 + 30) }]);
   });
 
+  it('counts a customer warned by an earlier run as still in its warning period, not as a new warning', () => {
+    const state = memoryState();
+    run(state);
+    const { outcome } = run(state, 3);
+    expect(outcome.recycle.newWarnings).toEqual([]);
+    expect(outcome.recycle.warned.map((w) => [w.customerId, w.recycleOn])).toEqual([['C3', '2026-11-30']]);
+    expect([outcome.recycle.recycled, outcome.recycle.deferred]).toEqual([[], []]);
+  });
+
   it('lifts the warning of a customer contacted in the meantime', () => {
     const settings = withSettings((s) => ({ ...s, pool: { ...s.pool, noWonDealDays: 1000 } }));
     const state = memoryState();
-    expect(run(state, 0, ownerCustomers, settings).outcome.recycle.warned.map((w) => w.reasons)).toEqual([['no activity for 175 days']]);
+    expect(run(state, 0, ownerCustomers, settings).outcome.recycle.newWarnings.map((w) => w.reasons)).toEqual([['no activity for 175 days']]);
     const contacted = ownerCustomers.map((r) => (r[0] === 'C3' ? [...r.slice(0, 6), '2026-11-26', ...r.slice(7)] : r));
     const { outcome, view } = run(state, 7, contacted, settings);
-    expect(outcome.recycle).toMatchObject({ recycled: [], warned: [] });
+    expect(outcome.recycle).toMatchObject({ recycled: [], newWarnings: [], warned: [], deferred: [] });
     expect(view.cell('C3', 'Owner')).toBe('Bob');
     expect(view.cell('C3', OWNED.flags)).not.toMatch(/recycle/);
     expect(loadOwnerState(state).pool.staleFlags).toEqual([]);
@@ -66,7 +76,8 @@ describe('recycle', () => {
     run(state, 0, twoStale, settings);
     const { outcome, view } = run(state, 7, twoStale, settings);
     expect(outcome.recycle.recycled.map((r) => r.customerId)).toEqual(['C1']);
-    expect(outcome.recycle.deferred).toBe(1);
+    expect(outcome.recycle.deferred.map((w) => w.customerId)).toEqual(['C3']);
+    expect([outcome.recycle.newWarnings, outcome.recycle.warned]).toEqual([[], []]);
     expect(view.cell('C3', OWNED.flags)).toMatch(/recycles at the next run unless contacted/);
   });
 

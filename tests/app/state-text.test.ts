@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeState, stateLossMessage, unreadableStateMessage } from '../../src/app/state-contents.js';
+import { readSavedState } from '../../src/app/saved-state.js';
 import { STATE_CHUNK, cutOnCodePoints, readStateChunks, stateToChunks } from '../../src/app/state-text.js';
 
 /** What a cell holding `text` gives back after Sheets or an .xlsx stored it: UTF-8, where half a surrogate pair is U+FFFD. */
@@ -93,5 +94,20 @@ describe('TW State chunks', () => {
     expect(stateLossMessage({ at: '2024-03-01T08:00:00.000Z', keptIn: 'TW State unreadable 2024-03-01 08:00', ...problem, lost: [] })).toBe(
       "TW State did not read back on 2024-03-01 08:00 UTC (its cells come from different saves), so Tierwise started it fresh. What it held cannot be read either. The unreadable cells are kept in the tab 'TW State unreadable 2024-03-01 08:00': delete that tab once you have checked them, and this notice goes.",
     );
+  });
+});
+
+describe('a saved state that reads back', () => {
+  it('is a problem naming the first field out of shape, with what it held, when the schema refuses it', () => {
+    const state = { version: 1, lastRescore: { asOf: '2024-03-01', runAt: '2024-03-01T08:00:00Z', tiers: { C001: 'D' }, owners: {} } };
+    const reading = readSavedState(stateToChunks(state, describeState(state)));
+    expect(reading.state).toBeNull();
+    expect(reading.problem!.reason).toMatch(/^it is not in the form this version of Tierwise reads \(lastRescore\.tiers: expected a tier/);
+    expect(reading.problem!.lost).toEqual(describeState(state));
+  });
+
+  it('is the state itself when the schema takes it, unknown sections included', () => {
+    const state = { version: 1, lastRescore: null, fromANewerVersion: { kept: true } };
+    expect(readSavedState(stateToChunks(state))).toEqual({ state, problem: null });
   });
 });

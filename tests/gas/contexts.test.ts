@@ -26,7 +26,7 @@ describe.each(SCHEDULE_CONTEXTS.map((platform) => [describePlatform(platform), p
     gas.installSchedule({});
     const result = gas.onSchedule(env.runAsTrigger());
     expect(result.ran).toBe(true);
-    expect(result.outcome).toMatch(/^recycled \d+ stale customers, warned \d+; proposed owners for \d+ customers/);
+    expect(result.outcome).toMatch(/^recycled \d+ stale customers, warned \d+ newly stale \(\d+ still in their warning period, \d+ due and left for the next run\); proposed owners for \d+ customers/);
     env.setUser(MANAGER);
     expect(gas.getState().schedule).toMatchObject({ lastOutcome: result.outcome, lastError: null });
     expect(scheduleLog(env)).toEqual([result.outcome]);

@@ -151,6 +151,47 @@ describe('Sheet bounds', () => {
   });
 });
 
+describe('writes held until flush', () => {
+  const cell = (env: ReturnType<typeof setup>['env'], a1: string) => snapshotSheet(env.spreadsheet.sheetNamed('Customers')!).cells[a1]?.value;
+
+  it('are read back by the script at once, survive a flush, and are lost when the platform stops the run before the next one', () => {
+    const { env, g, sheet } = setup();
+    sheet().getRange('B2').setValue('Flushed');
+    g.SpreadsheetApp.flush();
+    sheet().getRange('B3').setValue('Pending');
+    sheet().getRange('C2').setNote('pending note');
+    expect(sheet().getRange('B3').getValue()).toBe('Pending');
+    expect(thrown(() => env.stopExecution()).message).toBe('Exceeded maximum execution time');
+    expect(thrown(() => sheet().getRange('B2').getValue()).message).toBe('Exceeded maximum execution time');
+    expect(cell(env, 'B2')).toBe('Flushed');
+    expect(cell(env, 'B3')).toBe('Beta');
+    expect(snapshotSheet(env.spreadsheet.sheetNamed('Customers')!).cells.C2?.note).toBeUndefined();
+  });
+
+  it('are kept when the execution ends normally, and a test editing the sheet by hand is never undone', () => {
+    const { env, sheet } = setup();
+    sheet().getRange('B3').setValue('Kept');
+    env.setUser('manager@example.com');
+    env.spreadsheet.sheetNamed('Customers')!.rawRange(2, 2).setValues([['By hand']]);
+    expect(thrown(() => env.stopExecution()).message).toBe('Exceeded maximum execution time');
+    expect(cell(env, 'B3')).toBe('Kept');
+    expect(cell(env, 'B2')).toBe('By hand');
+  });
+
+  it('are lost when the execution runs past its time limit', () => {
+    // Four calls of a second each get the value written; the sixth is past the limit.
+    const { env, sheet } = setup({ msPerCall: 1_000, maxExecutionMs: 5_500 });
+    let written = 0;
+    env.calls.onWrite(() => (written += 1));
+    expect(thrown(() => {
+      sheet().getRange('B3').setValue('Too late');
+      sheet().getRange('B2').getValue();
+    }).message).toBe('Exceeded maximum execution time');
+    expect(written).toBe(1);
+    expect(cell(env, 'B3')).toBe('Beta');
+  });
+});
+
 describe('validation and conditional formats', () => {
   it('accepts any name in a warning-only list rule but refuses it under a rejecting rule', () => {
     const { g, sheet } = setup();
@@ -165,6 +206,20 @@ describe('validation and conditional formats', () => {
     expect(thrown(() => sheet().getRange('C3').setValue('someone@example.com')).message).toBe(
       'The data you entered in cell C3 violates the data validation rules set on this cell.',
     );
+  });
+
+  it('refuses a list rule of more than 500 items and takes a rule over a range of any length, checked against its cells', () => {
+    const { g, sheet } = setup();
+    const names = Array.from({ length: 501 }, (_, i) => `rep${i}`);
+    expect(thrown(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names, true)).message).toMatch(/^The data validation rule has more than 500 items\./);
+    expect(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names.slice(0, 500), true)).not.toThrow();
+
+    const listed = sheet().getRange('A2:A3');
+    const rule = g.SpreadsheetApp.newDataValidation().requireValueInRange(listed, true).setAllowInvalid(false).build();
+    expect(rule.getCriteriaValues()[0].getA1Notation()).toBe('A2:A3');
+    sheet().getRange('D4').setDataValidation(rule);
+    sheet().getRange('D4').setValue(sheet().getRange('A3').getValue());
+    expect(thrown(() => sheet().getRange('D4').setValue('nobody')).message).toBe('The data you entered in cell D4 violates the data validation rules set on this cell.');
   });
 
   it('keeps copies of conditional format rules and moves their ranges with the cells', () => {

@@ -24,10 +24,8 @@ describe('two runs at once', () => {
   it('honours the lease of a run it cannot see until it is older than one execution, then takes it over', () => {
     const { env, gas } = managedBook();
     // The first run is stopped by the platform in the middle of its writes: no call after that succeeds.
-    let killed = false;
     const kill = env.calls.onCall((method) => {
-      if (method === 'Range.setValues') killed = true;
-      if (killed) throw new Error('Exceeded maximum execution time');
+      if (method === 'Range.setValues') env.stopExecution();
     });
     expect(refusal(() => gas.rescore({}))).toBe('Exceeded maximum execution time');
     kill();
@@ -109,6 +107,37 @@ describe('a long rescore', () => {
     expect(second.rowsWritten).toBe(COUNT);
   });
 
+  it('loses a chunk the platform stopped before it was flushed, and the next run writes it again: no row lost', () => {
+    const ROWS = 12_000;
+    const cost = { msPerCall: 40, msPerCellWritten: 0.02 };
+    const reference = managedBook({ customers: customersRows(ROWS), ...cost });
+    expect(reference.gas.rescore({ asOf: '2024-03-01' }).status).toBe('done');
+    const expected = columnValues(reference.env, 'Customers', 'TW Score', ROWS);
+
+    const { env, gas } = managedBook({ customers: customersRows(ROWS), ...cost });
+    let chunks = 0;
+    const writes = env.calls.onWrite((block) => {
+      if (block.sheet === 'Customers' && block.numRows > 1) chunks += 1;
+    });
+    // The second chunk is written; the platform stops the run at the very next call.
+    const stop = env.calls.onCall(() => {
+      if (chunks === 2) env.stopExecution();
+    });
+    expect(refusal(() => gas.rescore({ asOf: '2024-03-01' }))).toBe('Exceeded maximum execution time');
+    stop();
+    writes();
+    const firstChunk = columnValues(env, 'Customers', 'TW Score', ROWS).findIndex((score) => score === '');
+    expect(firstChunk).toBeGreaterThan(0);
+    expect(columnValues(env, 'Customers', 'TW Score', ROWS).slice(firstChunk).every((score) => score === '')).toBe(true);
+
+    env.clock.advance(SEVEN_MINUTES);
+    env.setUser(MANAGER);
+    const second = gas.rescore({});
+    expect(second.status).toBe('done');
+    expect(second.notes).toContain(`Resumed the rescore of 2024-03-01 at row ${firstChunk + 1} of ${ROWS}.`);
+    expect(columnValues(env, 'Customers', 'TW Score', ROWS)).toEqual(expected);
+  });
+
   it('is finished by the next schedule tick', () => {
     const { env, gas } = managedBook({ customers: customersRows(COUNT), now: '2024-03-01T03:00:00Z' });
     gas.installSchedule({});
@@ -120,6 +149,21 @@ describe('a long rescore', () => {
     env.setUser(MANAGER);
     expect(gas.getState().unfinished).toBeNull();
     expect(Object.keys(snapshotSheet(tab(env, 'Customers')).cells).length).toBeGreaterThan(COUNT * 20);
+  });
+
+  it('keeps what a stopped rescore computed until a job that replaces it is done, then clears it', () => {
+    const { env, gas } = managedBook({ customers: customersRows(COUNT) });
+    // Column B of TW State, the cells holding anything.
+    const savedResults = () => Object.entries(snapshotSheet(tab(env, 'TW State')).cells).filter(([a1, cell]) => a1.startsWith('B') && cell.value !== undefined);
+    const stop = slowWrites(env, 300);
+    expect(gas.rescore({ asOf: '2024-03-01' }).status).toBe('stopped');
+    stop();
+    expect(savedResults().length).toBeGreaterThan(0);
+    env.setUser(MANAGER);
+    const propose = gas.propose({});
+    expect(propose.status).toBe('done');
+    expect(propose.notes).toContain('The unfinished rescore of 2024-03-01 was dropped: this propose rewrites the columns it was writing.');
+    expect(savedResults()).toEqual([]);
   });
 
   it('makes apply wait for an unfinished job', () => {

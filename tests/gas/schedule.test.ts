@@ -85,7 +85,7 @@ describe('onSchedule', () => {
 
     expect(tick()).toEqual({ ran: false, outcome: 'nothing due' });
     env.clock.set('2024-04-01T00:30:00Z'); // 09:30 in Tokyo
-    expect(tick().outcome).toMatch(/^recycled \d+ stale customers, warned \d+; proposed owners for \d+ customers/);
+    expect(tick().outcome).toMatch(/^recycled \d+ stale customers, warned \d+ newly stale \(\d+ still in their warning period, \d+ due and left for the next run\); proposed owners for \d+ customers/);
     env.clock.set('2024-04-01T01:30:00Z');
     expect(tick().outcome).toBe('nothing due');
     env.clock.set('2024-04-30T15:10:00Z'); // 2024-05-01 00:10 in Tokyo: a new month, before the hour

@@ -107,6 +107,18 @@ describe('rescore in Sheets', () => {
     gas.rescore({});
     expect(owner()).toBeUndefined();
   });
+
+  it('lists a team of 501 reps from the Reps tab, since a list rule holds at most 500 names', () => {
+    const reps = [repsRows()[0], ...Array.from({ length: 501 }, (_, i) => [`Rep ${i + 1}`, `rep${i + 1}@example.com`, 'mid', 'North', 'Retail', 20, 'yes'])];
+    const { env, gas } = managedBook({ reps });
+    gas.saveSettings({ settings: { managers: [MANAGER], sheets: { ownerValidation: true } } });
+    expect(gas.rescore({}).status).toBe('done');
+    expect(snapshotSheet(tab(env, 'Customers')).cells.E2.validation).toEqual({ criteria: 'VALUE_IN_RANGE', values: [], allowInvalid: true, range: "'Reps'!A2:A502" });
+    // Back to a small team: the list of names again, in place of the range rule.
+    tab(env, 'Reps').rawRange(5, 1, 498, 7).clearContent();
+    gas.rescore({});
+    expect(snapshotSheet(tab(env, 'Customers')).cells.E2.validation).toMatchObject({ criteria: 'VALUE_IN_LIST', values: ['Rep 1', 'Rep 2', 'Rep 3'] });
+  });
 });
 
 describe('text we write', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readStateChunks, stateToChunks } from '../../src/app/state-text.js';
 import { MANAGER, columnValues, customersRows, managedBook, repsRows, tab } from './bundle.js';
 
 type Env = ReturnType<typeof managedBook>['env'];
@@ -73,5 +74,25 @@ describe('TW State', () => {
     env.spreadsheet.proxy.deleteSheet(kept!.proxy);
     env.setUser(MANAGER);
     expect(gas.getState().stateProblem).toBeNull();
+  });
+
+  it('whose text reads back but whose shape is not one Tierwise reads is reported and kept, not started fresh in silence', () => {
+    const { env, gas } = managedBook();
+    gas.propose({});
+    // Edited by hand into a shape the schema refuses, and written back with a checksum that fits.
+    const saved = readStateChunks(stateCells(env)).state as { proposals: { items: { to: unknown }[] } };
+    saved.proposals.items[0].to = 42;
+    const edited = stateToChunks(saved, ['the proposals that Apply would apply']);
+    const sheet = tab(env, 'TW State');
+    sheet.rawRange(1, 1, sheet.maxRows, 1).clearContent();
+    sheet.rawRange(1, 1, edited.length, 1).setValues(edited.map((cell) => [cell]));
+
+    env.setUser(MANAGER);
+    expect(gas.getState().stateProblem).toMatch(/^TW State does not read back: it is not in the form this version of Tierwise reads \(proposals\.items\.0\.to: .+\)\. It held .*the proposals of run .+ that Apply would apply/);
+
+    gas.rescore({});
+    const kept = env.spreadsheet.sheets.find((tabKept) => tabKept.name.startsWith('TW State unreadable '));
+    expect(kept!.rawRange(1, 1, edited.length, 1).getValues().map((row) => row[0])).toEqual(edited);
+    expect(logOf(env, 'state')[0][0]).toMatch(/so Tierwise started it fresh\. It held .*the proposals of run/);
   });
 });

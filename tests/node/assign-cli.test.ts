@@ -111,23 +111,29 @@ describe('tierwise propose → apply → undo → recycle → claim on the demo 
     expect(dry.output).toBeNull();
     expect(dry.recycle!.dryRun).toBe(true);
     expect(dry.recycle!.recycled).toEqual([]);
-    expect(dry.recycle!.warned.length).toBeGreaterThan(10);
+    expect(dry.recycle!.newWarnings.length).toBeGreaterThan(10);
+    expect([dry.recycle!.warned, dry.recycle!.deferred]).toEqual([[], []]);
     expect(readFileSync(book).equals(bytes)).toBe(true);
 
     const real = await json('recycle', book, '--in-place');
-    expect(real.recycle!.warned).toEqual(dry.recycle!.warned);
+    expect(real.recycle!.newWarnings).toEqual(dry.recycle!.newWarnings);
     const customers = (await tabs(book)).get('Customers')!;
     const flags = customers.header.indexOf(OWNED.flags);
-    expect(customers.rows.filter((r) => /recycles on 2026-11-08 unless contacted/.test(String(r[flags])))).toHaveLength(real.recycle!.warned.length);
+    expect(customers.rows.filter((r) => /recycles on 2026-11-08 unless contacted/.test(String(r[flags])))).toHaveLength(real.recycle!.newWarnings.length);
 
     // A week on, those still stale are due: at most pool.maxPerRun (200) of them per run, the rest wait.
     const saved = readFileSync(book);
     const week = await cli('recycle', book, '--dry-run', '--as-of', '2026-11-08', '--json');
     const due = Summary.parse(JSON.parse(week.stdout)).recycle!;
-    const warnedIds = new Set(real.recycle!.warned.map((w) => w.customerId));
+    const warnedIds = new Set(real.recycle!.newWarnings.map((w) => w.customerId));
     expect(due.recycled).toHaveLength(Math.min(200, warnedIds.size));
     expect(due.recycled.every((r) => warnedIds.has(r.customerId))).toBe(true);
-    expect(due.deferred).toBe(warnedIds.size - due.recycled.length);
+    // Each due customer once: recycled, or deferred by the cap; none of them is "warned" again.
+    expect(due.deferred).toHaveLength(warnedIds.size - due.recycled.length);
+    expect(due.deferred.every((w) => warnedIds.has(w.customerId))).toBe(true);
+    // Everyone flagged a week ago is due now; customers that turned stale since are new warnings, and only those.
+    expect(due.warned).toEqual([]);
+    expect(due.newWarnings.some((w) => warnedIds.has(w.customerId))).toBe(false);
     expect(readFileSync(book).equals(saved)).toBe(true);
   });
 

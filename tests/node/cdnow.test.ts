@@ -40,6 +40,7 @@ describe('CLV on a book built from the CDNOW sample, as of 1997-09-30', () => {
     expect(clv.spend!.q.toFixed(2)).toBe('3.74');
     expect(clv.spend!.gamma.toFixed(2)).toBe('15.44');
     expect(clv.fallbackReason).toBeNull();
+    expect(clv.reliable).toBe(true);
 
     const scored = (await readCsvTable(join(`${book}.tierwise`, 'customers.csv'), 'Customers'))!.table;
     const col = (h: string) => scored.header.indexOf(h);

@@ -105,6 +105,8 @@ export const en = {
   'pool.left': '{count} claims left today',
   'pool.recycledCount': 'Recycled {count} customers.',
   'pool.due': 'due {date}',
+  'pool.newWarning': 'new warning',
+  'pool.deferred': 'Due, waiting for a later run (per-run limit)',
 
   'mine.title': 'My customers',
   'mine.signedInAs': 'Signed in as {email}',

@@ -104,6 +104,8 @@ export const zhCN: Record<MessageKey, string> = {
   'pool.left': '今天还可认领 {count} 个',
   'pool.recycledCount': '已回收 {count} 个客户。',
   'pool.due': '{date} 到期',
+  'pool.newWarning': '新预警',
+  'pool.deferred': '已到期，超出单次回收上限，下次回收',
 
   'mine.title': '我的客户',
   'mine.signedInAs': '当前账号 {email}',

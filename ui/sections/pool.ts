@@ -31,9 +31,11 @@ export const poolSection: Section = {
       el('h2', { id: 'pool-title' }, t('tab.pool')),
       el('div', { class: 'row' }, previewButton, recycleButton),
       el('h3', null, t('pool.flagged')),
-      preview ? listOf(ctx, preview.recycle.warned.map((w) => [w.customerId, `${w.owner} · ${t('pool.due', { date: w.recycleOn })}`, localizeReason(w.reasons.join('; '), ctx.locale)])) : el('p', { class: 'muted' }, t('app.loading')),
+      preview ? listOf(ctx, flagged(ctx, preview)) : el('p', { class: 'muted' }, t('app.loading')),
       el('h3', null, t('pool.next')),
       preview ? listOf(ctx, preview.recycle.recycled.map((r) => [r.customerId, r.from, localizeReason(r.reason, ctx.locale)])) : null,
+      preview && preview.recycle.deferred.length > 0 && el('h3', null, t('pool.deferred')),
+      preview && preview.recycle.deferred.length > 0 && listOf(ctx, preview.recycle.deferred.map((w) => [w.customerId, `${w.owner} · ${t('pool.due', { date: w.recycleOn })}`, localizeReason(w.reasons.join('; '), ctx.locale)])),
       done && el('h3', null, t('pool.recycled')),
       done && el('p', null, t('pool.recycledCount', { count: done.recycle.recycled.length })),
       done && listOf(ctx, done.recycle.recycled.map((r) => [r.customerId, r.from, localizeReason(r.reason, ctx.locale)])),
@@ -42,6 +44,18 @@ export const poolSection: Section = {
     );
   },
 };
+
+/** Customers in their warning period, those the run would warn for the first time marked so, in id order. */
+function flagged(ctx: SidebarContext, preview: RecycleOutput): [string, string, string][] {
+  const fresh = new Set(preview.recycle.newWarnings.map((w) => w.customerId));
+  return [...preview.recycle.newWarnings, ...preview.recycle.warned]
+    .sort((a, b) => (a.customerId < b.customerId ? -1 : 1))
+    .map((w) => [
+      w.customerId,
+      `${w.owner} · ${ctx.t('pool.due', { date: w.recycleOn })}${fresh.has(w.customerId) ? ` · ${ctx.t('pool.newWarning')}` : ''}`,
+      localizeReason(w.reasons.join('; '), ctx.locale),
+    ]);
+}
 
 function listOf(ctx: SidebarContext, rows: readonly (readonly [string, string, string])[]): HTMLElement {
   if (rows.length === 0) return el('p', { class: 'muted' }, ctx.t('pool.empty'));

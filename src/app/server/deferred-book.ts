@@ -11,7 +11,8 @@ import type { CellWrite, OwnedColumn, Workbook } from '../ports.js';
 export class DeferredBook implements Workbook {
   readonly tablesRead = new Map<string, Table>();
   readonly held = new Map<string, OwnedColumn[]>();
-  private readonly heldTabs = new Map<string, readonly (readonly Cell[])[]>();
+  /** Whole tabs to write once the job has written its last row. */
+  readonly heldTabs = new Map<string, readonly (readonly Cell[])[]>();
 
   constructor(private readonly book: Workbook) {}
 
@@ -41,11 +42,5 @@ export class DeferredBook implements Workbook {
 
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
     this.heldTabs.set(tab, rows);
-  }
-
-  /** Writes the whole tabs held back: called once the job has written its last row. */
-  writeHeldTabs(): void {
-    for (const [tab, rows] of this.heldTabs) this.book.replaceTab(tab, rows);
-    this.heldTabs.clear();
   }
 }

@@ -7,7 +7,8 @@ import type { StateStore } from '../ports.js';
  * round-robin rotation, say, does not move on twice).
  */
 export class DeferredState implements StateStore {
-  private held: { value: unknown } | null = null;
+  /** What the use case saved, to be saved once the job is done; null when it saved nothing. */
+  held: { readonly value: unknown } | null = null;
 
   constructor(private readonly store: StateStore) {}
 
@@ -17,10 +18,5 @@ export class DeferredState implements StateStore {
 
   save(state: unknown): void {
     this.held = { value: state };
-  }
-
-  /** Saves what the use case saved, once the job is done. */
-  commit(): void {
-    if (this.held) this.store.save(this.held.value);
   }
 }

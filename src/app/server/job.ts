@@ -4,10 +4,12 @@ import type { JsonSlot, ServerBook } from './ports.js';
 
 /**
  * Long jobs (DESIGN §6: one execution may run 6 minutes). A job computes its result in
- * one pass, then writes it in chunks of rows, checking the time between chunks; when the
- * next chunk would not fit before the budget ends it stops cleanly and keeps a cursor.
- * The next call or schedule tick computes the same result again (same input, same
- * output), checks the fingerprint and writes on from the cursor's customer.
+ * one pass, saves it when writing it will take more than one chunk (job-results.ts), then
+ * writes it in chunks of rows, checking the time between chunks; when the next chunk would
+ * not fit before the budget ends it stops cleanly and keeps a cursor. The next call or
+ * schedule tick checks the fingerprint and writes on from the cursor's customer, from the
+ * saved results (or, when there are none, from the same result computed again: same input,
+ * same output).
  *
  * The cursor sits in a document property, not in `TW State`: it is small and is saved
  * after every chunk, where rewriting the state tab each time would cost far more.
@@ -22,6 +24,8 @@ export const JobCursor = z.object({
   startedAt: z.string(),
   /** Measured write speed, so the next execution sizes its chunks from the start. */
   msPerRow: z.number().min(0),
+  /** The id of the results saved for this job (job-results.ts); null while none are. */
+  results: z.string().nullable().default(null),
 });
 export type JobCursor = z.infer<typeof JobCursor>;
 
@@ -57,6 +61,11 @@ export const MAX_CELLS_PER_CHUNK = 100_000;
  */
 export const SAVE_MARGIN_MS = 60 * 1000;
 
+/** Rows in a full chunk of these columns (a row costs one cell per owned column). */
+export function rowsPerChunk(columns: readonly OwnedColumn[]): number {
+  return Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / Math.max(1, columns.length)));
+}
+
 export interface ChunkedWrite {
   readonly tab: string;
   readonly columns: readonly OwnedColumn[];
@@ -86,13 +95,13 @@ export interface ChunkedOutcome {
 export function writeInChunks(book: ServerBook, now: () => number, job: ChunkedWrite, afterChunk: (done: ChunkedOutcome) => void): ChunkedOutcome {
   const cellsPerRow = Math.max(1, job.columns.length);
   let msPerRow = job.msPerRow > 0 ? job.msPerRow : ASSUMED_MS_PER_CELL * cellsPerRow;
-  const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / cellsPerRow));
+  const chunkRows = rowsPerChunk(job.columns);
   let next = job.from;
   // An empty tab still gets its headers.
   if (job.total === 0) book.writeOwnedRows(job.tab, job.columns, 0, 0);
   while (next < job.total) {
     const deadline = next === job.from ? Math.max(job.deadlineMs, job.lastChanceMs) : job.deadlineMs;
-    const fits = Math.min(rowsPerChunk, Math.floor((deadline - now()) / msPerRow));
+    const fits = Math.min(chunkRows, Math.floor((deadline - now()) / msPerRow));
     if (fits < 1) break;
     const end = Math.min(job.total, next + fits);
     const started = now();

@@ -19,12 +19,29 @@ export interface ServerBook extends Workbook {
    * list of reps on the Owner column); each replaces its earlier self, never stacks.
    */
   touchUp(tab: string, options: TouchUp): void;
+  /**
+   * Makes the writes so far durable. Sheets batches a script's writes and applies them when
+   * the script flushes or ends normally; an execution stopped at its time limit loses those
+   * not flushed (SpreadsheetApp.flush reference), so a job flushes before it records progress.
+   */
+  flush(): void;
 }
 
 export interface TouchUp {
-  /** Rep names for the Owner column's warning-only list; null removes our list. */
-  readonly ownerChoices: readonly string[] | null;
+  /** The reps for the Owner column's warning-only list; null removes our list. */
+  readonly ownerChoices: OwnerChoices | null;
   readonly ownerHeader: string | null;
+}
+
+/** The active reps' names, and the cells of the Reps tab that hold every rep's name. */
+export interface OwnerChoices {
+  readonly names: readonly string[];
+  /**
+   * Where the names stand: a shell whose list rules hold fewer names than the team has
+   * (Sheets: 500) offers the cells instead. `column` is 0-based as in the table read,
+   * `firstRow` the 1-based sheet row of the first rep.
+   */
+  readonly cells: { readonly tab: string; readonly column: number; readonly firstRow: number; readonly rows: number };
 }
 
 /** The settings as stored: raw, validated by the caller (a stored value may be from an older version or hand-edited). */
@@ -84,6 +101,8 @@ export interface ServerContext {
   readonly lease: JsonSlot;
   /** The cursor of an unfinished long job. */
   readonly job: JsonSlot;
+  /** What an unfinished long job computed, so a resumed run writes on without computing again (job-results.ts). */
+  readonly results: JsonSlot;
   /** Who owns the schedule, its trigger and the spreadsheet id, recorded at install. */
   readonly schedule: JsonSlot;
   readonly triggers: Triggers;

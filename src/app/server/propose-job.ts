@@ -26,26 +26,20 @@ export const ProposeOutput = BookFacts.extend({
 }).extend(JobProgress.shape);
 export type ProposeOutput = z.infer<typeof ProposeOutput>;
 
+/** What a propose answers besides the job's progress, saved with a long job's results. */
+const ProposeSummary = ProposeOutput.omit({ saved: true, status: true, rowsWritten: true, rows: true });
+
 /**
  * Propose as a long job: the proposals are saved for apply only once every row of
  * `TW Proposed Owner`, `TW Reason` and `TW Fit` is written. Callers hold the lease.
  */
 export function proposeJob(ctx: ServerContext, settings: Settings, input: ProposeInput, madeBy: ProposalMaker): ProposeOutput {
-  const job = ownedColumnsJob(ctx, settings, 'propose', input.asOf, (io, asOfDay) =>
-    propose({ ...io, clock: ctx.clock, settings, asOfDay, actor: madeBy.actor, rebalance: input.rebalance, madeBy }),
-  );
+  const job = ownedColumnsJob(ctx, settings, 'propose', input.asOf, (io, asOfDay) => {
+    const { facts, assign } = propose({ ...io, clock: ctx.clock, settings, asOfDay, actor: madeBy.actor, rebalance: input.rebalance, madeBy });
+    return { ...facts, asOf: formatDay(asOfDay), assign };
+  }, ProposeSummary);
   if (job.status === 'done') ctx.book.touchUp(settings.tabs.customers, touchUpFor(ctx, settings, job.tables.get(settings.tabs.customers) ?? null));
-  const { facts, assign } = job.outcome;
-  return {
-    ...facts,
-    notes: [...facts.notes, ...job.notes],
-    asOf: formatDay(job.asOfDay),
-    assign,
-    saved: true,
-    status: job.status,
-    rowsWritten: job.rowsWritten,
-    rows: job.rows,
-  };
+  return { ...job.outcome, notes: [...job.outcome.notes, ...job.notes], saved: true, status: job.status, rowsWritten: job.rowsWritten, rows: job.rows };
 }
 
 /**

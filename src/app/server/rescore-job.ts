@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { customerFields, formatDay, locateColumns } from '../../core/parse/index.js';
+import { customerFields, formatDay, locateColumns, repFields } from '../../core/parse/index.js';
 import { parseReps } from '../../core/assign/reps.js';
 import type { Settings } from '../../core/settings/schema.js';
-import type { Table } from '../../core/table.js';
+import { sheetRow, type Table } from '../../core/table.js';
 import { rescore } from '../rescore.js';
 import { Summary } from '../summary.js';
 import { ownedColumnsJob } from './owned-columns-job.js';
@@ -19,23 +19,18 @@ export const JobProgress = z.object({ status: z.enum(['done', 'stopped']), rowsW
 export const RescoreOutput = Summary.pick({ asOf: true, customers: true, tiers: true, segments: true, issues: true, notes: true, movement: true }).extend(JobProgress.shape);
 export type RescoreOutput = z.infer<typeof RescoreOutput>;
 
+/** What a rescore answers besides the job's progress: saved with a long job's results, so a resumed run answers without computing. */
+const RescoreSummary = RescoreOutput.omit({ status: true, rowsWritten: true, rows: true });
+
 /** Rescore as a long job (owned-columns-job.ts), then the Sheets touches. Callers hold the lease. */
 export function rescoreJob(ctx: ServerContext, settings: Settings, input: RescoreInput): RescoreOutput {
-  const job = ownedColumnsJob(ctx, settings, 'rescore', input.asOf, (io, asOfDay) => rescore({ ...io, clock: ctx.clock, settings, asOfDay }));
+  const job = ownedColumnsJob(ctx, settings, 'rescore', input.asOf, (io, asOfDay) => {
+    const outcome = rescore({ ...io, clock: ctx.clock, settings, asOfDay });
+    const { tiers, segments, issues, notes, movement } = outcome;
+    return { asOf: formatDay(asOfDay), customers: outcome.scores.customers.ids.length, tiers, segments, issues, notes, movement };
+  }, RescoreSummary);
   if (job.status === 'done') ctx.book.touchUp(settings.tabs.customers, touchUpFor(ctx, settings, job.tables.get(settings.tabs.customers) ?? null));
-  const { outcome } = job;
-  return {
-    asOf: formatDay(job.asOfDay),
-    customers: outcome.scores.customers.ids.length,
-    tiers: outcome.tiers,
-    segments: outcome.segments,
-    issues: outcome.issues,
-    notes: [...outcome.notes, ...job.notes],
-    movement: outcome.movement,
-    status: job.status,
-    rowsWritten: job.rowsWritten,
-    rows: job.rows,
-  };
+  return { ...job.outcome, notes: [...job.outcome.notes, ...job.notes], status: job.status, rowsWritten: job.rowsWritten, rows: job.rows };
 }
 
 /** The Owner column's warning-only list of reps, when the manager switched it on (settings.sheets.ownerValidation). */
@@ -45,5 +40,8 @@ export function touchUpFor(ctx: ServerContext, settings: Settings, customers: Ta
   if (!settings.sheets.ownerValidation || ownerHeader === null) return { ownerHeader, ownerChoices: null };
   const repsTab = ctx.book.readTable(settings.tabs.reps);
   const reps = repsTab ? parseReps(repsTab, settings) : null;
-  return { ownerHeader, ownerChoices: reps?.ok ? reps.reps.filter((r) => r.active).map((r) => r.name) : null };
+  const nameColumn = repsTab ? locateColumns(repsTab, repFields, settings.columns.reps).index.name : undefined;
+  if (!repsTab || !reps?.ok || nameColumn === undefined) return { ownerHeader, ownerChoices: null };
+  const cells = { tab: repsTab.tab, column: nameColumn, firstRow: sheetRow(repsTab, 0), rows: repsTab.rows.length };
+  return { ownerHeader, ownerChoices: { names: reps.reps.filter((r) => r.active).map((r) => r.name), cells } };
 }

@@ -100,7 +100,8 @@ function tick(ctx: ServerContext, settings: Settings, record: ScheduleRecord): {
       // A job stopped in propose resumes it; recycling ran before it stopped.
       if (unfinished?.action !== 'propose') {
         const recycled = recycleStale(ctx, settings, { asOf: null, dryRun: false }, 'schedule');
-        done.push(`recycled ${recycled.recycle.recycled.length} stale customers, warned ${recycled.recycle.warned.length}`);
+        const { recycled: taken, newWarnings, warned, deferred } = recycled.recycle;
+        done.push(`recycled ${taken.length} stale customers, warned ${newWarnings.length} newly stale (${warned.length} still in their warning period, ${deferred.length} due and left for the next run)`);
       }
       const result = proposeJob(ctx, settings, { asOf: null, rebalance: false }, { actor: 'schedule', role: 'schedule' });
       if (result.status === 'stopped') {

@@ -32,12 +32,20 @@ export interface Warned {
   readonly reasons: readonly string[];
 }
 
+/**
+ * What one run did, each stale owned customer in exactly one of `newWarnings`, `warned`,
+ * `recycled` and `deferred`, so a count of one list never counts a customer of another.
+ */
 export interface RecycleResult {
   /** State after the run; a dry run shows the rest and saves nothing. */
   readonly state: PoolState;
   readonly recycled: readonly Recycled[];
-  /** Stale, in the warning period, or due but beyond this run's limit (recycleDay ≤ asOf). */
+  /** Turned stale on this run: flagged now, recycled on `recycleDay` if still stale. */
+  readonly newWarnings: readonly Warned[];
+  /** Flagged by an earlier run and still in the warning period (recycleDay > asOf). */
   readonly warned: readonly Warned[];
+  /** Due (recycleDay ≤ asOf) but beyond this run's `maxPerRun`: they go first next run. */
+  readonly deferred: readonly Warned[];
   /** Flagged before, no longer stale or no longer owned: the flag is lifted. */
   readonly cleared: readonly string[];
   /** `TW Flags` text per customer id, for every customer the pool has something to say about. */
@@ -56,11 +64,13 @@ export function recycleStale(input: RecycleInput): RecycleResult {
   const { settings, asOfDay } = input;
   const previous = new Map(input.state.staleFlags.map((f) => [f.customerId, f]));
   const live = { ...input.state, cooldowns: input.state.cooldowns.filter((c) => c.untilDay > asOfDay), claims: input.state.claims.filter((c) => c.day === asOfDay) };
-  if (!settings.enabled) return { state: live, recycled: [], warned: [], cleared: [], flags: {} };
+  if (!settings.enabled) return { state: live, recycled: [], newWarnings: [], warned: [], deferred: [], cleared: [], flags: {} };
 
   const flags: StaleFlag[] = [];
   const cleared: string[] = [];
+  const newWarnings: Warned[] = [];
   const waiting: Warned[] = [];
+  const deferred: Warned[] = [];
   const due: { warned: Warned; flag: StaleFlag }[] = [];
   for (const customer of [...input.customers].sort(byId)) {
     const earlier = previous.get(customer.id);
@@ -74,7 +84,7 @@ export function recycleStale(input: RecycleInput): RecycleResult {
     const warned = { customerId: customer.id, row: customer.row, owner, recycleDay: flag.firstStaleDay + settings.warningDays, reasons };
     if (warned.recycleDay <= asOfDay) due.push({ warned, flag });
     else {
-      waiting.push(warned);
+      (earlier ? waiting : newWarnings).push(warned);
       flags.push(flag);
     }
   }
@@ -84,7 +94,7 @@ export function recycleStale(input: RecycleInput): RecycleResult {
   const cooldowns: Cooldown[] = [...live.cooldowns];
   due.forEach(({ warned, flag }, k) => {
     if (k >= settings.maxPerRun) {
-      waiting.push(warned);
+      deferred.push(warned);
       flags.push(flag);
       return;
     }
@@ -93,9 +103,16 @@ export function recycleStale(input: RecycleInput): RecycleResult {
   });
 
   const text: Record<string, string> = {};
-  for (const w of waiting) text[w.customerId] = staleWarning(w.reasons, w.recycleDay, asOfDay, settings.maxPerRun);
+  for (const w of [...newWarnings, ...waiting, ...deferred]) text[w.customerId] = staleWarning(w.reasons, w.recycleDay, asOfDay, settings.maxPerRun);
   for (const r of recycled) text[r.customerId] = `recycled from ${r.from} on ${formatDay(asOfDay)}: ${r.reason}`;
-  waiting.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
-  flags.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
-  return { state: { ...live, staleFlags: flags, cooldowns }, recycled, warned: waiting, cleared, flags: text };
+  const inIdOrder = <T extends { customerId: string }>(list: T[]) => list.sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
+  return {
+    state: { ...live, staleFlags: inIdOrder(flags), cooldowns },
+    recycled,
+    newWarnings: inIdOrder(newWarnings),
+    warned: inIdOrder(waiting),
+    deferred: inIdOrder(deferred),
+    cleared,
+    flags: text,
+  };
 }

@@ -73,8 +73,13 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
   if (clv?.result.fallbackReason) notes.push(`CLV: ${clv.result.fallbackReason}`);
   if (clv) notes.push(...clv.result.warnings.map((w) => `CLV: ${w}`));
 
+  // A model that cannot be trusted ranks nobody: its dimensions leave the score, and the others share their weight.
+  const unreliable = clv !== null && !clv.result.reliable;
+  const dropped = unreliable ? settings.score.dimensions.filter(fromClvModel) : [];
+  if (dropped.length) notes.push(`Not scored on ${dropped.map((d) => d.label).join(', ')}: the CLV model is not reliable for this book (see CLV above).`);
+  const dimensions = unreliable ? settings.score.dimensions.filter((d) => !fromClvModel(d)) : settings.score.dimensions;
   const measures = { deals, clv: clv?.clv ?? null, pAlive: clv?.pAlive ?? null };
-  const { columns, absent } = resolveDimensions(settings.score.dimensions, customers, measures, asOfDay);
+  const { columns, absent } = resolveDimensions(dimensions, customers, measures, asOfDay);
   if (absent.length) notes.push(`Not scored on (no column): ${absent.map((d) => d.label).join(', ')}.`);
   const n = customers.ids.length;
   const weighted = scoreCustomers(n, columns);
@@ -99,6 +104,11 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       notes,
     },
   };
+}
+
+/** Dimensions whose values come from the CLV model: lifetime value and P(alive). */
+function fromClvModel(dimension: Dimension): boolean {
+  return dimension.source === '@clv' || dimension.source === '@pAlive';
 }
 
 /** Issues in the order a person fixes them: tab by tab, top to bottom, left to right. */

@@ -17,6 +17,14 @@ export const ClvSettings = z.object({
   minCustomers: z.number().int().min(1).default(30),
   minRepeaters: z.number().int().min(1).default(10),
   /**
+   * A fitted shape parameter (BG/NBD r, a, b; Gamma-Gamma p, q) above this, or below its
+   * reciprocal, ran to the edge of its range: the likelihood kept improving towards 0 or
+   * infinity, which says the data cannot tell, not what the value is (a → 0 with b → ∞
+   * means "nobody ever stops": P(alive) = 1 for everyone). CDNOW's parameters lie between
+   * 0.24 and 6.3; no real fit needs a million.
+   */
+  parameterBound: z.number().gt(1).default(1e6),
+  /**
    * Warn when spend per purchase and purchase frequency correlate at least this strongly
    * (|Pearson r|) among repeat buyers: the Gamma-Gamma spend model assumes they are
    * independent. 0.3 is where Cohen (1988) puts a "medium" correlation; CDNOW shows 0.11.

@@ -3,6 +3,7 @@ import { AssignSettings } from './assign.js';
 import { ClvSettings } from './clv.js';
 import { PoolSettings } from './pool.js';
 import { RfmSettings, ScoreSettings, TierSettings } from './score.js';
+import { unknownSettingKeys } from './unknown-keys.js';
 
 export const SETTINGS_VERSION = 1;
 
@@ -48,10 +49,13 @@ function migrate(raw: unknown): unknown {
   return value;
 }
 
+/** Checks a settings value whole: a key the schema does not know is refused, not dropped (see unknown-keys.ts). */
 export function parseSettings(raw: unknown): SettingsResult {
-  const result = Settings.safeParse(migrate(raw ?? {}));
-  if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, errors: result.error.issues.map(formatSettingsIssue) };
+  const value = migrate(raw ?? {});
+  const unknown = unknownSettingKeys(Settings, value);
+  const result = Settings.safeParse(value);
+  if (result.success && unknown.length === 0) return { ok: true, settings: result.data };
+  return { ok: false, errors: [...unknown, ...(result.success ? [] : result.error.issues.map(formatSettingsIssue))] };
 }
 
 function formatSettingsIssue(issue: z.core.$ZodIssue): string {

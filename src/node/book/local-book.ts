@@ -1,33 +1,40 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StateStore } from '../../app/ports.js';
 import { OWN_TABS } from '../../app/owned-columns.js';
-import { stateFromChunks, stateToChunks } from '../../app/state-text.js';
 import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
-import { readCsvTable, writeCsvBook } from '../csv/index.js';
+import { csvBookFiles, csvTableOf } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
-import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
+import { openXlsxBytes, readPackageTabs, workbookFormat, xlsxFile } from '../xlsx/index.js';
+import { BookError } from './book-error.js';
+import { assertUnchanged, type Fingerprint, readFingerprinted, sha256 } from './fingerprint.js';
+import { LocalState, STATE_FILE } from './local-state.js';
 import { readInputFile } from '../input-file.js';
-import { STATE_FILE_LIMIT, WORKBOOK_FILE_LIMIT } from '../limits.js';
+import { CSV_FILE_LIMIT, STATE_FILE_LIMIT, WORKBOOK_FILE_LIMIT } from '../limits.js';
 import { MemoryWorkbook } from './memory-workbook.js';
+import { realLocation } from './real-location.js';
+import { commitFiles, type StagedFile } from './transaction.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
 export type BookKind = 'xlsx' | 'xlsm' | 'csv';
 
-/** A local book opened for one command: its tabs in memory, its state, and how to save it. */
+/**
+ * A local book opened for one command: its tabs in memory, its state, and how to save it.
+ * `save` commits every file it writes as one transaction (commitFiles), made from the
+ * bytes read at open and only if every file read is still as it was (assertUnchanged).
+ * The caller holds the book's lock (lockBook) from before the open to after the save.
+ */
 export interface LocalBook {
   readonly kind: BookKind;
   readonly path: string;
   readonly workbook: MemoryWorkbook;
   readonly state: StateStore;
   save(outPath: string): Promise<void>;
+  /** A sentence for stderr when the saved state did not read back (local-state.ts); null when it did. */
+  stateNotice(): string | null;
 }
 
-export class BookError extends Error {}
-
-const STATE_FILE = 'tw-state.json';
 
 /** A folder is a CSV book; a file is whatever its bytes say it is, whatever its name. */
 export function bookKind(path: string): BookKind {
@@ -40,9 +47,8 @@ export function bookKind(path: string): BookKind {
 }
 
 /** Where results go when neither --out nor --in-place is given (DESIGN §3). */
-export function siblingOutPath(path: string): string {
+export function siblingOutPath(path: string, kind: BookKind): string {
   const clean = path.replace(/[\\/]+$/, '');
-  const kind = bookKind(path);
   if (kind === 'csv') return `${clean}.tierwise`;
   return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.${kind}`);
 }
@@ -68,29 +74,45 @@ export async function openLocalBook(path: string, tabs: Settings['tabs'], custom
 }
 
 async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs']): Promise<LocalBook> {
+  const read = await readFingerprinted(path, WORKBOOK_FILE_LIMIT);
+  if (read.bytes === null) throw new BookError(`${path}: no such file or folder`);
+  const pkg = openXlsxBytes(read.bytes, path);
   const wanted = [tabs.customers, tabs.deals, tabs.reps, OWN_TABS.log, OWN_TABS.state];
-  const book = await readXlsx(path, wanted);
+  const book = readPackageTabs(pkg, path, wanted);
   const stateTable = book.tables.get(OWN_TABS.state);
   book.tables.delete(OWN_TABS.state);
   const workbook = new MemoryWorkbook(book.tables.values(), ownTabNames);
-  let state: unknown = stateTable ? stateFromChunks([stateTable.header[0], ...stateTable.rows.map((r) => r[0])]) : null;
-  let stateChanged = false;
+  const state = LocalState.fromCells(stateTable ? [stateTable.header[0], ...stateTable.rows.map((r) => r[0])] : []);
+  const fingerprints = [read.fingerprint];
   return {
     kind,
     path,
     workbook,
-    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    state,
+    stateNotice: () => state.notice(path),
     async save(outPath) {
       if (outPath !== path && extname(outPath).toLowerCase() !== `.${kind}`) {
         // Excel refuses a package whose extension disagrees with its content type.
         throw new BookError(`${outPath}: this book is an .${kind}${kind === 'xlsm' ? ' (it has macros)' : ''}, so its output must be named .${kind} too.`);
       }
-      if (stateChanged) {
-        workbook.edits.ownTabs.set(OWN_TABS.state, { rows: stateToChunks(state).map((chunk) => [chunk]), hidden: true });
-      }
-      await writeXlsx(path, outPath, workbook.edits);
+      if (state.changed) for (const tab of state.xlsxTabs(new Date())) workbook.edits.ownTabs.set(tab.name, { rows: tab.rows, hidden: true });
+      await commitBook(outPath, [xlsxFile(pkg, outPath, workbook.edits)], fingerprints, false);
     },
   };
+}
+
+/**
+ * Commits a book's files once every file read is checked unchanged, then takes what was
+ * written as what the book now holds, so a second save by the same process (the preview
+ * saves after every call) is not refused over its own first one.
+ */
+async function commitBook(outPath: string, files: readonly StagedFile[], fingerprints: Fingerprint[], folder: boolean): Promise<void> {
+  await commitFiles(await realLocation(outPath), files, { beforeCommit: () => assertUnchanged(fingerprints), folder: folder ? outPath : undefined });
+  const written = new Map(await Promise.all(files.map(async (file) => [await realLocation(file.target), file.bytes] as const)));
+  for (const [i, fingerprint] of fingerprints.entries()) {
+    const bytes = written.get(await realLocation(fingerprint.path));
+    if (bytes !== undefined) fingerprints[i] = { path: fingerprint.path, sha256: sha256(bytes) };
+  }
 }
 
 /**
@@ -107,56 +129,41 @@ function missingCustomersFile(path: string): string {
   );
 }
 
-/**
- * The saved state of a CSV book, or null when it has none. A state that does not read is
- * refused without quoting it: JSON.parse's message would print a piece of the state.
- */
-function readStateFile(statePath: string, bookPath: string): unknown {
-  const bytes = readInputFile(statePath, STATE_FILE_LIMIT);
-  if (bytes === null) return null;
-  const text = bytes.toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    // A cut file fails at its very end: "Unexpected end of JSON input", "Unterminated string
-    // in JSON at position 35", or "Expected ',' … at position N" with N its length.
-    const message = (error as Error).message;
-    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? Number.NaN);
-    const cut = /end of JSON|Unterminated/.test(message) || position >= text.trimEnd().length;
-    const why = cut ? 'it ends before its JSON does, as if cut short' : 'it is not valid JSON';
-    throw new BookError(`${STATE_FILE} in ${bookPath} is damaged (${why}); nothing was changed. Restore it from a backup, or move it away to start with no saved runs.`);
-  }
-}
-
 async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers']): Promise<LocalBook> {
   const files = csvFiles(tabs);
+  const reads = new Map(await Promise.all([...Object.values(files), STATE_FILE].map(async (file) => [file, await readFingerprinted(join(path, file), file === STATE_FILE ? STATE_FILE_LIMIT : CSV_FILE_LIMIT)] as const)));
   const tables: Table[] = [];
   for (const [tab, file] of Object.entries(files)) {
-    const read = await readCsvTable(join(path, file), tab);
-    if (!read) continue;
-    if (ownTabNames.has(tab)) unguardOwnText(read.table, 'every column');
-    else if (tab === tabs.customers) unguardOwnText(read.table, { ownerMapping: customerColumns });
-    tables.push(read.table);
+    const bytes = reads.get(file)?.bytes ?? null;
+    if (bytes === null) continue;
+    const { table } = csvTableOf(bytes, tab, join(path, file));
+    if (ownTabNames.has(tab)) unguardOwnText(table, 'every column');
+    else if (tab === tabs.customers) unguardOwnText(table, { ownerMapping: customerColumns });
+    tables.push(table);
   }
   if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
-  const statePath = join(path, STATE_FILE);
-  let state = readStateFile(statePath, path);
-  let stateChanged = false;
+  const stateBytes = reads.get(STATE_FILE)?.bytes ?? null;
+  const state = LocalState.fromJson(stateBytes === null ? null : stateBytes.toString('utf8'));
+  const sources = new Map([...reads].map(([file, read]) => [file, read.bytes]));
+  const fingerprints = [...reads.values()].map((read) => read.fingerprint);
   return {
     kind: 'csv',
     path,
     workbook,
-    state: { load: () => state, save: (s) => ((state = s), (stateChanged = true)) },
+    state,
+    stateNotice: () => state.notice(path),
     async save(outPath) {
-      await writeCsvBook(path, outPath, files, workbook.edits);
+      const inPlace = (await realLocation(outPath)) === (await realLocation(path));
+      const staged = csvBookFiles(sources, outPath, files, workbook.edits, !inPlace);
       const target = join(outPath, STATE_FILE);
-      if (stateChanged) {
-        await mkdir(outPath, { recursive: true });
-        await writeFile(target, `${JSON.stringify(state)}\n`);
-      } else if (outPath !== path && existsSync(statePath)) {
-        await writeFile(target, await readFile(statePath));
-      }
+      if (state.changed) {
+        for (const file of state.csvFiles(new Date())) {
+          const bytes = Buffer.from(file.text);
+          staged.push({ target: join(outPath, file.name), bytes, check: file.name === STATE_FILE ? (b) => JSON.parse(Buffer.from(b).toString('utf8')) : undefined });
+        }
+      } else if (!inPlace && stateBytes !== null) staged.push({ target, bytes: stateBytes });
+      await commitBook(outPath, staged, fingerprints, true);
     },
   };
 }

@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { rescore } from '../../app/rescore.js';
 import { summarizeRescore } from '../../app/summary.js';
 import { parseDay } from '../../core/parse/days.js';
 import { defaultSettings } from '../../core/settings/schema.js';
 import { DEMO_AS_OF, buildDemoBook } from '../demo-book.js';
 import type { CliIo } from '../io.js';
-import { UsageError } from '../options.js';
+import { parseFlags } from '../options.js';
 import { describeRescore } from '../report.js';
 import { createXlsx } from '../xlsx/index.js';
 import { runOnBook } from './book-command.js';
@@ -23,19 +22,14 @@ export const demoCommand: Command = {
   Try the other commands on it next, e.g. tierwise score demo/tierwise-demo.xlsx --as-of ${DEMO_AS_OF}
   --debug       on a failure, print the stack trace after the one-line message`,
   async run(argv: readonly string[], io: CliIo) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args: [...argv], options: { dir: { type: 'string' }, json: { type: 'boolean' } }, strict: true }));
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-    const dir = values.dir ?? 'demo';
+    const { values } = parseFlags(argv, { dir: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+    const dir = typeof values.dir === 'string' ? values.dir : 'demo';
     await mkdir(dir, { recursive: true });
     const path = join(dir, 'tierwise-demo.xlsx');
     await createXlsx(path, buildDemoBook());
     const asOfDay = parseDay(DEMO_AS_OF) as number;
     const options = { book: path, out: null, inPlace: false, settings: defaultSettings, asOfDay, json: values.json === true, values };
-    const { outcome, output } = await runOnBook(options, { run: (context) => rescore(context) });
+    const { outcome, output } = await runOnBook(options, { run: (context) => rescore(context) }, { command: 'demo', say: (line) => io.stderr.write(`${line}\n`) });
     const summary = summarizeRescore('demo', asOfDay, output, outcome);
     const next = [
       '',

@@ -2,6 +2,6 @@
 export { decodeCsvBytes } from './encoding.js';
 export { detectDelimiter, detectNewline, type CsvFormat, type CsvTable } from './format.js';
 export { parseCsv } from './tokenize.js';
-export { readCsvTable } from './read.js';
+export { csvTableOf, readCsvTable } from './read.js';
 export { serializeCsv } from './serialize.js';
-export { writeCsvBook } from './write.js';
+export { csvBookFiles, writeCsvBook } from './write.js';

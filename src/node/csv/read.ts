@@ -25,6 +25,11 @@ import { parseCsvCells, UnclosedQuote } from './tokenize.js';
 export async function readCsvTable(path: string, tab: string): Promise<CsvTable | null> {
   const bytes = readInputFile(path, CSV_FILE_LIMIT);
   if (bytes === null) return null;
+  return csvTableOf(bytes, tab, path);
+}
+
+/** One tab from a file's bytes, read and checked as readCsvTable reads it; `path` names the file in refusals. */
+export function csvTableOf(bytes: Uint8Array, tab: string, path: string): CsvTable {
   let decoded;
   try {
     decoded = decodeCsvBytes(bytes);

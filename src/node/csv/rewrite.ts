@@ -24,8 +24,11 @@ export function rewriteCsvText(text: string, format: CsvFormat, edits: TabEdits)
  */
 const CHUNK_CHARS = 1 << 16;
 
-/** rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one, maybe empty). */
-export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdits, emit: (chunk: string) => void): void {
+/**
+ * rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one,
+ * maybe empty); returns the number of records written, for the writer's check.
+ */
+export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdits, emit: (chunk: string) => void): number {
   const { delimiter, newline } = format;
   const spans = recordSpans(text, delimiter);
   const recordCount = spans.length / 2;
@@ -104,6 +107,7 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
     }
   }
   emit(output);
+  return rowCount;
 }
 
 /** Adds single cells to a row's edits, keeping them in column order. */

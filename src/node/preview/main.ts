@@ -43,5 +43,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     port: values.port === undefined ? 8765 : Number(values.port),
     writeMsPerCall: values['write-ms'] === undefined ? null : Number(values['write-ms']),
   });
+  // Ctrl+C releases the book's lock on the way out (a lock left behind would be taken over, with a note).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void preview.close().finally(() => process.exit(0)));
   terminalOutput(process.stdout).write(`Tierwise sidebar preview: ${preview.url}\nbook: ${book} (saved after every change)\nsigned in as ${values.user ?? 'manager@example.com'}; Ctrl+C stops.\n`);
 }

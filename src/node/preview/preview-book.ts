@@ -36,6 +36,9 @@ export class PreviewBook implements ServerBook {
     this.onCellsWritten((to - from) * columns.length);
   }
 
+  /** A local book's writes are in memory until the command saves it whole: nothing to flush. */
+  flush(): void {}
+
   touchUp(tab: string, options: TouchUp): void {
     this.touches.set(tab, options);
   }

@@ -125,6 +125,7 @@ export function previewSession(workbook: MemoryWorkbook, state: StateStore, opti
     lock: new PreviewLock(),
     lease: new MemorySlot(),
     job: new MemorySlot(),
+    results: new MemorySlot(),
     schedule: new MemorySlot(),
     triggers: new PreviewTriggers(),
     bookId: 'local-preview',

@@ -4,7 +4,10 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { callServer } from '../../app/server/server-function.js';
 import { type Settings, defaultSettings } from '../../core/settings/schema.js';
+import { type BookLock, lockBook } from '../book/book-lock.js';
 import { type LocalBook, openLocalBook } from '../book/local-book.js';
+import { realLocation } from '../book/real-location.js';
+import { recoverCommit } from '../book/transaction.js';
 import { localToday } from '../io.js';
 import { terminalOutput } from '../terminal-text.js';
 import { TOKEN_HEADER, withBridge } from './bridge.js';
@@ -45,6 +48,20 @@ const BODY_LIMIT = 1024 * 1024;
  */
 export async function startPreview(options: StartPreview): Promise<PreviewServer> {
   const log = options.log ?? ((line: string) => terminalOutput(process.stderr).write(`${line}\n`));
+  // The preview holds the book as a command does, for as long as it serves: it saves its
+  // calls over the book, so a command run meanwhile would be overwritten (or refused).
+  const location = await realLocation(options.book);
+  const lock = await lockBook(location, 'preview', log);
+  try {
+    await recoverCommit(location, log);
+    return await servePreview(options, log, lock);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function servePreview(options: StartPreview, log: (line: string) => void, lock: BookLock): Promise<PreviewServer> {
   const local = await openLocalBook(options.book, { ...defaultSettings.tabs, ...options.settings?.tabs }, options.settings?.columns?.customers);
   const session = previewSession(local.workbook, local.state, {
     user: options.user ?? 'manager@example.com',
@@ -114,7 +131,10 @@ export async function startPreview(options: StartPreview): Promise<PreviewServer
     url: `http://127.0.0.1:${port}/`,
     local,
     session,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await lock.release();
+    },
   };
 }
 

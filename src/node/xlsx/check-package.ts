@@ -24,13 +24,20 @@ export function checkXlsxPackage(bytes: Uint8Array, label: string, onlyParts?: R
   } catch (error) {
     throw new Error(`${label}: ${(error as Error).message}`);
   }
+  // Each checked part is inflated once, for both the XML parse and the re-read: inflating a
+  // 47 MB sheet takes 0.4 s on the benchmark machine.
+  const inflated = new Map<string, Buffer>();
   for (const entry of entries) {
     if (!/\.(xml|rels)$/i.test(entry.name) || !checked(entry.name)) continue;
-    const problem = xmlProblem(inflateEntry(entry).toString('utf8'));
+    const content = inflateEntry(entry);
+    inflated.set(entry.name, content);
+    const problem = xmlProblem(content.toString('utf8'));
     if (problem) throw new Error(`${label}: part ${entry.name} is not well-formed XML (${problem}).`);
   }
   try {
-    const pkg = openXlsxBytes(bytes, label);
+    const opened = openXlsxBytes(bytes, label);
+    const bytesOf = (part: string) => inflated.get(part) ?? opened.bytes(part);
+    const pkg = { ...opened, bytes: bytesOf, text: (part: string) => bytesOf(part)?.toString('utf8') };
     readPackageTabs(pkg, label, pkg.map.sheets.filter((sheet) => sheet.worksheet && checked(sheet.part)).map((sheet) => sheet.name));
   } catch (error) {
     const message = (error as Error).message;

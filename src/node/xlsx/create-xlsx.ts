@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { realLocation } from '../book/real-location.js';
+import { commitFiles, type StagedFile } from '../book/transaction.js';
+import { checkXlsxPackage } from './check-package.js';
 import type { Cell } from '../../core/table.js';
 import { RELATIONSHIPS_NS, SPREADSHEET_NS, XML_DECLARATION, worksheetXml } from './sheet-xml.js';
 import { checkSheetName } from './sheet-names.js';
@@ -19,8 +21,13 @@ const DATE_STYLE = 1;
 /** A fixed zip time keeps the same tabs giving the same bytes. */
 const FIXED_TIME = dosTimeOf(new Date(Date.UTC(1980, 0, 1)));
 
-/** A new, minimal workbook (ECMA-376 Part 1 §12.2) with text in a shared string table. */
+/** Writes a new workbook to `outPath` as one transaction (commitFiles). */
 export async function createXlsx(outPath: string, tabs: readonly NewTab[]): Promise<void> {
+  await commitFiles(await realLocation(outPath), [newXlsxFile(outPath, tabs)]);
+}
+
+/** A new, minimal workbook (ECMA-376 Part 1 §12.2) with text in a shared string table, checked whole before it is committed. */
+export function newXlsxFile(target: string, tabs: readonly NewTab[]): StagedFile {
   if (tabs.length === 0 || tabs.every((tab) => tab.hidden)) throw new Error('A workbook needs at least one visible tab.');
   for (const tab of tabs) checkSheetName(tab.name, tabs.map((t) => t.name));
   const strings: string[] = [];
@@ -37,18 +44,16 @@ export async function createXlsx(outPath: string, tabs: readonly NewTab[]): Prom
   const writing = { dateStyle: DATE_STYLE, date1904: false, sharedString };
   const sheets = tabs.map((tab, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, xml: worksheetXml(tab.rows, writing) }));
   const part = (name: string, xml: string): ZipPart => ({ name, content: Buffer.from(xml, 'utf8'), dosTime: FIXED_TIME });
-  await writeFile(
-    outPath,
-    writeZip([
-      part('[Content_Types].xml', contentTypes(tabs.length)),
-      part('_rels/.rels', `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      part('xl/workbook.xml', workbookXml(tabs)),
-      part('xl/_rels/workbook.xml.rels', workbookRels(tabs.length)),
-      part('xl/styles.xml', STYLES),
-      part('xl/sharedStrings.xml', sharedStringsXml(strings)),
-      ...sheets.map((sheet) => part(sheet.name, sheet.xml)),
-    ]),
-  );
+  const bytes = writeZip([
+    part('[Content_Types].xml', contentTypes(tabs.length)),
+    part('_rels/.rels', `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${OFFICE_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    part('xl/workbook.xml', workbookXml(tabs)),
+    part('xl/_rels/workbook.xml.rels', workbookRels(tabs.length)),
+    part('xl/styles.xml', STYLES),
+    part('xl/sharedStrings.xml', sharedStringsXml(strings)),
+    ...sheets.map((sheet) => part(sheet.name, sheet.xml)),
+  ]);
+  return { target, bytes, check: (written) => checkXlsxPackage(written, target) };
 }
 
 function contentTypes(sheetCount: number): string {

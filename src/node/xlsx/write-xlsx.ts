@@ -1,41 +1,43 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
 import type { Cell } from '../../core/table.js';
 import type { BookEdits } from '../book/edits.js';
+import { realLocation } from '../book/real-location.js';
+import { commitFiles, type StagedFile } from '../book/transaction.js';
 import type { CellWriting } from './cell-xml.js';
-import { createXlsx, type NewTab } from './create-xlsx.js';
+import { checkXlsxPackage } from './check-package.js';
+import { newXlsxFile, type NewTab } from './create-xlsx.js';
 import { calendarDateStyle, dateStyles } from './date-styles.js';
 import { addSheets, dropCalcChain, setSheetStates, type NewSheet } from './package-edits.js';
 import { applyCellEdits } from './sheet-edits.js';
 import { checkSheetName } from './sheet-names.js';
 import { worksheetXml } from './sheet-xml.js';
 import { vocabularyOf } from './xml-namespaces.js';
-import { openXlsx } from './xlsx-package.js';
+import { openXlsx, type XlsxPackage } from './xlsx-package.js';
 import { writeZip, type ZipPart } from './zip-archive.js';
 
 /**
- * Saves a run's edits. Every zip entry we do not change is copied as its original
- * compressed bytes; only the sheets with cell edits, our own tabs and, when a tab is
- * added, the workbook, its relationships and the content types are rewritten. Dates go
- * in as serials with the workbook's first calendar-date style, or as ISO text
- * (`YYYY-MM-DD`) when it has none, because adding a style would rewrite styles.xml.
- * Writing to the source path replaces it only once the new file is complete.
+ * A run's edits as a new package for `target`. Every zip entry we do not change is copied
+ * as its original compressed bytes; only the sheets with cell edits, our own tabs and,
+ * when a tab is added, the workbook, its relationships and the content types are
+ * rewritten. Dates go in as serials with the workbook's first calendar-date style, or as
+ * ISO text (`YYYY-MM-DD`) when it has none, because adding a style would rewrite
+ * styles.xml. `source` is the package as the command read it (null: a new book); it is
+ * never read again, so a file replaced meanwhile cannot receive edits meant for another.
+ * The file's check (checkXlsxPackage) covers the parts rewritten or added: the others are
+ * the source's own bytes.
  */
-export async function writeXlsx(sourcePath: string | null, outPath: string, edits: BookEdits): Promise<void> {
-  const bytes = sourcePath === null ? null : await editedXlsx(sourcePath, edits);
-  const temporary = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  try {
-    if (bytes) await writeFile(temporary, bytes);
-    else await createXlsx(temporary, newBookTabs(edits));
-    await rename(temporary, outPath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+export function xlsxFile(source: XlsxPackage | null, target: string, edits: BookEdits): StagedFile {
+  if (source === null) return newXlsxFile(target, newBookTabs(edits));
+  const { bytes, rewritten } = editedXlsx(source, edits);
+  return { target, bytes, check: (written) => checkXlsxPackage(written, target, rewritten) };
 }
 
-async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer> {
-  const pkg = await openXlsx(sourcePath);
+/** Saves a run's edits to `outPath` as one transaction (commitFiles): the file is replaced whole or not at all. */
+export async function writeXlsx(sourcePath: string | null, outPath: string, edits: BookEdits): Promise<void> {
+  const source = sourcePath === null ? null : await openXlsx(sourcePath);
+  await commitFiles(await realLocation(outPath), [xlsxFile(source, outPath, edits)]);
+}
+
+function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { bytes: Buffer; rewritten: Set<string> } {
   const { map } = pkg;
   const stylesXml = (map.stylesPart && pkg.text(map.stylesPart)) ?? '';
   const styles = dateStyles(stylesXml);
@@ -47,10 +49,10 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
   for (const [tab, tabEdits] of edits.cells) {
     if (edits.ownTabs.has(tab) || tabEdits.isEmpty) continue;
     const sheet = map.sheets.find((s) => s.name === tab);
-    if (!sheet) throw new Error(`${sourcePath}: there is no tab "${tab}" to write into.`);
+    if (!sheet) throw new Error(`${pkg.label}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
-    if (!xml) throw new Error(`${sourcePath}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing, sourcePath);
+    if (!xml) throw new Error(`${pkg.label}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
+    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing, pkg.label);
     replaced.set(sheet.part, edited.xml);
     overwroteFormula ||= edited.overwroteFormula;
   }
@@ -84,7 +86,7 @@ async function editedXlsx(sourcePath: string, edits: BookEdits): Promise<Buffer>
   }
   const dosTime = pkg.entries.find((entry) => entry.name === map.workbookPart)?.dosTime ?? 0;
   for (const part of newParts) parts.push({ name: part.name, content: part.content, dosTime });
-  return writeZip(parts);
+  return { bytes: writeZip(parts), rewritten: new Set([...replaced.keys(), ...newParts.map((part) => part.name)]) };
 }
 
 /** Without a source book, the edited tabs and our own tabs make a new one. */

@@ -7,6 +7,8 @@ import { inflateEntry, readZip, ZipError, type ZipEntry } from './zip-archive.js
 
 /** An opened .xlsx: its zip entries by part name and the map of its workbook. */
 export interface XlsxPackage {
+  /** The path it was read from, or another name for messages. */
+  readonly label: string;
   readonly entries: readonly ZipEntry[];
   readonly map: WorkbookMap;
   bytes(part: string): Buffer | undefined;
@@ -37,7 +39,7 @@ export function openXlsxBytes(file: Uint8Array, label: string): XlsxPackage {
     if (data && data.length > constants.MAX_STRING_LENGTH) throw new InputError(`${label}: part ${part} is too large to read as text.`);
     return data?.toString('utf8');
   };
-  return { entries, map: withLabel(label, () => mapWorkbook(text)), bytes, text };
+  return { label, entries, map: withLabel(label, () => mapWorkbook(text)), bytes, text };
 }
 
 /** Runs a step of reading the package, naming it in the sentence of a ZipError or a damaged part. */

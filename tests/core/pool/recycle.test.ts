@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claimCustomer } from '../../../src/core/pool/claim.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
@@ -46,7 +47,8 @@ describe('recycleStale', () => {
     const limited = { ...settings, maxPerRun: 2 };
     const first = recycleStale({ customers: book, asOfDay: day(12, 1), settings: limited, state: empty });
     expect(first.recycled).toEqual([]);
-    expect(first.warned.map((w) => w.customerId)).toEqual(['C1', 'C2', 'C3']);
+    expect(first.newWarnings.map((w) => w.customerId)).toEqual(['C1', 'C2', 'C3']);
+    expect([first.warned, first.deferred]).toEqual([[], []]);
     const state = { ...first.state, staleFlags: first.state.staleFlags.map((f) => (f.customerId === 'C3' ? { ...f, firstStaleDay: day(11, 1) } : f)) };
     const due = recycleStale({ customers: book, asOfDay: day(12, 8), settings: limited, state });
     expect(due.recycled.map((r) => r.customerId)).toEqual(['C3', 'C1']);
@@ -82,7 +84,9 @@ describe('recycleStale', () => {
     expect(recycleStale({ customers: [idle], asOfDay: day(12, 20), settings: { ...settings, enabled: false }, state: flagged })).toEqual({
       state: flagged,
       recycled: [],
+      newWarnings: [],
       warned: [],
+      deferred: [],
       cleared: [],
       flags: {},
     });
@@ -148,7 +152,8 @@ describe('recycleStale: which customers go first', () => {
   it('recycles the customers flagged longest ago first when the per-run cap is reached', () => {
     const run = recycleStale({ customers: book, asOfDay: at, settings: { ...settings, maxPerRun: 2 }, state: flagged({ C2: 3, C10: 2, C4: 0, C30: 1 }) });
     expect(run.recycled.map((r) => r.customerId)).toEqual(['C4', 'C30']);
-    expect(run.warned.map((w) => w.customerId)).toEqual(['C10', 'C2']);
+    expect(run.deferred.map((w) => w.customerId)).toEqual(['C10', 'C2']);
+    expect([run.newWarnings, run.warned]).toEqual([[], []]);
   });
 
   it('among customers flagged the same day, recycles them in id order, whatever the row order', () => {
@@ -156,15 +161,17 @@ describe('recycleStale: which customers go first', () => {
     for (const rows of [book, [...book].reverse()]) {
       const run = recycleStale({ customers: rows, asOfDay: at, settings: { ...settings, maxPerRun: 3 }, state });
       expect(run.recycled.map((r) => r.customerId)).toEqual(['C10', 'C2', 'C30']);
-      expect(run.warned.map((w) => w.customerId)).toEqual(['C4']);
+      expect(run.deferred.map((w) => w.customerId)).toEqual(['C4']);
     }
   });
 
-  it('lists waiting customers and saved flags in id order, those held back by the cap among those still in their warning', () => {
+  it('lists each waiting customer once, in id order: held back by the cap (deferred) apart from those still in their warning', () => {
     const state = flagged({ C2: 0, C10: 40, C4: 40, C30: 0 });
     const run = recycleStale({ customers: book, asOfDay: at, settings: { ...settings, maxPerRun: 1 }, state });
     expect(run.recycled.map((r) => r.customerId)).toEqual(['C2']);
-    expect(run.warned.map((w) => w.customerId)).toEqual(['C10', 'C30', 'C4']);
+    expect(run.warned.map((w) => w.customerId)).toEqual(['C10', 'C4']);
+    expect(run.deferred.map((w) => w.customerId)).toEqual(['C30']);
+    expect(run.newWarnings).toEqual([]);
     expect(run.state.staleFlags.map((f) => f.customerId)).toEqual(['C10', 'C30', 'C4']);
     expect(run.flags.C30).toMatch(/recycles at the next run unless contacted \(limit of 1 per run reached\)$/);
     expect(run.flags.C4).toMatch(/recycles on 2026-12-18 unless contacted$/);
@@ -189,3 +196,32 @@ describe('recycleStale: owners and lifted flags', () => {
   });
 });
 
+
+describe('recycleStale: each stale customer counted once', () => {
+  it('property: every stale owned customer is in exactly one of newWarnings, warned, recycled and deferred', () => {
+    const at = day(12, 8);
+    const customerArb = fc.record({
+      owner: fc.constantFrom('', 'Bob', 'Ann'),
+      idleDays: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
+      flaggedDaysAgo: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(customerArb, { maxLength: 25 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (rows, maxPerRun, warningDays) => {
+        const customers = rows.map((r, i) => customer(`C${i}`, { owner: r.owner, lastActivityDay: r.idleDays === null ? null : at - r.idleDays }));
+        const staleFlags = rows.flatMap((r, i) => (r.flaggedDaysAgo === null ? [] : [{ customerId: `C${i}`, firstStaleDay: at - r.flaggedDaysAgo }]));
+        const run = recycleStale({ customers, asOfDay: at, settings: { ...settings, maxPerRun, warningDays }, state: { ...empty, staleFlags } });
+        const lists = [run.newWarnings, run.warned, run.recycled, run.deferred].map((list) => list.map((c) => c.customerId));
+        const all = lists.flat();
+        expect(new Set(all).size).toBe(all.length);
+        // Exactly those the pool has something to say about: stale and owned.
+        expect([...all].sort()).toEqual(Object.keys(run.flags).sort());
+        expect(run.recycled.length).toBeLessThanOrEqual(maxPerRun);
+        const flaggedBefore = new Set(staleFlags.map((f) => f.customerId));
+        expect(run.newWarnings.every((w) => !flaggedBefore.has(w.customerId) && w.recycleDay > at)).toBe(true);
+        expect(run.warned.every((w) => flaggedBefore.has(w.customerId) && w.recycleDay > at)).toBe(true);
+        expect(run.deferred.every((w) => w.recycleDay <= at)).toBe(true);
+        if (run.deferred.length > 0) expect(run.recycled.length).toBe(maxPerRun);
+      }),
+    );
+  });
+});

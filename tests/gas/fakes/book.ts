@@ -5,7 +5,7 @@
  * test can compare before and after a run and name the cells that changed. A snapshot
  * costs about 1.5 s per million filled cells: meant for test-sized books, not benchmarks.
  */
-import { columnLetters } from './a1.js';
+import { columnLetters, formatA1 } from './a1.js';
 import type { FakeDataValidation } from './data-validation.js';
 import { DateCell, type CellValue } from './grid.js';
 import { isDate } from './realm.js';
@@ -66,7 +66,7 @@ export interface CellSnapshot {
   readonly formula?: string;
   readonly note?: string;
   readonly format?: string;
-  readonly validation?: { readonly criteria: string; readonly values: readonly string[]; readonly allowInvalid: boolean };
+  readonly validation?: { readonly criteria: string; readonly values: readonly string[]; readonly allowInvalid: boolean; readonly range?: string };
 }
 
 export interface SheetSnapshot {
@@ -103,7 +103,10 @@ export function snapshotSheet(sheet: FakeSheet): SheetSnapshot {
       if (row.formula[c] !== undefined) cell.formula = row.formula[c];
       if (row.note[c] !== undefined) cell.note = row.note[c];
       if (row.format[c] !== undefined) cell.format = row.format[c];
-      if (rule) cell.validation = { criteria: String(rule.spec.criteria), values: [...rule.spec.values], allowInvalid: rule.spec.allowInvalid };
+      if (rule) {
+        const range = rule.spec.range;
+        cell.validation = { criteria: String(rule.spec.criteria), values: [...rule.spec.values], allowInvalid: rule.spec.allowInvalid, ...(range ? { range: `'${range.sheet.name}'!${formatA1(range.row, range.column, range.numRows, range.numColumns)}` } : {}) };
+      }
       cells[`${letters[c]}${r + 1}`] = cell;
     }
   }

@@ -1,13 +1,15 @@
 /**
- * SpreadsheetApp.newDataValidation(): the list rule Tierwise puts on the Owner column.
- * Only `requireValueInList` is built; the rule's `getCriteriaValues()` is
- * `[values, showDropdown]` as in Apps Script.
+ * SpreadsheetApp.newDataValidation(): the list rules Tierwise puts on the Owner column.
+ * `requireValueInList` (at most 500 items, see MAX_LIST_ITEMS) and `requireValueInRange`
+ * are built; the rule's `getCriteriaValues()` is `[values, showDropdown]` or
+ * `[range, showDropdown]` as in Apps Script.
  */
 import type { EnumMember } from './enums.js';
 import { DataValidationCriteria } from './enums.js';
 import type { CellValue } from './grid.js';
 import { DateCell } from './grid.js';
-import { expose, type Surface } from './surface.js';
+import { FakeRange } from './range.js';
+import { expose, unwrap, type Surface } from './surface.js';
 
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
@@ -15,15 +17,23 @@ type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 interface ValidationSpec {
   readonly criteria: EnumMember | null;
   readonly values: readonly string[];
+  /** The cells a VALUE_IN_RANGE rule lists, read when a value is checked. */
+  readonly range: FakeRange | null;
   readonly showDropdown: boolean;
   readonly allowInvalid: boolean;
   readonly helpText: string | null;
 }
 
-const EMPTY_SPEC: ValidationSpec = { criteria: null, values: [], showDropdown: true, allowInvalid: true, helpText: null };
+const EMPTY_SPEC: ValidationSpec = { criteria: null, values: [], range: null, showDropdown: true, allowInvalid: true, helpText: null };
 
 const RULE_MEMBERS = ['copy', 'getAllowInvalid', 'getCriteriaType', 'getCriteriaValues', 'getHelpText'] as const satisfies readonly (keyof DataValidation)[];
-const BUILDER_MEMBERS = [...RULE_MEMBERS, 'build', 'requireValueInList', 'setAllowInvalid', 'setHelpText'] as const satisfies readonly (keyof DataValidationBuilder)[];
+const BUILDER_MEMBERS = [...RULE_MEMBERS, 'build', 'requireValueInList', 'requireValueInRange', 'setAllowInvalid', 'setHelpText'] as const satisfies readonly (keyof DataValidationBuilder)[];
+
+/**
+ * Items a list rule may hold. Sheets refuses a longer list; the DataValidationBuilder
+ * reference does not say so, the text is the one users report (tests/gas/fakes/README.md).
+ */
+export const MAX_LIST_ITEMS = 500;
 
 /** What a built rule and its builder both report. */
 abstract class ValidationCriteria {
@@ -38,6 +48,7 @@ abstract class ValidationCriteria {
   }
 
   getCriteriaValues(): unknown[] {
+    if (this.spec.range) return [this.spec.range.exposedRange(), this.spec.showDropdown];
     return [[...this.spec.values], this.spec.showDropdown];
   }
 }
@@ -54,9 +65,11 @@ export class FakeDataValidation extends ValidationCriteria implements Pick<DataV
 
   /** Whether Sheets accepts `value` in a cell under this rule; empty cells always pass. */
   accepts(value: CellValue | undefined): boolean {
-    if (value === undefined || this.spec.criteria !== DataValidationCriteria.VALUE_IN_LIST) return true;
-    const text = value instanceof DateCell ? String(value.ms) : typeof value === 'boolean' ? String(value).toUpperCase() : String(value);
-    return this.spec.values.includes(text);
+    if (value === undefined) return true;
+    const text = (cell: CellValue) => (cell instanceof DateCell ? String(cell.ms) : typeof cell === 'boolean' ? String(cell).toUpperCase() : String(cell));
+    if (this.spec.criteria === DataValidationCriteria.VALUE_IN_LIST) return this.spec.values.includes(text(value));
+    if (this.spec.criteria === DataValidationCriteria.VALUE_IN_RANGE && this.spec.range) return this.spec.range.rawCells().some((cell) => cell !== '' && text(cell) === text(value));
+    return true;
   }
 
   copy(): DataValidationBuilder {
@@ -83,7 +96,14 @@ export class FakeDataValidationBuilder extends ValidationCriteria implements Pic
 
   requireValueInList(values: string[], showDropdown = true): DataValidationBuilder {
     if (!Array.isArray(values)) this.surface.realm.fail('The parameters don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.');
-    this.spec = { ...this.spec, criteria: DataValidationCriteria.VALUE_IN_LIST, values: values.map(String), showDropdown };
+    if (values.length > MAX_LIST_ITEMS) this.surface.realm.fail(`The data validation rule has more than ${MAX_LIST_ITEMS} items. Consider using the "Dropdown from a range" criteria instead.`);
+    this.spec = { ...this.spec, criteria: DataValidationCriteria.VALUE_IN_LIST, values: values.map(String), range: null, showDropdown };
+    return this.proxy;
+  }
+
+  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): DataValidationBuilder {
+    const cells = unwrap(range, FakeRange) ?? this.surface.realm.fail('The parameters don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.');
+    this.spec = { ...this.spec, criteria: DataValidationCriteria.VALUE_IN_RANGE, values: [], range: cells, showDropdown };
     return this.proxy;
   }
 

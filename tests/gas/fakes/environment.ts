@@ -27,6 +27,7 @@ import { FakeSpreadsheetApp } from './spreadsheet-app.js';
 import { FakeSpreadsheet } from './spreadsheet.js';
 import { emptyUiRecord, type UiRecord } from './ui.js';
 import { FakeUtilities } from './utilities.js';
+import { PendingWrites } from './pending.js';
 import { wallTime } from './time-zone.js';
 
 export interface BookSpec {
@@ -109,6 +110,8 @@ export class AppsScriptEnvironment {
   readonly properties: PropertyStores;
   readonly AuthMode = AuthMode;
   readonly platform: Platform;
+  /** The script's writes not yet flushed: `flush()` or a normal end keeps them, `stopExecution()` drops them (pending.ts). */
+  readonly pending = new PendingWrites();
   /** The Sheets advanced service (filter views), the global `Sheets` of the script. */
   readonly sheetsApi: FakeSheetsApi;
   /** What to put into a vm context: the services, a fake-clock Date, Logger and console. */
@@ -129,7 +132,7 @@ export class AppsScriptEnvironment {
     this.platform = platformOf(options.platform);
     const maxExecutionMs = options.maxExecutionMs ?? SIX_MINUTES_MS;
     const overTime = () => {
-      if (this.clock.now() - this.current.startedAt > maxExecutionMs) this.realm.fail('Exceeded maximum execution time');
+      if (this.current.stopped || this.clock.now() - this.current.startedAt > maxExecutionMs) this.stopExecution();
     };
     const msPerCell = { read: options.msPerCellRead ?? 0, written: options.msPerCellWritten ?? 0 };
     this.host = {
@@ -140,6 +143,7 @@ export class AppsScriptEnvironment {
         overTime();
       },
       platform: this.platform,
+      pending: this.pending,
       calls: this.calls,
       realm: this.realm,
       clock: this.clock,
@@ -221,8 +225,22 @@ export class AppsScriptEnvironment {
     return this.current;
   }
 
+  /** Ends the current execution normally: its writes stay (a run that ends flushes), its locks are released. */
   endExecution(): void {
+    if (!this.current.stopped) this.pending.settle();
     this.locks.releaseAllOf(this.current.id);
+  }
+
+  /**
+   * The platform stops the current execution, as at its time limit: the writes it had not
+   * flushed are lost, and this call and every later call of the execution throw
+   * "Exceeded maximum execution time". Called from a call listener, it stops the script
+   * in the middle of that call.
+   */
+  stopExecution(): never {
+    this.pending.drop();
+    this.current.stopped = true;
+    return this.realm.fail('Exceeded maximum execution time');
   }
 
   /** Starts the next execution as `email` in AuthMode.FULL (a menu click, a sidebar call). */

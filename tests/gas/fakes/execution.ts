@@ -28,6 +28,8 @@ export class Execution implements ExecutionOptions {
   readonly documentId: string | null;
   readonly triggerUid: string | null;
   readonly startedAt: number;
+  /** Stopped by the platform (environment.stopExecution): every later call fails. */
+  stopped = false;
 
   constructor(options: ExecutionOptions) {
     this.user = options.user;

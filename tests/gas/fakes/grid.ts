@@ -4,14 +4,24 @@
  * costs memory only for the cells that hold something, and inserting or deleting columns
  * moves every attribute of a cell together, as in Sheets.
  */
+import type { PendingWrites } from './pending.js';
 export class Layer<T> {
   private rows: (T | undefined)[][] = [];
+
+  /** `pending`: where a script's writes are held until flushed (pending.ts); none for a layer no script writes. */
+  constructor(private readonly pending: PendingWrites | null = null) {}
 
   get(row: number, column: number): T | undefined {
     return this.rows[row]?.[column];
   }
 
   set(row: number, column: number, value: T | undefined): void {
+    this.pending?.note(this as Layer<unknown>, row, column, this.get(row, column));
+    this.restore(row, column, value);
+  }
+
+  /** Sets a cell without holding it as pending: the pending writes' own undo. */
+  restore(row: number, column: number, value: T | undefined): void {
     if (value === undefined) {
       const cells = this.rows[row];
       if (cells && column < cells.length) cells[column] = undefined;
@@ -27,18 +37,22 @@ export class Layer<T> {
   }
 
   insertRows(at: number, count: number): void {
+    this.pending?.settle();
     if (at < this.rows.length) this.rows.splice(at, 0, ...Array.from({ length: count }, (): (T | undefined)[] => []));
   }
 
   deleteRows(at: number, count: number): void {
+    this.pending?.settle();
     this.rows.splice(at, count);
   }
 
   insertColumns(at: number, count: number): void {
+    this.pending?.settle();
     for (const cells of this.rows) if (cells && at < cells.length) cells.splice(at, 0, ...new Array<T | undefined>(count));
   }
 
   deleteColumns(at: number, count: number): void {
+    this.pending?.settle();
     for (const cells of this.rows) if (cells) cells.splice(at, count);
   }
 
@@ -59,6 +73,7 @@ export class Layer<T> {
   }
 
   clear(): void {
+    this.pending?.settle();
     this.rows = [];
   }
 }
@@ -71,12 +86,21 @@ export class DateCell {
 export type CellValue = string | number | boolean | DateCell;
 
 export class CellGrid<Validation> {
-  readonly values = new Layer<CellValue>();
-  readonly formulas = new Layer<string>();
-  readonly notes = new Layer<string>();
-  readonly formats = new Layer<string>();
-  readonly validations = new Layer<Validation>();
-  private readonly layers = [this.values, this.formulas, this.notes, this.formats, this.validations] as const;
+  readonly values: Layer<CellValue>;
+  readonly formulas: Layer<string>;
+  readonly notes: Layer<string>;
+  readonly formats: Layer<string>;
+  readonly validations: Layer<Validation>;
+  private readonly layers: readonly Layer<unknown>[];
+
+  constructor(pending: PendingWrites | null = null) {
+    this.values = new Layer(pending);
+    this.formulas = new Layer(pending);
+    this.notes = new Layer(pending);
+    this.formats = new Layer(pending);
+    this.validations = new Layer(pending);
+    this.layers = [this.values, this.formulas, this.notes, this.formats, this.validations];
+  }
 
   insertRows(at: number, count: number): void {
     for (const layer of this.layers) layer.insertRows(at, count);

@@ -7,7 +7,7 @@ import { formatA1 } from './a1.js';
 import { AUTOMATIC_FORMAT, interpretWrite, type Written } from './cell-input.js';
 import { FakeDataValidation } from './data-validation.js';
 import { displayValue } from './display.js';
-import { DateCell, type Layer } from './grid.js';
+import { DateCell, type CellValue, type Layer } from './grid.js';
 import { isDate } from './realm.js';
 import type { FakeSheet } from './sheet.js';
 import { unwrap } from './surface.js';
@@ -41,6 +41,22 @@ export class FakeRange implements Pick<Range, (typeof RANGE_MEMBERS)[number]> {
 
   private get proxy(): Range {
     return this.sheet.rangeProxy(this);
+  }
+
+  /** The range as a script holds it (a rule's `getCriteriaValues()` hands it back). */
+  exposedRange(): Range {
+    return this.proxy;
+  }
+
+  /** The values as stored, uncounted: what a rule over this range lists when Sheets checks a cell. */
+  rawCells(): CellValue[] {
+    const cells: CellValue[] = [];
+    const buffer: (CellValue | '')[] = new Array(this.numColumns);
+    for (let r = 0; r < this.numRows; r++) {
+      this.sheet.grid.values.readRow(this.row - 1 + r, this.column - 1, this.numColumns, '', buffer);
+      cells.push(...buffer);
+    }
+    return cells;
   }
 
   private fail(message: string): never {

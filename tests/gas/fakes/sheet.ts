@@ -33,7 +33,7 @@ export const SHEET_MEMBERS = [
 type Axis = 'row' | 'column';
 
 export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
-  readonly grid = new CellGrid<FakeDataValidation>();
+  readonly grid: CellGrid<FakeDataValidation>;
   readonly proxy: Sheet;
   hidden = false;
   frozenRows = 0;
@@ -52,6 +52,7 @@ export class FakeSheet implements Pick<Sheet, (typeof SHEET_MEMBERS)[number]> {
     public maxRows: number,
     public maxColumns: number,
   ) {
+    this.grid = new CellGrid<FakeDataValidation>(book.surface.pending);
     this.proxy = expose<Sheet>(this, 'Sheet', SHEET_MEMBERS, book.surface);
   }
 

@@ -65,6 +65,8 @@ export class FakeSpreadsheetApp implements Pick<SpreadsheetApp, (typeof MEMBERS)
     return new FakeConditionalFormatRuleBuilder(this.host, book).exposed();
   }
 
-  /** Writes are applied at once in the stand-in, so there is nothing to flush. */
-  flush(): void {}
+  /** "Applies all pending Spreadsheet changes" (SpreadsheetApp reference): what the script wrote survives a later stop (pending.ts). */
+  flush(): void {
+    this.host.pending.settle();
+  }
 }

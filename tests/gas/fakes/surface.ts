@@ -5,6 +5,7 @@
  * script that needs something we did not build fails loudly instead of getting undefined.
  */
 import type { CallLog } from './call-log.js';
+import type { PendingWrites } from './pending.js';
 import type { Realm } from './realm.js';
 
 /** Property names that JavaScript machinery (promises, JSON, test printers) probes on any object. */
@@ -14,6 +15,8 @@ const APPS_SCRIPT_NAME = /^[a-z][A-Za-z0-9]*$/;
 export interface Surface {
   readonly calls: CallLog;
   readonly realm: Realm;
+  /** The script's writes not yet flushed (pending.ts). */
+  readonly pending: PendingWrites;
 }
 
 /**
@@ -35,7 +38,7 @@ export function expose<T>(target: object, className: string, members: readonly s
           const name = `${className}.${key}`;
           method = (...args: unknown[]) => {
             surface.calls.record(name);
-            return (value as (...a: unknown[]) => unknown).apply(object, args);
+            return surface.pending.during(() => (value as (...a: unknown[]) => unknown).apply(object, args));
           };
           wrapped.set(key, method);
         }

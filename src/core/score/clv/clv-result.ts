@@ -55,5 +55,12 @@ export const ClvResult = z.object({
   warnings: z.array(z.string()),
   /** A sentence saying why values fell back to history; null when every value is the model's. */
   fallbackReason: z.string().nullable(),
+  /**
+   * False when the model cannot be trusted to rank customers: no BG/NBD fit could be used
+   * (too few buyers or repeat buyers, no convergence, values not finite) or a fit ran to
+   * the edge of its range (see ClvSettings.parameterBound). CLV and P(alive) then carry no
+   * score; `fallbackReason` says why.
+   */
+  reliable: z.boolean(),
 });
 export type ClvResult = z.infer<typeof ClvResult>;

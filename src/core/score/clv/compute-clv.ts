@@ -12,7 +12,10 @@ import { convertDuration } from './time-units.js';
  * customer is still buying, Gamma-Gamma for what a purchase is worth, discounted period
  * by period over the horizon in the model's own unit (the unit the summaries were built
  * in). Never throws: where the data cannot carry a model the values fall back to history
- * (see historicalValues) with `fallback` set and `fallbackReason` saying why.
+ * (see historicalValues) with `fallback` set and `fallbackReason` saying why, and the
+ * result is marked not `reliable`. A fit whose shape parameter ran to the edge of its
+ * range is such a case even when the optimiser calls it converged: issue 10 met a fit with
+ * a ≈ 1e-10, b ≈ 2.4e6, which gives every customer P(alive) = 1.
  */
 export function computeClv(summaries: PurchaseSummaries, settings: ClvSettings): ClvResult {
   const unit = summaries.unit;
@@ -30,27 +33,46 @@ export function computeClv(summaries: PurchaseSummaries, settings: ClvSettings):
     spend: null,
     perCustomer: historicalValues(summaries, settings),
     fallbackReason: reason,
+    reliable: false,
   });
 
   if (customers < settings.minCustomers) {
     return fallBack(`Only ${customers} customers have a won deal on or before the as-of date; fitting the model needs at least ${settings.minCustomers}.`, null);
   }
   if (repeaters < settings.minRepeaters) {
-    return fallBack(`Only ${repeaters} customers bought on more than one day; fitting the model needs at least ${settings.minRepeaters}.`, null);
+    return fallBack(`${TOO_LITTLE_REPEAT_BUYING} (only ${repeaters} customers bought on more than one day; the model needs at least ${settings.minRepeaters}, clv.minRepeaters).`, null);
   }
   const fitted = fitBgNbd(summaries);
   const model = Number.isFinite(fitted.logLikelihood) ? fitted : null;
+  // Checked before convergence: a search running off to an edge often stops unconverged, and the edge is what to tell.
+  const edge = parameterAtEdge({ r: fitted.r, a: fitted.a, b: fitted.b }, settings.parameterBound);
+  if (edge !== null) return fallBack(`${TOO_LITTLE_REPEAT_BUYING} (the BG/NBD fit ran to the edge of its range: ${edge}).`, model);
   if (!fitted.converged) {
     return fallBack(`The BG/NBD fit did not converge after ${fitted.iterations} iterations, so its parameters cannot be trusted.`, model);
   }
 
   const spendFit = fitSpend(summaries, settings, warnings);
-  const spendUsable = spendFit !== null && spendFit.converged && spendFit.q > 1;
+  const spendEdge = spendFit && parameterAtEdge({ p: spendFit.p, q: spendFit.q }, settings.parameterBound);
+  const spendUsable = spendFit !== null && spendFit.converged && spendFit.q > 1 && spendEdge === null;
   const perCustomer = valueCustomers(fitted, spendUsable ? spendFit : null, summaries, settings);
   if (!perCustomer.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.expectedPurchases))) {
     return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.', model);
   }
-  return { ...base, model, spend: spendFit, perCustomer, fallbackReason: spendUsable ? null : spendFallbackReason(spendFit) };
+  return { ...base, model, spend: spendFit, perCustomer, fallbackReason: spendUsable ? null : spendFallbackReason(spendFit, spendEdge), reliable: !spendEdge };
+}
+
+const TOO_LITTLE_REPEAT_BUYING = 'Too little repeat buying to tell who has stopped: P(alive) is not informative here';
+
+/**
+ * The first shape parameter beyond the bound or below its reciprocal, said with its value
+ * ("a = 5.54e-8, below 1e-6"), or null when all are within range.
+ */
+function parameterAtEdge(parameters: Readonly<Record<string, number>>, bound: number): string | null {
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value > bound) return `${name} = ${value.toPrecision(3)}, above ${bound.toExponential(0)}`;
+    if (value < 1 / bound) return `${name} = ${value.toPrecision(3)}, below ${(1 / bound).toExponential(0)}`;
+  }
+  return null;
 }
 
 /** Gamma-Gamma on the repeat buyers whose repeat purchases have a positive mean (the density needs zbar > 0); null if too few. */
@@ -77,11 +99,13 @@ function fitSpend(summaries: PurchaseSummaries, settings: ClvSettings, warnings:
   return fitGammaGamma(x, zbar);
 }
 
-function spendFallbackReason(spend: GammaGammaModel | null): string {
+function spendFallbackReason(spend: GammaGammaModel | null, edge: string | null): string {
   const why =
     spend === null
       ? 'too few repeat buyers with a positive repeat purchase value to fit the spend model'
-      : !spend.converged
+      : edge !== null
+        ? `the Gamma-Gamma spend fit ran to the edge of its range (${edge}), so the data cannot tell what customers' purchases are worth and CLV is not reliable`
+        : !spend.converged
         ? `the Gamma-Gamma spend fit did not converge after ${spend.iterations} iterations`
         : `the fitted spend model has q = ${spend.q.toFixed(3)} ≤ 1, for which the mean spend is infinite`;
   return `Expected spend is each customer's historical average purchase value: ${why}.`;

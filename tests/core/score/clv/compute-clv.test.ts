@@ -20,6 +20,7 @@ describe('computeClv on the CDNOW sample', () => {
     expect(result.unit).toBe('weeks');
     expect(result.horizon).toBe(52);
     expect(result.fallbackReason).toBeNull();
+    expect(result.reliable).toBe(true);
     expect(result.model?.r).toBeCloseTo(0.24259, 4);
     expect(result.model?.converged).toBe(true);
     expect(result.spend?.q).toBeCloseTo(3.74, 2);
@@ -102,17 +103,21 @@ describe('computeClv when the data cannot carry the model', () => {
   it('falls back when too few customers bought more than once', () => {
     const input = Array.from({ length: 40 }, (_, i) => customer(`c${i}`, i < 3 ? [0, 7] : [i]));
     const result = computeClv(summarizePurchases(input, day + 90, 'weeks'), defaults);
-    expect(result.fallbackReason).toMatch(/Only 3 customers bought on more than one day/);
+    expect(result.fallbackReason).toBe(
+      'Too little repeat buying to tell who has stopped: P(alive) is not informative here (only 3 customers bought on more than one day; the model needs at least 10, clv.minRepeaters).',
+    );
+    expect(result.reliable).toBe(false);
     expect(result.perCustomer.every((c) => c.fallback && c.expectedPurchases === null)).toBe(true);
   });
 
-  it('reports a fit that does not converge and falls back instead of using it', () => {
+  it('reports a fit that runs off to the edge of its range, converged or not, and falls back instead of using it', () => {
     // Half buy once, half buy every 10 weeks up to the as-of day: nobody who came back ever
     // drops out, so the drop-out probability runs off to 0 and the likelihood has no maximum.
     const input = Array.from({ length: 50 }, (_, i) => customer(`c${i}`, i % 2 ? [0, 70, 140, 210] : [0]));
     const result = computeClv(summarizePurchases(input, day + 210, 'weeks'), defaults);
     expect(result.model?.converged).toBe(false);
-    expect(result.fallbackReason).toMatch(/did not converge/);
+    expect(result.fallbackReason).toMatch(/^Too little repeat buying to tell who has stopped: P\(alive\) is not informative here \(the BG\/NBD fit ran to the edge of its range: \w+ = [\d.e+-]+, (above 1e\+6|below 1e-6)\)\.$/);
+    expect(result.reliable).toBe(false);
     expect(result.perCustomer.every((c) => c.fallback)).toBe(true);
   });
 
