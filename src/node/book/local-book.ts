@@ -111,7 +111,7 @@ async function commitBook(outPath: string, files: readonly StagedFile[], fingerp
   const written = new Map(await Promise.all(files.map(async (file) => [await realLocation(file.target), file.bytes] as const)));
   for (const [i, fingerprint] of fingerprints.entries()) {
     const bytes = written.get(await realLocation(fingerprint.path));
-    if (bytes !== undefined) fingerprints[i] = { path: fingerprint.path, sha256: sha256(bytes) };
+    if (bytes !== undefined) fingerprints[i] = { ...fingerprint, sha256: sha256(bytes) };
   }
 }
 
