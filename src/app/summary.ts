@@ -92,6 +92,8 @@ export const Summary = z.object({
       ordersMerged: Count,
       /** Rows with data but no customer id (blank, or a placeholder such as `(blank)` or `N/A`). */
       missingIds: Count,
+      /** Rows whose customer was found by its id, or where it had none by e-mail, phone or name (the notes name the columns). */
+      keyedBy: z.object({ id: Count, email: Count, phone: Count, name: Count }),
     })
     .optional(),
   /** Present when CLV was computed (a Deals tab and `clv.enabled`). */

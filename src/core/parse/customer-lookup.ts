@@ -1,3 +1,5 @@
+import { type FallbackKind, fallbackKey } from './customer-key.js';
+
 /** Customer index of an id as idOf gives it, -1 when no customer has that id. */
 export type CustomerLookup = (id: string) => number;
 
@@ -64,4 +66,18 @@ function digitsFrom(text: string, start: number): number {
 
 function isDigit(code: number): boolean {
   return code >= DIGIT_0 && code <= DIGIT_0 + 9;
+}
+
+/**
+ * The customer a deal without an id names by e-mail, phone or name: the first Customers
+ * row whose Email, Phone or Name column gives the same key (fallbackKey), -1 when none
+ * does or the tab has no such column. `text` is the column's text per customer.
+ */
+export function fallbackLookup(kind: FallbackKind, text: readonly (string | null)[]): CustomerLookup {
+  const indexByKey = new Map<string, number>();
+  text.forEach((value, k) => {
+    const key = value === null ? '' : fallbackKey(kind, value);
+    if (key !== '' && !indexByKey.has(key)) indexByKey.set(key, k);
+  });
+  return (key) => indexByKey.get(key) ?? -1;
 }

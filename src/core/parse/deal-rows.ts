@@ -5,7 +5,7 @@ import { isBlankRow } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue } from './columns.js';
 import type { CustomerLookup } from './customer-lookup.js';
-import { customerKey } from './customer-key.js';
+import { FALLBACK_KINDS, type FallbackKind, type KeyKind, customerKey, fallbackKey } from './customer-key.js';
 import { type DateOptions, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
@@ -26,8 +26,14 @@ export type RowOptions = NumberOptions & DateOptions;
 
 /** The Deals columns the row pass reads; the money is `amount`, or `quantity` × `unitPrice` where there is no amount. */
 export interface DealColumns {
-  readonly customerId: number;
+  /** The customer's id; where it is missing (or the tab has none) the key falls back to `email`, `phone`, `customerName`. */
+  readonly customerId?: number;
+  readonly email?: number;
+  readonly phone?: number;
+  readonly customerName?: number;
   readonly date: number;
+  /** Money given back on the order, taken off its amount. */
+  readonly refunded?: number;
   readonly amount?: number;
   readonly quantity?: number;
   readonly unitPrice?: number;
@@ -35,8 +41,20 @@ export interface DealColumns {
   readonly dealId?: number;
 }
 
+/** How a deal finds its customer: by id, else by e-mail, phone or name (issue 10 item 6). */
+export interface CustomerMatch {
+  readonly byId: CustomerLookup;
+  byFallback(kind: FallbackKind): CustomerLookup;
+  /** Id values an export writes for "no account" (WooCommerce's 0): the key falls back. */
+  readonly guestIds: ReadonlySet<string>;
+}
+
+/** Deal rows whose customer was found by each kind of key. */
+export type KeyedRows = Record<KeyKind, number>;
+
 export interface DealRows {
   readonly all: DealList;
+  readonly keyedBy: KeyedRows;
   /** Lines added into an order whose Deal ID an earlier line carried. */
   readonly linesMerged: number;
   /** Orders that received such lines. */
@@ -63,11 +81,15 @@ export interface DealRows {
 export function readDealRows(
   table: Table,
   columns: DealColumns,
-  customerOf: CustomerLookup,
+  match: CustomerMatch,
   options: RowOptions,
   prices: NumberColumn | null,
 ): DealRows | null {
-  const { customerId, date, stage, dealId, quantity } = columns;
+  const { customerId, date, stage, dealId, quantity, refunded } = columns;
+  const fallbacks = fallbackColumns(columns, match);
+  const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
+  // The column a missing-id row is reported on: the id's, else the first key column there is.
+  const keyColumn = customerId ?? (fallbacks[0]?.column as number);
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
   const all = growableDeals(table.rows.length);
@@ -101,7 +123,18 @@ export function readDealRows(
         issues.push(cellIssue(table, money, i, cell, `${parsed.message}; left blank`));
       }
     }
+    // Shopify writes an order's totals on its first line only: a later line of a known order with no money is part of it.
+    const order = dealId === undefined ? '' : customerKey(row[dealId] ?? null);
+    if (order !== '' && Number.isNaN(value) && (row[money] ?? null) === null) {
+      const at = orderOf.get(order);
+      if (at !== undefined) {
+        linesMerged++;
+        mergedOrders.add(at);
+        continue;
+      }
+    }
     if (quantity !== undefined && !Number.isNaN(value)) value *= readQuantity(table, quantity, i, options, sink, issues);
+    const refund = refunded === undefined || Number.isNaN(value) ? 0 : readRefund(table, refunded, i, options, issues);
     const dateCell = row[date] ?? null;
     // Deals tabs mostly run in date order, so a date is often the one above: read once.
     if (dateCell !== previousDateCell) {
@@ -123,8 +156,20 @@ export function readDealRows(
       }
     }
 
-    const idCell = row[customerId] ?? null;
-    const id = customerKey(idCell);
+    const idCell = customerId === undefined ? null : (row[customerId] ?? null);
+    let id = customerKey(idCell);
+    if (match.guestIds.has(id)) id = '';
+    let kind: KeyKind = 'id';
+    let lookup = match.byId;
+    let column = customerId as number;
+    if (id === '') {
+      for (const fallback of fallbacks) {
+        id = fallbackKey(fallback.kind, row[fallback.column] ?? null);
+        if (id === '') continue;
+        ({ kind, lookup, column } = fallback);
+        break;
+      }
+    }
     if (id === '') {
       if (!isBlankRow(row)) {
         const written = describeValue(idCell).trim();
@@ -134,41 +179,66 @@ export function readDealRows(
       }
       continue;
     }
-    const customer = customerOf(id);
+    const customer = lookup(id);
     if (customer < 0) {
       if (!unknownIds.has(id)) {
         unknownIds.add(id);
-        issues.push(cellIssue(table, customerId, i, id, 'no customer with this ID on the Customers tab; its deals are left out'));
+        issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
       }
       continue;
     }
+    keyedBy[kind]++;
     knownIds.add(id);
     if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
       if (Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
       if (Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
       continue;
     }
+    if (refund > 0 && (code === STAGE_CODE.won || code === STAGE_CODE.refunded)) {
+      // What was kept of a partly refunded order is a purchase, whatever its status says; a whole refund is none.
+      value -= refund;
+      code = value > 0 ? STAGE_CODE.won : STAGE_CODE.refunded;
+      if (value < 0) value = 0;
+    }
     if (value < 0 && code === STAGE_CODE.won) code = STAGE_CODE.refunded;
-    if (dealId !== undefined) {
-      const order = customerKey(row[dealId] ?? null);
-      if (order !== '') {
-        const at = orderOf.get(order);
-        if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
-          all.amount[at] += value;
-          if (day < all.day[at]) all.day[at] = day;
-          linesMerged++;
-          mergedOrders.add(at);
-          continue;
-        }
-        if (at === undefined) orderOf.set(order, all.size());
+    if (order !== '') {
+      const at = orderOf.get(order);
+      if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
+        all.amount[at] += value;
+        if (day < all.day[at]) all.day[at] = day;
+        linesMerged++;
+        mergedOrders.add(at);
+        continue;
       }
+      if (at === undefined) orderOf.set(order, all.size());
     }
     all.push(customer, day, value, code);
   }
-  issues.push(...missingIdIssues(table, customerId, missingIdRows));
+  issues.push(...missingIdIssues(table, keyColumn, missingIdRows));
   let missingIds = 0;
   for (const { count } of missingIdRows.values()) missingIds += count;
-  return { all: all.done(), linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+  return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+}
+
+const KEY_WORDS: Record<KeyKind, string> = { id: 'ID', email: 'e-mail', phone: 'phone', name: 'name' };
+
+const FALLBACK_FIELD = { email: 'email', phone: 'phone', name: 'customerName' } as const;
+
+/** The key columns the tab has, in the order the key falls back to them. */
+function fallbackColumns(columns: DealColumns, match: CustomerMatch): { kind: FallbackKind; column: number; lookup: CustomerLookup }[] {
+  return FALLBACK_KINDS.flatMap((kind) => {
+    const column = columns[FALLBACK_FIELD[kind]];
+    return column === undefined ? [] : [{ kind, column, lookup: match.byFallback(kind) }];
+  });
+}
+
+/** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */
+function readRefund(table: Table, column: number, i: number, options: NumberOptions, issues: Issue[]): number {
+  const cell = table.rows[i][column] ?? null;
+  const parsed = readAmount(cell, options, { currency: null, mark: '' });
+  if (typeof parsed === 'number') return Math.abs(parsed);
+  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${parsed.message}; taken as no refund`));
+  return 0;
 }
 
 /** A stage code for "no readable stage": the deal is left out. */

@@ -56,6 +56,9 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       issues.push(...deals.issues);
       if (!deals.hasStage) notes.push(`${settings.tabs.deals} has no Stage column: every deal counts as won.`);
       if (deals.afterAsOf > 0) notes.push(`${deals.afterAsOf} won deals dated after the as-of date were left out.`);
+      if (deals.shape) notes.push(`Read ${settings.tabs.deals} as a ${deals.shape.name} export: ${deals.shape.reading}.`);
+      const keyNote = customerKeyNote(deals, settings.tabs.deals);
+      if (keyNote) notes.push(keyNote);
       const { linesMerged, ordersMerged } = deals.counts;
       if (linesMerged > 0) notes.push(`${linesMerged + ordersMerged} lines sharing a Deal ID were merged into ${ordersMerged} orders: each order counts once, on its earliest line's date.`);
     } else {
@@ -99,6 +102,23 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       notes,
     },
   };
+}
+
+const KEY_ORDER = ['id', 'email', 'phone', 'name'] as const;
+
+/**
+ * Which columns told the deals' customers apart, when anything but the id did (issue 10
+ * item 6), e.g. "Deals found their customers by Customer ID (812 rows), then Billing Email (188 rows)."
+ */
+function customerKeyNote(deals: DealFacts, tab: string): string | null {
+  const used = KEY_ORDER.filter((kind) => deals.counts.keyedBy[kind] > 0);
+  if (used.length === 0 || (used.length === 1 && used[0] === 'id')) return null;
+  const parts = used.map((kind) => {
+    const rows = deals.counts.keyedBy[kind];
+    return `${deals.keyHeaders[kind]} (${rows} ${rows === 1 ? 'row' : 'rows'})`;
+  });
+  const why = deals.keyHeaders.id === undefined ? `${tab} has no customer id column` : `where ${deals.keyHeaders.id} was blank`;
+  return `${tab} found their customers by ${parts.join(', then ')}: ${why}.`;
 }
 
 /** Issues in the order a person fixes them: tab by tab, top to bottom, left to right. */
