@@ -43,6 +43,11 @@ export class DeferredBook implements Workbook {
     this.heldTabs.set(tab, rows);
   }
 
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    // Goes through at once: the job writes its owned columns into this tab.
+    this.book.createTab(tab, rows);
+  }
+
   /** Writes the whole tabs held back: called once the job has written its last row. */
   writeHeldTabs(): void {
     for (const [tab, rows] of this.heldTabs) this.book.replaceTab(tab, rows);

@@ -69,15 +69,19 @@ function isDigit(code: number): boolean {
 }
 
 /**
- * The customer a deal without an id names by e-mail, phone or name: the first Customers
- * row whose Email, Phone or Name column gives the same key (fallbackKey), -1 when none
- * does or the tab has no such column. `text` is the column's text per customer.
+ * The customer a deal without an id names by e-mail, phone or name: the first customer
+ * whose key of that kind (fallbackKey) is the same, -1 when none. `columns` are texts per
+ * customer in the order they are tried: the Customer ID first, so that a Customers tab made
+ * from the deals, whose ids are the e-mails, phones or names its customers were told by,
+ * gives each deal the customer it was made for; then the Email, Phone or Name column.
  */
-export function fallbackLookup(kind: FallbackKind, text: readonly (string | null)[]): CustomerLookup {
+export function fallbackLookup(kind: FallbackKind, columns: readonly (readonly (string | null)[])[]): CustomerLookup {
   const indexByKey = new Map<string, number>();
-  text.forEach((value, k) => {
-    const key = value === null ? '' : fallbackKey(kind, value);
-    if (key !== '' && !indexByKey.has(key)) indexByKey.set(key, k);
-  });
+  for (const text of columns) {
+    text.forEach((value, k) => {
+      const key = value === null ? '' : fallbackKey(kind, value);
+      if (key !== '' && !indexByKey.has(key)) indexByKey.set(key, k);
+    });
+  }
   return (key) => indexByKey.get(key) ?? -1;
 }

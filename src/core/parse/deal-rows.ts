@@ -5,7 +5,8 @@ import { isBlankRow } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue } from './columns.js';
 import type { CustomerLookup } from './customer-lookup.js';
-import { FALLBACK_KINDS, type FallbackKind, type KeyKind, customerKey, fallbackKey } from './customer-key.js';
+import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
+import { type KeyColumns, dealKeyReader } from './deal-keys.js';
 import { type DateOptions, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
@@ -25,12 +26,7 @@ export interface DealList {
 export type RowOptions = NumberOptions & DateOptions;
 
 /** The Deals columns the row pass reads; the money is `amount`, or `quantity` × `unitPrice` where there is no amount. */
-export interface DealColumns {
-  /** The customer's id; where it is missing (or the tab has none) the key falls back to `email`, `phone`, `customerName`. */
-  readonly customerId?: number;
-  readonly email?: number;
-  readonly phone?: number;
-  readonly customerName?: number;
+export interface DealColumns extends KeyColumns {
   readonly date: number;
   /** Money given back on the order, taken off its amount. */
   readonly refunded?: number;
@@ -86,10 +82,11 @@ export function readDealRows(
   prices: NumberColumn | null,
 ): DealRows | null {
   const { customerId, date, stage, dealId, quantity, refunded } = columns;
-  const fallbacks = fallbackColumns(columns, match);
+  const keyOf = dealKeyReader(columns, match.guestIds);
+  const lookups = keyLookups(columns, match);
   const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
   // The column a missing-id row is reported on: the id's, else the first key column there is.
-  const keyColumn = customerId ?? (fallbacks[0]?.column as number);
+  const keyColumn = (customerId ?? columns.email ?? columns.phone ?? columns.customerName) as number;
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
   const all = growableDeals(table.rows.length);
@@ -156,29 +153,18 @@ export function readDealRows(
       }
     }
 
-    const idCell = customerId === undefined ? null : (row[customerId] ?? null);
-    let id = customerKey(idCell);
-    if (match.guestIds.has(id)) id = '';
-    let kind: KeyKind = 'id';
-    let lookup = match.byId;
-    let column = customerId as number;
-    if (id === '') {
-      for (const fallback of fallbacks) {
-        id = fallbackKey(fallback.kind, row[fallback.column] ?? null);
-        if (id === '') continue;
-        ({ kind, lookup, column } = fallback);
-        break;
-      }
-    }
-    if (id === '') {
+    const found = keyOf(row);
+    if (found === null) {
       if (!isBlankRow(row)) {
-        const written = describeValue(idCell).trim();
+        const written = customerId === undefined ? '' : describeValue(row[customerId] ?? null).trim();
         const seen = missingIdRows.get(written);
         if (seen) seen.count++;
         else missingIdRows.set(written, { index: i, count: 1 });
       }
       continue;
     }
+    const { kind, key: id, column } = found;
+    const lookup = lookups[kind];
     const customer = lookup(id);
     if (customer < 0) {
       if (!unknownIds.has(id)) {
@@ -222,14 +208,11 @@ export function readDealRows(
 
 const KEY_WORDS: Record<KeyKind, string> = { id: 'ID', email: 'e-mail', phone: 'phone', name: 'name' };
 
-const FALLBACK_FIELD = { email: 'email', phone: 'phone', name: 'customerName' } as const;
-
-/** The key columns the tab has, in the order the key falls back to them. */
-function fallbackColumns(columns: DealColumns, match: CustomerMatch): { kind: FallbackKind; column: number; lookup: CustomerLookup }[] {
-  return FALLBACK_KINDS.flatMap((kind) => {
-    const column = columns[FALLBACK_FIELD[kind]];
-    return column === undefined ? [] : [{ kind, column, lookup: match.byFallback(kind) }];
-  });
+/** The customer lookup per kind of key; a fallback's is built only when the tab has its column. */
+function keyLookups(columns: DealColumns, match: CustomerMatch): Record<KeyKind, CustomerLookup> {
+  const none: CustomerLookup = () => -1;
+  const built = (kind: FallbackKind, column: number | undefined) => (column === undefined ? none : match.byFallback(kind));
+  return { id: match.byId, email: built('email', columns.email), phone: built('phone', columns.phone), name: built('name', columns.customerName) };
 }
 
 /** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */

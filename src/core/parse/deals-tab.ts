@@ -69,7 +69,7 @@ export function readDeals(table: Table, customers: CustomerRows, settings: Setti
   const options: RowOptions = { decimalSeparator: settings.parse.decimalSeparator, dateOrder: settings.parse.dateOrder };
   const match: CustomerMatch = {
     byId: customerLookup(customers.keys, customers.indexByKey),
-    byFallback: (kind) => fallbackLookup(kind, customers.text(customers.columns[kind])),
+    byFallback: (kind) => fallbackLookup(kind, [customers.ids, customers.text(customers.columns[kind])]),
     guestIds: new Set(shape?.guestIds ?? []),
   };
   // One pass reads every cell of a row and files the deal. Only a column that mixes
@@ -98,7 +98,7 @@ export function readDeals(table: Table, customers: CustomerRows, settings: Setti
   };
 }
 
-type Located = { ok: true; columns: DealColumns; shape: ExportShape | null; issues: Issue[] } | { ok: false; issues: Issue[] };
+export type Located = { ok: true; columns: DealColumns & Partial<Record<DealField, number>>; shape: ExportShape | null; issues: Issue[] } | { ok: false; issues: Issue[] };
 
 /**
  * The columns, with money as Amount, or Quantity × Unit Price where there is no Amount
@@ -106,7 +106,7 @@ type Located = { ok: true; columns: DealColumns; shape: ExportShape | null; issu
  * differently (export-shapes.ts) before the aliases are tried; the user's settings win
  * over both. The customer is its id, else its e-mail, phone or name: one of them must be there.
  */
-function locateDealColumns(table: Table, settings: Settings): Located {
+export function locateDealColumns(table: Table, settings: Settings): Located {
   const shape = detectShape(table.header);
   const located = shape === null ? table : { ...table, header: table.header.map((h) => (shape.ignored.some((x) => foldText(x) === foldText(describeValue(h))) ? null : h)) };
   const present = new Set(table.header.map((h) => foldText(describeValue(h))));

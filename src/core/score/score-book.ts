@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.js';
+import type { DerivedCustomersFacts } from '../parse/derive-customers.js';
 import { type CustomerRows, readCustomers } from '../parse/customers-tab.js';
 import { type DealFacts, readDeals } from '../parse/deals-tab.js';
 import type { Settings } from '../settings/schema.js';
@@ -17,6 +18,8 @@ export interface ScoreBookInput {
   readonly deals: Table | null;
   readonly settings: Settings;
   readonly asOfDay: number;
+  /** Present when the Customers tab was made from the deals by this run (an orders-only book). */
+  readonly customersDerived?: DerivedCustomersFacts;
 }
 
 export interface BookScores {
@@ -28,6 +31,8 @@ export interface BookScores {
   readonly rfm: RfmScores | null;
   /** Null without deals or with CLV switched off in the settings. */
   readonly clv: CustomerClvColumns | null;
+  /** What the run said about a Customers tab it made from the deals; null for a book that has one. */
+  readonly customersDerived: DerivedCustomersFacts | null;
   readonly dimensionsUsed: Dimension[];
   readonly dimensionsAbsent: Dimension[];
   readonly issues: Issue[];
@@ -44,7 +49,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
   if (!read.ok) return { ok: false, issues: read.issues };
   const customers = read.customers;
   const issues = read.issues;
-  const notes: string[] = [];
+  const notes: string[] = input.customersDerived ? [derivedNote(input.customersDerived, settings)] : [];
 
   let deals: DealFacts | null = null;
   if (input.deals === null) {
@@ -96,6 +101,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       deals,
       rfm,
       clv,
+      customersDerived: input.customersDerived ?? null,
       dimensionsUsed: columns.map((c) => c.dimension),
       dimensionsAbsent: absent,
       issues: sortIssues(issues, [input.customers.tab, input.deals?.tab ?? '']),
@@ -105,6 +111,13 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
 }
 
 const KEY_ORDER = ['id', 'email', 'phone', 'name'] as const;
+
+/** e.g. "No Customers tab: made it from the 812 distinct customers of Deals (Customer ID from Email, Name from Billing Name, Region from Billing Country)." */
+function derivedNote(facts: DerivedCustomersFacts, settings: Settings): string {
+  const headers = { id: 'Customer ID', name: 'Name', email: 'Email', phone: 'Phone', region: 'Region', owner: 'Owner' } as const;
+  const sources = Object.entries(facts.from).map(([column, header]) => `${headers[column as keyof typeof headers]} from ${header}`);
+  return `No ${settings.tabs.customers} tab: made it from the ${facts.customers} distinct customers of ${settings.tabs.deals} (${sources.join(', ')}).`;
+}
 
 /**
  * Which columns told the deals' customers apart, when anything but the id did (issue 10

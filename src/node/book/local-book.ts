@@ -10,6 +10,7 @@ import { readCsvTable, writeCsvBook } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
 import { readXlsx, workbookFormat, writeXlsx } from '../xlsx/index.js';
 import { MemoryWorkbook } from './memory-workbook.js';
+import { isLoneCsvFile, loneCsvOutPath, openLoneCsvFile } from './lone-csv.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
 export type BookKind = 'xlsx' | 'xlsm' | 'csv';
@@ -37,6 +38,7 @@ export function bookKind(path: string): BookKind {
 
 /** Where results go when neither --out nor --in-place is given (DESIGN §3). */
 export function siblingOutPath(path: string): string {
+  if (isLoneCsvFile(path)) return loneCsvOutPath(path);
   const clean = path.replace(/[\\/]+$/, '');
   const kind = bookKind(path);
   if (kind === 'csv') return `${clean}.tierwise`;
@@ -59,6 +61,7 @@ const ownTabNames = new Set<string>(Object.values(OWN_TABS));
 /** `customerColumns`: the settings' mapping of the Customers tab, to find the Owner column a CSV book's guard covers. */
 export async function openLocalBook(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers'] = {}): Promise<LocalBook> {
   if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
+  if (isLoneCsvFile(path)) return openLoneCsvFile(path, tabs);
   const kind = bookKind(path);
   return kind === 'csv' ? openCsvFolder(path, tabs, customerColumns) : openXlsx(path, kind, tabs);
 }
@@ -90,16 +93,16 @@ async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tab
 }
 
 /**
- * A folder without customers.csv cannot run any command; say which files a CSV book is
- * made of and which ones the folder has, since the usual mistake is an export under its
- * own name (orders.csv, export.csv).
+ * A folder with neither customers.csv nor deals.csv cannot run any command; say which
+ * files a CSV book is made of and which ones the folder has, since the usual mistake is an
+ * export under its own name (orders.csv, export.csv).
  */
-function missingCustomersFile(path: string): string {
+function missingBookFiles(path: string): string {
   const found = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
   return (
-    `${path}: this folder has no customers.csv. A CSV book is a folder with customers.csv (one row per customer), ` +
-    `deals.csv (one row per deal or order, with its Customer ID) and, to propose owners, reps.csv; ` +
-    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')}.`)
+    `${path}: this folder has neither deals.csv nor customers.csv. A CSV book is a folder with deals.csv (one row per deal or order, ` +
+    `with its customer), customers.csv (one row per customer; made from the deals when missing) and, to propose owners, reps.csv; ` +
+    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')} (or give Tierwise the export itself: tierwise score ${join(path, found[0])}).`)
   );
 }
 
@@ -113,7 +116,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
     else if (tab === tabs.customers) unguardOwnText(read.table, { ownerMapping: customerColumns });
     tables.push(read.table);
   }
-  if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
+  if (!tables.some((table) => table.tab === tabs.customers || table.tab === tabs.deals)) throw new BookError(missingBookFiles(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
   const statePath = join(path, STATE_FILE);
   let state: unknown = existsSync(statePath) ? JSON.parse(await readFile(statePath, 'utf8')) : null;
