@@ -3,7 +3,7 @@ import { describeValue } from '../issue.js';
 import type { Cell, Table } from '../table.js';
 import { isBlankRow } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
-import { cellIssue } from './columns.js';
+import { cellIssue, headerText } from './columns.js';
 import type { CustomerLookup } from './customer-lookup.js';
 import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
 import { type KeyColumns, dealKeyReader } from './deal-keys.js';
@@ -85,8 +85,6 @@ export function readDealRows(
   const keyOf = dealKeyReader(columns, match.guestIds);
   const lookups = keyLookups(columns, match);
   const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
-  // The column a missing-id row is reported on: the id's, else the first key column there is.
-  const keyColumn = (customerId ?? columns.email ?? columns.phone ?? columns.customerName) as number;
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
   const all = growableDeals(table.rows.length);
@@ -176,8 +174,10 @@ export function readDealRows(
     keyedBy[kind]++;
     knownIds.add(id);
     if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
-      if (Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
-      if (Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
+      // An open or lost deal counts for nothing, so its blank close date or amount (a CRM leaves both empty until signing) loses nothing.
+      const couldCount = code === STAGE_CODE.won || code === STAGE_CODE.refunded || code === NO_STAGE;
+      if (couldCount && Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
+      if (couldCount && Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
       continue;
     }
     if (refund > 0 && (code === STAGE_CODE.won || code === STAGE_CODE.refunded)) {
@@ -200,10 +200,14 @@ export function readDealRows(
     }
     all.push(customer, day, value, code);
   }
-  issues.push(...missingIdIssues(table, keyColumn, missingIdRows));
+  issues.push(...missingIdIssues(table, columns, missingIdRows));
   let missingIds = 0;
   for (const { count } of missingIdRows.values()) missingIds += count;
   return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+}
+
+function orList(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
 const KEY_WORDS: Record<KeyKind, string> = { id: 'ID', email: 'e-mail', phone: 'phone', name: 'name' };
@@ -240,10 +244,14 @@ function readQuantity(table: Table, column: number, i: number, options: NumberOp
  * One issue per distinct missing id, on its first row, with how many rows carry it: an
  * export can have a hundred thousand rows without a customer, and one sentence says it.
  */
-function missingIdIssues(table: Table, column: number, missing: ReadonlyMap<string, { index: number; count: number }>): Issue[] {
+function missingIdIssues(table: Table, columns: DealColumns, missing: ReadonlyMap<string, { index: number; count: number }>): Issue[] {
+  const keyed = [columns.customerId, columns.email, columns.phone, columns.customerName].filter((c) => c !== undefined);
+  const column = keyed[0] as number;
+  // With only an id column the sentence names the field; with fallbacks, the headers the row has none of.
+  const nothing = keyed.length === 1 && columns.customerId !== undefined ? 'Customer ID' : orList(keyed.map((c) => headerText(table, c)));
   return [...missing].map(([written, { index, count }]) => {
     const rows = count === 1 ? 'this row' : `${count} rows from here on`;
-    const what = written === '' ? 'deal has no Customer ID' : `'${written}' is a placeholder, not a Customer ID`;
+    const what = written === '' ? `deal has no ${nothing}` : `'${written}' is a placeholder, not a Customer ID`;
     return cellIssue(table, column, index, written === '' ? null : written, `${what} (${rows}); left out`);
   });
 }

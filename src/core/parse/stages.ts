@@ -11,11 +11,12 @@ export type Stage = 'won' | 'lost' | 'open' | 'refunded';
  */
 const STAGES = vocabulary<Stage>(
   [
-    // Shop statuses once paid: WooCommerce's `processing` is "payment received, awaiting fulfilment"; 淘宝's 交易成功, 有赞's 已发货 / 待发货 (paid, not yet shipped).
+    // Shop statuses once paid: WooCommerce's `processing` is "payment received, awaiting fulfilment"; 淘宝's 交易成功 and the
+    // paid-but-not-confirmed 卖家已发货，等待买家确认; 有赞's 已发货 / 待发货 (paid, not yet shipped).
     ['won', ['won', 'win', 'closed won', 'closed-won', 'won deal', 'signed', 'paid', 'completed', 'complete', 'success', 'successful', 'succeeded',
       'processing', 'shipped', 'delivered', 'fulfilled',
       '赢单', '赢', '成交', '已成交', '签约', '已签约', '签单', '已签单', '已付款', '已回款', '完成', '已完成', '成功',
-      '交易成功', '交易完成', '已发货', '待发货', '已签收',
+      '交易成功', '交易完成', '已发货', '待发货', '已签收', '卖家已发货，等待买家确认', '买家已付款，等待卖家发货',
       '贏單', '贏', '簽約', '已簽約', '簽單', '已簽單']],
     ['lost', ['lost', 'lose', 'closed lost', 'closed-lost', 'lost deal', 'cancelled', 'canceled', 'rejected', 'failed', 'dead',
       '输单', '输', '丢单', '失败', '流失', '取消', '已取消', '作废',
