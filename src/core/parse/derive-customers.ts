@@ -92,16 +92,17 @@ export function deriveCustomers(deals: Table, settings: Settings): DeriveResult 
     }
   }
   const keyedBy: Record<KeyKind, number> = { id: 0, email: 0, phone: 0, name: 0 };
-  const rows: Cell[][] = [['Customer ID', ...written.map((w) => headerFor(w, deals.header[columns[w.field] as number]))]];
-  for (const customer of byKey.values()) {
-    keyedBy[customer.kind]++;
-    rows.push([customer.id, ...customer.values]);
-  }
+  for (const customer of byKey.values()) keyedBy[customer.kind]++;
+  // A column the export has but never fills (Shopify's Phone on web orders) is not written.
+  const filled = written.map((_, c) => [...byKey.values()].some((customer) => customer.values[c] !== null));
+  const kept = written.filter((_, c) => filled[c]);
+  const rows: Cell[][] = [['Customer ID', ...kept.map((w) => headerFor(w, deals.header[columns[w.field] as number]))]];
+  for (const customer of byKey.values()) rows.push([customer.id, ...customer.values.filter((_, c) => filled[c])]);
   const from: DerivedCustomersFacts['from'] = {};
   const keyColumns = { id: columns.customerId, email: columns.email, phone: columns.phone, name: columns.customerName };
   const keyKind = (['id', 'email', 'phone', 'name'] as const).find((kind) => keyedBy[kind] > 0 && keyColumns[kind] !== undefined);
   if (keyKind !== undefined) from.id = describeValue(deals.header[keyColumns[keyKind] as number]).trim();
-  for (const w of written) from[w.column] = describeValue(deals.header[columns[w.field] as number]).trim();
+  for (const w of kept) from[w.column] = describeValue(deals.header[columns[w.field] as number]).trim();
   return { ok: true, customers: { rows, facts: { customers: byKey.size, from, keyedBy } } };
 }
 
