@@ -5,7 +5,7 @@ import { foldText } from './fold.js';
 
 /**
  * An export whose headers the alias lists alone would read wrongly, told by the set of
- * headers it writes (docs/exports.md lists each with its source). Most exports need no
+ * headers it writes (the exports page in docs/ lists each with its source). Most exports need no
  * shape: their headers are aliases. A shape exists where a header means something else in
  * that export than in a hand-kept sheet.
  */

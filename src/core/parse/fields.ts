@@ -4,7 +4,7 @@
  * only genuinely different words are listed. Users map any other header in settings.
  */
 export const customerFields = {
-  // `Customer User` is WooCommerce's account id, `买家会员名` the buyer's 淘宝/天猫 login: unique per customer (docs/exports.md).
+  // `Customer User` is WooCommerce's account id, `买家会员名` the buyer's 淘宝/天猫 login: unique per customer (see the exports page in docs/).
   id: ['Customer ID', 'ID', 'Customer No', 'Customer Number', 'Account ID', 'Client ID', 'Customer User', '客户编号', '客户ID', '客户代码', '客戶編號', '客戶ID', '买家会员名', '买家ID'],
   name: ['Name', 'Customer Name', 'Company', 'Company Name', 'Account Name', 'Client', '客户名称', '客户', '公司名称', '客戶名稱', '客戶', '公司名稱'],
   email: ['Email', 'E-mail', 'Email Address', 'Mail', 'Customer Email', 'Billing Email', '邮箱', '电子邮件', '郵箱', '電郵', '電子郵件'],
@@ -29,7 +29,7 @@ export const customerFields = {
  * The Deals columns. Besides the customer id, a deal may name its customer by e-mail,
  * phone or name: the key falls back to them in that order where the id is missing (issue
  * 10 item 6). Plain `Name` is not a customer name here: Shopify writes the order number
- * under it (export-shapes.ts). The headers each export writes are listed in docs/exports.md.
+ * under it (export-shapes.ts). The headers each export writes are listed on the exports page in docs/.
  */
 export const dealFields = {
   dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', 'Order Number', 'InvoiceNo', 'Invoice', 'Invoice Number', 'Invoice ID', 'Record ID', '订单编号', '订单号', '商机编号', '訂單編號'],
