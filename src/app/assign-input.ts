@@ -9,6 +9,7 @@ import type { Settings } from '../core/settings/schema.js';
 import { type Table, sheetRow } from '../core/table.js';
 import type { Workbook } from './ports.js';
 import { CannotRun } from './cannot-run.js';
+import { customersTab } from './customers-tab.js';
 
 /** The Customers tab scored and seen as assignment and the pool see it. */
 export interface AssignBook {
@@ -27,7 +28,8 @@ export interface AssignBook {
  * the data.
  */
 export function scoreCurrentBook(workbook: Workbook, settings: Settings, asOfDay: number): BookScores {
-  const run = scoreBook({ customers: readCustomersTable(workbook, settings), deals: workbook.readTable(settings.tabs.deals), settings, asOfDay });
+  const { table, derived } = customersTab(workbook, settings);
+  const run = scoreBook({ customers: table, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay, customersDerived: derived ?? undefined });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   return run.result;
 }
@@ -36,12 +38,9 @@ export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: 
   return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay), settings);
 }
 
-/** The Customers tab as it is now: a book without one cannot run any command. */
+/** The Customers tab as it is now, made from the deals in an orders-only book (customersTab). */
 export function readCustomersTable(workbook: Workbook, settings: Settings): Table {
-  const tab = settings.tabs.customers;
-  const table = workbook.readTable(tab);
-  if (!table) throw new CannotRun(`The book has no ${tab} tab (tab names are in the settings: tabs.customers).`);
-  return table;
+  return customersTab(workbook, settings).table;
 }
 
 /** The customers of a scored book with their tiers, scores, owners and dates, and who is the same company. */

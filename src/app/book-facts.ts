@@ -7,5 +7,5 @@ export function bookFacts(scores: BookScores, issues = scores.issues): BookFacts
   for (const tier of scores.tiers) tiers[tier]++;
   const segments: Record<string, number> = {};
   for (const segment of scores.rfm?.segments ?? []) segments[segment] = (segments[segment] ?? 0) + 1;
-  return { customers: scores.customers.ids.length, tiers, segments, issues, notes: scores.notes, deals: scores.deals?.counts };
+  return { customers: scores.customers.ids.length, tiers, segments, issues, notes: scores.notes, customersDerived: scores.customersDerived ?? undefined, deals: scores.deals?.counts };
 }

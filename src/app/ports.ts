@@ -31,6 +31,11 @@ export interface Workbook {
   appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void;
   /** Replaces the whole content of one of our own tabs (the dashboard). */
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void;
+  /**
+   * Creates a tab the book lacks, for the user to own from then on: the Customers tab an
+   * orders-only book is given (rows[0] is its header). Text is written as text.
+   */
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void;
 }
 
 /** Bulky state that lives in the book itself (the hidden `TW State` tab, `tw-state.json`). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Issue } from '../core/issue.js';
+import { DerivedCustomersFacts } from '../core/parse/derive-customers.js';
 import type { RescoreOutcome } from './rescore.js';
 import { formatDay } from '../core/parse/days.js';
 
@@ -87,6 +88,8 @@ export const Summary = z.object({
   issues: z.array(Issue),
   notes: z.array(z.string()),
   movement: z.object({ up: z.number().int(), down: z.number().int(), new: z.number().int() }).nullable(),
+  /** Present when the book had no Customers tab and the run made it from the deals' distinct customers (issue 10 item 1). */
+  customersDerived: DerivedCustomersFacts.optional(),
   /** What reading the Deals tab did (issue 10); present when the tab was read. */
   deals: z
     .object({
@@ -99,6 +102,8 @@ export const Summary = z.object({
       ordersMerged: Count,
       /** Rows with data but no customer id (blank, or a placeholder such as `(blank)` or `N/A`). */
       missingIds: Count,
+      /** Rows whose customer was found by its id, or where it had none by e-mail, phone or name (the notes name the columns). */
+      keyedBy: z.object({ id: Count, email: Count, phone: Count, name: Count }),
     })
     .optional(),
   /** Present when CLV was computed (a Deals tab and `clv.enabled`). */
@@ -131,7 +136,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 /** The part of a summary every command has: the book as read and scored. */
-export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true, deals: true });
+export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true, customersDerived: true, deals: true });
 export type BookFacts = z.infer<typeof BookFacts>;
 
 type Sections = Pick<Summary, 'assign' | 'apply' | 'undo' | 'recycle' | 'claim'>;
@@ -154,6 +159,7 @@ export function summarizeRescore(command: string, asOfDay: number, output: strin
     issues: outcome.issues,
     notes: outcome.notes,
     movement: outcome.movement,
+    customersDerived: outcome.scores.customersDerived ?? undefined,
     deals: outcome.scores.deals?.counts,
     clv: clvSection(outcome),
   });

@@ -161,6 +161,18 @@ export class SheetsWorkbook implements ServerBook {
     else writeWholeTab_(sheet, rows, 0);
   }
 
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    if (this.spreadsheet.getSheetByName(tab)) throw new Error(`The book already has a tab ${tab}`);
+    const sheet = this.spreadsheet.insertSheet(tab);
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+    if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    // The user's tab from now on: ids such as 00123 or 12923 stay the text the deals wrote.
+    if (rows.length > 0) sheet.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => literalText(row[c] ?? null))));
+    sheet.setFrozenRows(1);
+    this.tabs.delete(tab);
+  }
+
   private createOwnTab(tab: string, header: readonly string[]): Sheet {
     const sheet = this.spreadsheet.insertSheet(tab);
     sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => ownedValue(h))]);

@@ -67,8 +67,9 @@ describe('rescore', () => {
     expect(col(OWNED.segment)).toBe(-1);
   });
 
-  it('refuses a book without a Customers tab or without a Customer ID column, naming them', () => {
-    expect(() => rescore({ workbook: memoryBook({ Deals: smallDeals }), state: memoryState(), clock: fixedClock, settings: defaultSettings, asOfDay })).toThrow(CannotRun);
+  it('refuses a book with neither a Customers nor a Deals tab, or a Customers tab without a Customer ID column, naming them', () => {
+    // A Deals tab alone is an orders-only book, given a Customers tab (tests/app/orders-only.test.ts).
+    expect(() => rescore({ workbook: memoryBook({ Reps: [['Name']] }), state: memoryState(), clock: fixedClock, settings: defaultSettings, asOfDay })).toThrow(CannotRun);
     const noId = smallCustomers.map((r) => r.slice(1));
     expect(() => run(noId)).toThrow(/Customers has no column for Customer ID/);
   });

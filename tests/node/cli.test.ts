@@ -112,16 +112,10 @@ describe('tierwise score', () => {
     const missing = await cli('score', join(tmp(), 'nope.xlsx'));
     expect([missing.code, missing.stderr]).toEqual([1, expect.stringMatching(/no such file/)]);
     const dir = tmp();
-    writeFileSync(join(dir, 'deals.csv'), 'Customer ID,Amount,Date\nC1,1,2024-01-01\n');
-    const noCustomers = await cli('score', dir);
-    expect(noCustomers.code).toBe(1);
-    expect(noCustomers.stderr).toBe(
-      `tierwise score: ${dir}: this folder has no customers.csv. A CSV book is a folder with customers.csv (one row per customer), ` +
-        'deals.csv (one row per deal or order, with its Customer ID) and, to propose owners, reps.csv; this one has deals.csv.\n',
-    );
+    // A folder with deals.csv alone is an orders-only book (tests/node/orders-only.test.ts); one with neither file is refused.
     const orders = tmp();
     writeFileSync(join(orders, 'orders.csv'), 'customer_id,order_date,revenue\nC1,2024-01-01,1\n');
-    expect((await cli('score', orders)).stderr).toMatch(/no customers\.csv\..*this one has orders\.csv\.\n$/);
+    expect((await cli('score', orders)).stderr).toMatch(/has neither deals\.csv nor customers\.csv\..*this one has orders\.csv \(or give Tierwise the export itself/);
     expect((await cli('score', tmp())).stderr).toMatch(/this one has no \.csv files\.\n$/);
     const settings = join(dir, 'settings.json');
     writeFileSync(settings, JSON.stringify({ rfm: { binning: 'deciles' } }));

@@ -43,4 +43,9 @@ export class DeferredBook implements Workbook {
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
     this.heldTabs.set(tab, rows);
   }
+
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    // Goes through at once: the job writes its owned columns into this tab.
+    this.book.createTab(tab, rows);
+  }
 }

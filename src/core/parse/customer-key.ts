@@ -1,5 +1,6 @@
 import { describeValue } from '../issue.js';
 import type { Cell } from '../table.js';
+import { foldText } from './fold.js';
 
 /**
  * Texts exports write where a customer id is missing: an Excel pivot's `(blank)`, the
@@ -21,6 +22,31 @@ export function customerKey(cell: Cell): string {
   if (!isAscii(text)) text = text.normalize('NFKC').trim();
   if (text.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(text.toLowerCase())) return '';
   return withoutZeroDecimals(text);
+}
+
+/** What a deal's customer key was made from: the id, else e-mail, else phone, else the customer's name (issue 10 item 6). */
+export type KeyKind = 'id' | 'email' | 'phone' | 'name';
+export const FALLBACK_KINDS = ['email', 'phone', 'name'] as const;
+export type FallbackKind = (typeof FALLBACK_KINDS)[number];
+
+// Fewer digits than this are an extension or a typo, not a number that tells people apart.
+const MIN_PHONE_DIGITS = 6;
+
+/**
+ * The key an e-mail, phone or name cell is matched by, on the Deals and the Customers
+ * side alike: an e-mail in lower case (mailboxes are case-insensitive in practice), a
+ * phone as its digits (`+86 138-0013-8000` and `8613800138000` are one), a name folded
+ * like a header (case, spaces, `-`, `_` and widths ignored). '' when blank or a placeholder.
+ */
+export function fallbackKey(kind: FallbackKind, cell: Cell): string {
+  if (customerKey(cell) === '') return '';
+  const text = describeValue(cell).normalize('NFKC').trim();
+  if (kind === 'email') return text.includes('@') ? text.toLowerCase() : '';
+  if (kind === 'phone') {
+    const digits = text.replace(/\D+/g, '');
+    return digits.length >= MIN_PHONE_DIGITS ? digits : '';
+  }
+  return foldText(text);
 }
 
 /** Whether the cell is written but holds a placeholder rather than an id. */

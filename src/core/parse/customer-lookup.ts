@@ -1,3 +1,5 @@
+import { type FallbackKind, fallbackKey } from './customer-key.js';
+
 /** Customer index of an id as idOf gives it, -1 when no customer has that id. */
 export type CustomerLookup = (id: string) => number;
 
@@ -64,4 +66,22 @@ function digitsFrom(text: string, start: number): number {
 
 function isDigit(code: number): boolean {
   return code >= DIGIT_0 && code <= DIGIT_0 + 9;
+}
+
+/**
+ * The customer a deal without an id names by e-mail, phone or name: the first customer
+ * whose key of that kind (fallbackKey) is the same, -1 when none. `columns` are texts per
+ * customer in the order they are tried: the Customer ID first, so that a Customers tab made
+ * from the deals, whose ids are the e-mails, phones or names its customers were told by,
+ * gives each deal the customer it was made for; then the Email, Phone or Name column.
+ */
+export function fallbackLookup(kind: FallbackKind, columns: readonly (readonly (string | null)[])[]): CustomerLookup {
+  const indexByKey = new Map<string, number>();
+  for (const text of columns) {
+    text.forEach((value, k) => {
+      const key = value === null ? '' : fallbackKey(kind, value);
+      if (key !== '' && !indexByKey.has(key)) indexByKey.set(key, k);
+    });
+  }
+  return (key) => indexByKey.get(key) ?? -1;
 }

@@ -3,9 +3,10 @@ import { describeValue } from '../issue.js';
 import type { Cell, Table } from '../table.js';
 import { isBlankRow } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
-import { cellIssue } from './columns.js';
+import { cellIssue, headerText } from './columns.js';
 import type { CustomerLookup } from './customer-lookup.js';
-import { customerKey } from './customer-key.js';
+import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
+import { type KeyColumns, dealKeyReader } from './deal-keys.js';
 import { type DateOptions, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
@@ -25,9 +26,10 @@ export interface DealList {
 export type RowOptions = NumberOptions & DateOptions;
 
 /** The Deals columns the row pass reads; the money is `amount`, or `quantity` × `unitPrice` where there is no amount. */
-export interface DealColumns {
-  readonly customerId: number;
+export interface DealColumns extends KeyColumns {
   readonly date: number;
+  /** Money given back on the order, taken off its amount. */
+  readonly refunded?: number;
   readonly amount?: number;
   readonly quantity?: number;
   readonly unitPrice?: number;
@@ -35,8 +37,20 @@ export interface DealColumns {
   readonly dealId?: number;
 }
 
+/** How a deal finds its customer: by id, else by e-mail, phone or name (issue 10 item 6). */
+export interface CustomerMatch {
+  readonly byId: CustomerLookup;
+  byFallback(kind: FallbackKind): CustomerLookup;
+  /** Id values an export writes for "no account" (WooCommerce's 0): the key falls back. */
+  readonly guestIds: ReadonlySet<string>;
+}
+
+/** Deal rows whose customer was found by each kind of key. */
+export type KeyedRows = Record<KeyKind, number>;
+
 export interface DealRows {
   readonly all: DealList;
+  readonly keyedBy: KeyedRows;
   /** Lines added into an order whose Deal ID an earlier line carried. */
   readonly linesMerged: number;
   /** Orders that received such lines. */
@@ -63,11 +77,14 @@ export interface DealRows {
 export function readDealRows(
   table: Table,
   columns: DealColumns,
-  customerOf: CustomerLookup,
+  match: CustomerMatch,
   options: RowOptions,
   prices: NumberColumn | null,
 ): DealRows | null {
-  const { customerId, date, stage, dealId, quantity } = columns;
+  const { customerId, date, stage, dealId, quantity, refunded } = columns;
+  const keyOf = dealKeyReader(columns, match.guestIds);
+  const lookups = keyLookups(columns, match);
+  const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
   const all = growableDeals(table.rows.length);
@@ -101,7 +118,18 @@ export function readDealRows(
         issues.push(cellIssue(table, money, i, cell, `${parsed.message}; left blank`));
       }
     }
+    // Shopify writes an order's totals on its first line only: a later line of a known order with no money is part of it.
+    const order = dealId === undefined ? '' : customerKey(row[dealId] ?? null);
+    if (order !== '' && Number.isNaN(value) && (row[money] ?? null) === null) {
+      const at = orderOf.get(order);
+      if (at !== undefined) {
+        linesMerged++;
+        mergedOrders.add(at);
+        continue;
+      }
+    }
     if (quantity !== undefined && !Number.isNaN(value)) value *= readQuantity(table, quantity, i, options, sink, issues);
+    const refund = refunded === undefined || Number.isNaN(value) ? 0 : readRefund(table, refunded, i, options, issues);
     const dateCell = row[date] ?? null;
     // Deals tabs mostly run in date order, so a date is often the one above: read once.
     if (dateCell !== previousDateCell) {
@@ -123,52 +151,81 @@ export function readDealRows(
       }
     }
 
-    const idCell = row[customerId] ?? null;
-    const id = customerKey(idCell);
-    if (id === '') {
+    const found = keyOf(row);
+    if (found === null) {
       if (!isBlankRow(row)) {
-        const written = describeValue(idCell).trim();
+        const written = customerId === undefined ? '' : describeValue(row[customerId] ?? null).trim();
         const seen = missingIdRows.get(written);
         if (seen) seen.count++;
         else missingIdRows.set(written, { index: i, count: 1 });
       }
       continue;
     }
-    const customer = customerOf(id);
+    const { kind, key: id, column } = found;
+    const lookup = lookups[kind];
+    const customer = lookup(id);
     if (customer < 0) {
       if (!unknownIds.has(id)) {
         unknownIds.add(id);
-        issues.push(cellIssue(table, customerId, i, id, 'no customer with this ID on the Customers tab; its deals are left out'));
+        issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
       }
       continue;
     }
+    keyedBy[kind]++;
     knownIds.add(id);
     if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
-      if (Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
-      if (Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
+      // An open or lost deal counts for nothing, so its blank close date or amount (a CRM leaves both empty until signing) loses nothing.
+      const couldCount = code === STAGE_CODE.won || code === STAGE_CODE.refunded || code === NO_STAGE;
+      if (couldCount && Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
+      if (couldCount && Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
       continue;
     }
+    if (refund > 0 && (code === STAGE_CODE.won || code === STAGE_CODE.refunded)) {
+      // What was kept of a partly refunded order is a purchase, whatever its status says; a whole refund is none.
+      value -= refund;
+      code = value > 0 ? STAGE_CODE.won : STAGE_CODE.refunded;
+      if (value < 0) value = 0;
+    }
     if (value < 0 && code === STAGE_CODE.won) code = STAGE_CODE.refunded;
-    if (dealId !== undefined) {
-      const order = customerKey(row[dealId] ?? null);
-      if (order !== '') {
-        const at = orderOf.get(order);
-        if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
-          all.amount[at] += value;
-          if (day < all.day[at]) all.day[at] = day;
-          linesMerged++;
-          mergedOrders.add(at);
-          continue;
-        }
-        if (at === undefined) orderOf.set(order, all.size());
+    if (order !== '') {
+      const at = orderOf.get(order);
+      if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
+        all.amount[at] += value;
+        if (day < all.day[at]) all.day[at] = day;
+        linesMerged++;
+        mergedOrders.add(at);
+        continue;
       }
+      if (at === undefined) orderOf.set(order, all.size());
     }
     all.push(customer, day, value, code);
   }
-  issues.push(...missingIdIssues(table, customerId, missingIdRows));
+  issues.push(...missingIdIssues(table, columns, missingIdRows));
   let missingIds = 0;
   for (const { count } of missingIdRows.values()) missingIds += count;
-  return { all: all.done(), linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+  return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+}
+
+function orList(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+const KEY_WORDS: Record<KeyKind, string> = { id: 'ID', email: 'e-mail', phone: 'phone', name: 'name' };
+
+/** The customer lookup per kind of key; a fallback's is built only when the tab has its column. */
+function keyLookups(columns: DealColumns, match: CustomerMatch): Record<KeyKind, CustomerLookup> {
+  const none: CustomerLookup = () => -1;
+  const built = (kind: FallbackKind, column: number | undefined) => (column === undefined ? none : match.byFallback(kind));
+  return { id: match.byId, email: built('email', columns.email), phone: built('phone', columns.phone), name: built('name', columns.customerName) };
+}
+
+/** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */
+function readRefund(table: Table, column: number, i: number, options: NumberOptions, issues: Issue[]): number {
+  const cell = table.rows[i][column] ?? null;
+  const parsed = readAmount(cell, options, { currency: null, mark: '' });
+  if (typeof parsed === 'number') return Math.abs(parsed);
+  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${parsed.message}; taken as no refund`));
+  return 0;
 }
 
 /** A stage code for "no readable stage": the deal is left out. */
@@ -187,10 +244,14 @@ function readQuantity(table: Table, column: number, i: number, options: NumberOp
  * One issue per distinct missing id, on its first row, with how many rows carry it: an
  * export can have a hundred thousand rows without a customer, and one sentence says it.
  */
-function missingIdIssues(table: Table, column: number, missing: ReadonlyMap<string, { index: number; count: number }>): Issue[] {
+function missingIdIssues(table: Table, columns: DealColumns, missing: ReadonlyMap<string, { index: number; count: number }>): Issue[] {
+  const keyed = [columns.customerId, columns.email, columns.phone, columns.customerName].filter((c) => c !== undefined);
+  const column = keyed[0] as number;
+  // With only an id column the sentence names the field; with fallbacks, the headers the row has none of.
+  const nothing = keyed.length === 1 && columns.customerId !== undefined ? 'Customer ID' : orList(keyed.map((c) => headerText(table, c)));
   return [...missing].map(([written, { index, count }]) => {
     const rows = count === 1 ? 'this row' : `${count} rows from here on`;
-    const what = written === '' ? 'deal has no Customer ID' : `'${written}' is a placeholder, not a Customer ID`;
+    const what = written === '' ? `deal has no ${nothing}` : `'${written}' is a placeholder, not a Customer ID`;
     return cellIssue(table, column, index, written === '' ? null : written, `${what} (${rows}); left out`);
   });
 }

@@ -1,11 +1,15 @@
 import type { Issue } from '../issue.js';
+import { describeValue } from '../issue.js';
 import type { Settings } from '../settings/schema.js';
 import type { Table } from '../table.js';
 import { parseNumberColumn } from './amount-column.js';
-import { customerLookup } from './customer-lookup.js';
+import type { KeyKind } from './customer-key.js';
+import { customerLookup, fallbackLookup } from './customer-lookup.js';
+import { type ExportShape, detectShape } from './export-shapes.js';
 import type { CustomerRows } from './customers-tab.js';
-import { type DealColumns, type DealList, type DealRows, type RowOptions, STAGE_CODE, growableDeals, readDealRows } from './deal-rows.js';
-import { dealFields } from './fields.js';
+import { type CustomerMatch, type DealColumns, type DealList, type DealRows, type KeyedRows, type RowOptions, STAGE_CODE, growableDeals, readDealRows } from './deal-rows.js';
+import { type DealField, dealFields } from './fields.js';
+import { foldText } from './fold.js';
 import { displayName, locateColumns, requireColumns } from './headers.js';
 
 export { STAGE_CODE, type DealList } from './deal-rows.js';
@@ -25,6 +29,10 @@ export interface DealFacts {
   /** All readable orders, any stage and date, for the metrics. */
   readonly all: DealList;
   readonly hasStage: boolean;
+  /** The export recognised by its headers, if any (export-shapes.ts). */
+  readonly shape: ExportShape | null;
+  /** The header of each column a customer key came from, for the notes. */
+  readonly keyHeaders: Partial<Record<KeyKind, string>>;
   readonly afterAsOf: number;
   /** What the reading did to the rows, for the summary. */
   readonly counts: DealCounts;
@@ -40,6 +48,8 @@ export interface DealCounts {
   readonly ordersMerged: number;
   /** Rows with data but no customer id, or a placeholder such as `(blank)`. */
   readonly missingIds: number;
+  /** Rows whose customer was found by id, e-mail, phone or name. */
+  readonly keyedBy: KeyedRows;
 }
 
 export type DealsRead = { ok: true; facts: DealFacts } | { ok: false; issues: Issue[] };
@@ -55,19 +65,23 @@ export type DealsRead = { ok: true; facts: DealFacts } | { ok: false; issues: Is
 export function readDeals(table: Table, customers: CustomerRows, settings: Settings, asOfDay: number): DealsRead {
   const located = locateDealColumns(table, settings);
   if (!located.ok) return { ok: false, issues: located.issues };
-  const columns = located.columns;
+  const { columns, shape } = located;
   const options: RowOptions = { decimalSeparator: settings.parse.decimalSeparator, dateOrder: settings.parse.dateOrder };
-  const customerOf = customerLookup(customers.keys, customers.indexByKey);
+  const match: CustomerMatch = {
+    byId: customerLookup(customers.keys, customers.indexByKey),
+    byFallback: (kind) => fallbackLookup(kind, [customers.ids, customers.text(customers.columns[kind])]),
+    guestIds: new Set(shape?.guestIds ?? []),
+  };
   // One pass reads every cell of a row and files the deal. Only a column that mixes
   // currencies needs all its amounts before any deal can be filed (the majority decides
   // which are kept), so then the amounts are read as a column first and the pass runs again.
   const money = (columns.amount ?? columns.unitPrice) as number;
   const read =
-    readDealRows(table, columns, customerOf, options, null) ??
-    readDealRows(table, columns, customerOf, options, parseNumberColumn(table, money, options));
+    readDealRows(table, columns, match, options, null) ??
+    readDealRows(table, columns, match, options, parseNumberColumn(table, money, options));
   if (read === null) throw new Error('readDeals: a second pass with the amounts read cannot stop for mixed currencies');
   const tally = tallyPurchases(read.all, customers, asOfDay);
-  const counts: DealCounts = { refunds: tally.refunds, netSpendAtOrBelowZero: tally.netSpendAtOrBelowZero, linesMerged: read.linesMerged, ordersMerged: read.ordersMerged, missingIds: read.missingIds };
+  const counts: DealCounts = { refunds: tally.refunds, netSpendAtOrBelowZero: tally.netSpendAtOrBelowZero, linesMerged: read.linesMerged, ordersMerged: read.ordersMerged, missingIds: read.missingIds, keyedBy: read.keyedBy };
   return {
     ok: true,
     facts: {
@@ -75,24 +89,46 @@ export function readDeals(table: Table, customers: CustomerRows, settings: Setti
       won: wonUpTo(read.all, asOfDay),
       all: read.all,
       hasStage: columns.stage !== undefined,
+      shape,
+      keyHeaders: keyHeaders(table, columns),
       afterAsOf: tally.afterAsOf,
       counts,
-      issues: [...located.issues, ...read.issues, ...unmatchedIdsIssue(table, columns.customerId, read, customers), ...refundIssues(table, counts)],
+      issues: [...located.issues, ...read.issues, ...unmatchedIdsIssue(table, columns.customerId ?? columns.email ?? columns.phone ?? (columns.customerName as number), read, customers), ...refundIssues(table, counts)],
     },
   };
 }
 
-type Located = { ok: true; columns: DealColumns; issues: Issue[] } | { ok: false; issues: Issue[] };
+export type Located = { ok: true; columns: DealColumns & Partial<Record<DealField, number>>; shape: ExportShape | null; issues: Issue[] } | { ok: false; issues: Issue[] };
 
-/** The columns, with money as Amount, or Quantity × Unit Price where there is no Amount (line-item exports). */
-function locateDealColumns(table: Table, settings: Settings): Located {
-  const overrides = settings.columns.deals;
-  const found = locateColumns(table, dealFields, overrides).index;
+/**
+ * The columns, with money as Amount, or Quantity × Unit Price where there is no Amount
+ * (line-item exports). An export recognised by its headers maps the ones it writes
+ * differently (export-shapes.ts) before the aliases are tried; the user's settings win
+ * over both. The customer is its id, else its e-mail, phone or name: one of them must be there.
+ */
+export function locateDealColumns(table: Table, settings: Settings): Located {
+  const shape = detectShape(table.header);
+  const located = shape === null ? table : { ...table, header: table.header.map((h) => (shape.ignored.some((x) => foldText(x) === foldText(describeValue(h))) ? null : h)) };
+  const present = new Set(table.header.map((h) => foldText(describeValue(h))));
+  const shaped = Object.entries(shape?.columns ?? {}).filter(([, header]) => present.has(foldText(header)));
+  const overrides = { ...Object.fromEntries(shaped), ...settings.columns.deals };
+  const found = locateColumns(located, dealFields, overrides).index;
   const pricedLines = found.amount === undefined && found.quantity !== undefined && found.unitPrice !== undefined;
-  const located = requireColumns(table, dealFields, overrides, pricedLines ? ['customerId', 'date'] : ['customerId', 'amount', 'date']);
-  if (!located.ok) return located;
-  const { quantity, unitPrice, ...rest } = located.index;
-  return { ok: true, columns: pricedLines ? { ...rest, quantity, unitPrice } : rest, issues: located.issues };
+  const keyed = KEY_FIELDS.some((field) => found[field] !== undefined);
+  const required: DealField[] = [...(keyed ? [] : ['customerId' as const]), ...(pricedLines ? [] : ['amount' as const]), 'date'];
+  const checked = requireColumns(located, dealFields, overrides, required);
+  if (!checked.ok) return checked;
+  const { quantity, unitPrice, ...rest } = checked.index;
+  return { ok: true, columns: pricedLines ? { ...rest, quantity, unitPrice } : rest, shape, issues: checked.issues };
+}
+
+const KEY_FIELDS = ['customerId', 'email', 'phone', 'customerName'] as const;
+
+function keyHeaders(table: Table, columns: DealColumns): Partial<Record<KeyKind, string>> {
+  const headers: Partial<Record<KeyKind, string>> = {};
+  const kinds = { id: columns.customerId, email: columns.email, phone: columns.phone, name: columns.customerName };
+  for (const [kind, column] of Object.entries(kinds)) if (column !== undefined) headers[kind as KeyKind] = describeValue(table.header[column]).trim();
+  return headers;
 }
 
 interface Tally {

@@ -4,13 +4,14 @@
  * only genuinely different words are listed. Users map any other header in settings.
  */
 export const customerFields = {
-  id: ['Customer ID', 'ID', 'Customer No', 'Customer Number', 'Account ID', 'Client ID', '客户编号', '客户ID', '客户代码', '客戶編號', '客戶ID'],
+  // `Customer User` is WooCommerce's account id, `买家会员名` the buyer's 淘宝/天猫 login: unique per customer (see the exports page in docs/).
+  id: ['Customer ID', 'ID', 'Customer No', 'Customer Number', 'Account ID', 'Client ID', 'Customer User', '客户编号', '客户ID', '客户代码', '客戶編號', '客戶ID', '买家会员名', '买家ID'],
   name: ['Name', 'Customer Name', 'Company', 'Company Name', 'Account Name', 'Client', '客户名称', '客户', '公司名称', '客戶名稱', '客戶', '公司名稱'],
-  email: ['Email', 'E-mail', 'Email Address', 'Mail', '邮箱', '电子邮件', '郵箱', '電郵', '電子郵件'],
-  phone: ['Phone', 'Telephone', 'Tel', 'Mobile', '电话', '手机', '联系电话', '電話', '手機'],
-  region: ['Region', 'Territory', 'Area', '区域', '地区', '大区', '區域', '地區'],
+  email: ['Email', 'E-mail', 'Email Address', 'Mail', 'Customer Email', 'Billing Email', '邮箱', '电子邮件', '郵箱', '電郵', '電子郵件'],
+  phone: ['Phone', 'Telephone', 'Tel', 'Mobile', 'Billing Phone', 'Customer Phone', '电话', '手机', '联系电话', '手机号', '联系手机', '收货人手机号', '买家手机号', '電話', '手機'],
+  region: ['Region', 'Territory', 'Area', 'Country', 'Billing Country', 'Shipping Country', '区域', '地区', '大区', '国家', '省份', '區域', '地區', '國家'],
   industry: ['Industry', 'Sector', 'Vertical', '行业', '行業'],
-  owner: ['Owner', 'Rep', 'Sales Rep', 'Account Owner', 'Salesperson', '负责人', '销售', '跟进人', '負責人', '銷售'],
+  owner: ['Owner', 'Rep', 'Sales Rep', 'Account Owner', 'Salesperson', 'Opportunity Owner', 'Deal Owner', '负责人', '销售', '跟进人', '負責人', '銷售'],
   lastActivity: ['Last Activity', 'Last Contact', 'Last Activity Date', 'Last Contacted', '最近跟进时间', '最后跟进时间', '最近联系时间', '最後跟進時間', '最近跟進時間'],
   historicalRevenue: ['Historical Revenue', 'Revenue', 'Total Revenue', 'Lifetime Revenue', '历史成交额', '累计成交额', '歷史成交額', '累計成交額'],
   potential: ['Potential', 'Growth Potential', '未来潜力', '潜力', '成长潜力', '潛力', '未來潛力'],
@@ -24,13 +25,29 @@ export const customerFields = {
   status: ['Status', 'Customer Status', '状态', '客户状态', '狀態'],
 } as const;
 
+/**
+ * The Deals columns. Besides the customer id, a deal may name its customer by e-mail,
+ * phone or name: the key falls back to them in that order where the id is missing (issue
+ * 10 item 6). Plain `Name` is not a customer name here: Shopify writes the order number
+ * under it (export-shapes.ts). The headers each export writes are listed on the exports page in docs/.
+ */
 export const dealFields = {
-  dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', 'InvoiceNo', 'Invoice', 'Invoice Number', 'Invoice ID', '订单编号', '订单号', '商机编号', '訂單編號'],
+  dealId: ['Deal ID', 'Order ID', 'Opportunity ID', 'Deal No', 'Order No', 'Order Number', 'InvoiceNo', 'Invoice', 'Invoice Number', 'Invoice ID', 'Record ID', '订单编号', '订单号', '商机编号', '訂單編號'],
   customerId: customerFields.id,
-  amount: ['Amount', 'Revenue', 'Value', 'Deal Value', 'Order Value', 'Deal Amount', 'Order Amount', 'Sales Amount', 'Dollar Value', 'Total', '金额', '金額', '成交金额', '订单金额', '成交金額'],
-  date: ['Date', 'Close Date', 'Order Date', 'InvoiceDate', 'Invoice Date', 'Closed Date', 'Deal Date', '成交日期', '日期', '下单日期', '訂單日期'],
-  stage: ['Stage', 'Status', 'Deal Stage', '阶段', '状态', '階段', '狀態'],
+  amount: ['Amount', 'Revenue', 'Value', 'Deal Value', 'Order Value', 'Deal Amount', 'Order Amount', 'Sales Amount', 'Dollar Value', 'Total', 'Order Total', 'Grand Total',
+    '金额', '金額', '成交金额', '订单金额', '成交金額', '实付金额', '买家实际支付金额', '实收金额'],
+  // `Created at` (Shopify) is when the order was placed; its `Paid at` is blank for unpaid orders, so it is not listed.
+  date: ['Date', 'Close Date', 'Order Date', 'InvoiceDate', 'Invoice Date', 'Closed Date', 'Deal Date', 'Created at', 'Created (UTC)', 'Created', 'Created Date',
+    '成交日期', '日期', '下单日期', '訂單日期', '签约日期', '簽約日期', '订单创建时间', '下单时间', '创建时间'],
+  stage: ['Stage', 'Status', 'Deal Stage', 'Financial Status', 'Order Status', 'Payment Status', '阶段', '状态', '階段', '狀態', '销售阶段', '订单状态', '交易状态', '銷售階段', '訂單狀態'],
   owner: customerFields.owner,
+  /** Money given back on the order (Shopify `Refunded Amount`, Stripe `Amount Refunded`): taken off its amount. */
+  refunded: ['Refunded Amount', 'Amount Refunded', 'Refund Amount', 'Refunded', '退款金额', '退款金額'],
+  email: customerFields.email,
+  phone: customerFields.phone,
+  customerName: ['Customer Name', 'Customer', 'Company', 'Company Name', 'Account Name', 'Client', 'Client Name', 'Billing Name', 'Associated Company', 'Billing Company',
+    '客户名称', '客户', '公司名称', '客戶名稱', '客戶', '公司名稱', '买家昵称', '收货人姓名', '收货人'],
+  region: customerFields.region,
   quantity: ['Quantity', 'Qty', 'Units', 'Lineitem quantity', '数量', '數量', '购买数量', '購買數量'],
   unitPrice: ['Unit Price', 'UnitPrice', 'Price', 'Lineitem price', 'Item Price', '单价', '單價', '商品单价', '商品單價'],
 } as const;

@@ -1,4 +1,5 @@
 import type { Issue } from '../issue.js';
+import type { DerivedCustomersFacts } from '../parse/derive-customers.js';
 import { type CustomerRows, readCustomers } from '../parse/customers-tab.js';
 import { type DealFacts, readDeals } from '../parse/deals-tab.js';
 import type { Settings } from '../settings/schema.js';
@@ -17,6 +18,8 @@ export interface ScoreBookInput {
   readonly deals: Table | null;
   readonly settings: Settings;
   readonly asOfDay: number;
+  /** Present when the Customers tab was made from the deals by this run (an orders-only book). */
+  readonly customersDerived?: DerivedCustomersFacts;
 }
 
 export interface BookScores {
@@ -28,6 +31,8 @@ export interface BookScores {
   readonly rfm: RfmScores | null;
   /** Null without deals or with CLV switched off in the settings. */
   readonly clv: CustomerClvColumns | null;
+  /** What the run said about a Customers tab it made from the deals; null for a book that has one. */
+  readonly customersDerived: DerivedCustomersFacts | null;
   readonly dimensionsUsed: Dimension[];
   readonly dimensionsAbsent: Dimension[];
   readonly issues: Issue[];
@@ -44,7 +49,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
   if (!read.ok) return { ok: false, issues: read.issues };
   const customers = read.customers;
   const issues = read.issues;
-  const notes: string[] = [];
+  const notes: string[] = input.customersDerived ? [derivedNote(input.customersDerived, settings)] : [];
 
   let deals: DealFacts | null = null;
   if (input.deals === null) {
@@ -56,6 +61,9 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       issues.push(...deals.issues);
       if (!deals.hasStage) notes.push(`${settings.tabs.deals} has no Stage column: every deal counts as won.`);
       if (deals.afterAsOf > 0) notes.push(`${deals.afterAsOf} won deals dated after the as-of date were left out.`);
+      if (deals.shape) notes.push(`Read ${settings.tabs.deals} as a ${deals.shape.name} export: ${deals.shape.reading}.`);
+      const keyNote = customerKeyNote(deals, settings.tabs.deals);
+      if (keyNote) notes.push(keyNote);
       const { linesMerged, ordersMerged } = deals.counts;
       if (linesMerged > 0) notes.push(`${linesMerged + ordersMerged} lines sharing a Deal ID were merged into ${ordersMerged} orders: each order counts once, on its earliest line's date.`);
     } else {
@@ -98,6 +106,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       deals,
       rfm,
       clv,
+      customersDerived: input.customersDerived ?? null,
       dimensionsUsed: columns.map((c) => c.dimension),
       dimensionsAbsent: absent,
       issues: sortIssues(issues, [input.customers.tab, input.deals?.tab ?? '']),
@@ -109,6 +118,30 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
 /** Dimensions whose values come from the CLV model: lifetime value and P(alive). */
 function fromClvModel(dimension: Dimension): boolean {
   return dimension.source === '@clv' || dimension.source === '@pAlive';
+}
+
+const KEY_ORDER = ['id', 'email', 'phone', 'name'] as const;
+
+/** e.g. "No Customers tab: made it from the 812 distinct customers of Deals (Customer ID from Email, Name from Billing Name, Region from Billing Country)." */
+function derivedNote(facts: DerivedCustomersFacts, settings: Settings): string {
+  const headers = { id: 'Customer ID', name: 'Name', email: 'Email', phone: 'Phone', region: 'Region', owner: 'Owner' } as const;
+  const sources = Object.entries(facts.from).map(([column, header]) => `${headers[column as keyof typeof headers]} from ${header}`);
+  return `No ${settings.tabs.customers} tab: made it from the ${facts.customers} distinct customers of ${settings.tabs.deals} (${sources.join(', ')}).`;
+}
+
+/**
+ * Which columns told the deals' customers apart, when anything but the id did (issue 10
+ * item 6), e.g. "Deals found their customers by Customer ID (812 rows), then Billing Email (188 rows)."
+ */
+function customerKeyNote(deals: DealFacts, tab: string): string | null {
+  const used = KEY_ORDER.filter((kind) => deals.counts.keyedBy[kind] > 0);
+  if (used.length === 0 || (used.length === 1 && used[0] === 'id')) return null;
+  const parts = used.map((kind) => {
+    const rows = deals.counts.keyedBy[kind];
+    return `${deals.keyHeaders[kind]} (${rows} ${rows === 1 ? 'row' : 'rows'})`;
+  });
+  const why = deals.keyHeaders.id === undefined ? `${tab} has no customer id column` : `where ${deals.keyHeaders.id} was blank`;
+  return `${tab} found their customers by ${parts.join(', then ')}: ${why}.`;
 }
 
 /** Issues in the order a person fixes them: tab by tab, top to bottom, left to right. */

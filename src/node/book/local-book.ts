@@ -15,6 +15,7 @@ import { CSV_FILE_LIMIT, STATE_FILE_LIMIT, WORKBOOK_FILE_LIMIT } from '../limits
 import { MemoryWorkbook } from './memory-workbook.js';
 import { realLocation } from './real-location.js';
 import { commitFiles, type StagedFile } from './transaction.js';
+import { isLoneCsvFile, loneCsvOutPath, openLoneCsvFile } from './lone-csv.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
 export type BookKind = 'xlsx' | 'xlsm' | 'csv';
@@ -48,6 +49,7 @@ export function bookKind(path: string): BookKind {
 
 /** Where results go when neither --out nor --in-place is given (DESIGN §3). */
 export function siblingOutPath(path: string, kind: BookKind): string {
+  if (isLoneCsvFile(path)) return loneCsvOutPath(path);
   const clean = path.replace(/[\\/]+$/, '');
   if (kind === 'csv') return `${clean}.tierwise`;
   return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.${kind}`);
@@ -69,6 +71,7 @@ const ownTabNames = new Set<string>(Object.values(OWN_TABS));
 /** `customerColumns`: the settings' mapping of the Customers tab, to find the Owner column a CSV book's guard covers. */
 export async function openLocalBook(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers'] = {}): Promise<LocalBook> {
   if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
+  if (isLoneCsvFile(path)) return openLoneCsvFile(path, tabs);
   const kind = bookKind(path);
   return kind === 'csv' ? openCsvFolder(path, tabs, customerColumns) : openXlsx(path, kind, tabs);
 }
@@ -106,7 +109,7 @@ async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tab
  * written as what the book now holds, so a second save by the same process (the preview
  * saves after every call) is not refused over its own first one.
  */
-async function commitBook(outPath: string, files: readonly StagedFile[], fingerprints: Fingerprint[], folder: boolean): Promise<void> {
+export async function commitBook(outPath: string, files: readonly StagedFile[], fingerprints: Fingerprint[], folder: boolean): Promise<void> {
   await commitFiles(await realLocation(outPath), files, { beforeCommit: () => assertUnchanged(fingerprints), folder: folder ? outPath : undefined });
   const written = new Map(await Promise.all(files.map(async (file) => [await realLocation(file.target), file.bytes] as const)));
   for (const [i, fingerprint] of fingerprints.entries()) {
@@ -116,16 +119,16 @@ async function commitBook(outPath: string, files: readonly StagedFile[], fingerp
 }
 
 /**
- * A folder without customers.csv cannot run any command; say which files a CSV book is
- * made of and which ones the folder has, since the usual mistake is an export under its
- * own name (orders.csv, export.csv).
+ * A folder with neither customers.csv nor deals.csv cannot run any command; say which
+ * files a CSV book is made of and which ones the folder has, since the usual mistake is an
+ * export under its own name (orders.csv, export.csv).
  */
-function missingCustomersFile(path: string): string {
+function missingBookFiles(path: string): string {
   const found = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
   return (
-    `${path}: this folder has no customers.csv. A CSV book is a folder with customers.csv (one row per customer), ` +
-    `deals.csv (one row per deal or order, with its Customer ID) and, to propose owners, reps.csv; ` +
-    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')}.`)
+    `${path}: this folder has neither deals.csv nor customers.csv. A CSV book is a folder with deals.csv (one row per deal or order, ` +
+    `with its customer), customers.csv (one row per customer; made from the deals when missing) and, to propose owners, reps.csv; ` +
+    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')} (or give Tierwise the export itself: tierwise score ${join(path, found[0])}).`)
   );
 }
 
@@ -141,7 +144,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
     else if (tab === tabs.customers) unguardOwnText(table, { ownerMapping: customerColumns });
     tables.push(table);
   }
-  if (!tables.some((table) => table.tab === tabs.customers)) throw new BookError(missingCustomersFile(path));
+  if (!tables.some((table) => table.tab === tabs.customers || table.tab === tabs.deals)) throw new BookError(missingBookFiles(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
   const stateBytes = reads.get(STATE_FILE)?.bytes ?? null;
   const state = LocalState.fromJson(stateBytes === null ? null : stateBytes.toString('utf8'));

@@ -17,6 +17,7 @@ interface MutableTable {
 export class MemoryWorkbook implements Workbook {
   readonly edits: BookEdits = emptyEdits();
   private readonly tables = new Map<string, MutableTable>();
+  private readonly created = new Set<string>();
 
   constructor(tables: Iterable<Table>, private readonly ownTabNames: ReadonlySet<string>) {
     for (const t of tables) this.tables.set(t.tab, { tab: t.tab, header: [...t.header], rows: t.rows as Cell[][], headerRow: t.headerRow });
@@ -47,6 +48,7 @@ export class MemoryWorkbook implements Workbook {
       for (let r = 0; r < table.rows.length; r++) place(table.rows[r], indexes[c], values[r]);
       tabEdits.setColumn(indexes[c], table.headerRow + 1, values);
     }
+    if (this.created.has(tab)) this.recordOwn(table);
   }
 
   writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
@@ -54,6 +56,7 @@ export class MemoryWorkbook implements Workbook {
     const index = headerIndex(table.header, header);
     if (index < 0) throw new Error(`${tab} has no column ${header}`);
     for (const cell of cells) this.set(table, cell.row, index, cell.value);
+    if (this.created.has(tab)) this.recordOwn(table);
   }
 
   appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
@@ -68,6 +71,19 @@ export class MemoryWorkbook implements Workbook {
     const [header = [], ...body] = rows;
     const table = this.create(tab, header);
     table.rows.push(...body.map((r) => [...r]));
+    this.recordOwn(table);
+  }
+
+  /**
+   * A created tab is new to the file, so it is saved whole like our own tabs (edits.ownTabs),
+   * with the columns written into it since.
+   */
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    if (this.tables.has(tab)) throw new Error(`The book already has a tab ${tab}`);
+    const [header = [], ...body] = rows;
+    const table = this.create(tab, header);
+    table.rows.push(...body.map((r) => [...r]));
+    this.created.add(tab);
     this.recordOwn(table);
   }
 

@@ -54,4 +54,8 @@ export class PreviewBook implements ServerBook {
   replaceTab(tab: string, rows: readonly (readonly Cell[])[]): void {
     this.workbook.replaceTab(tab, rows);
   }
+
+  createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
+    this.workbook.createTab(tab, rows);
+  }
 }
