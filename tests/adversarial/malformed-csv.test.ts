@@ -30,6 +30,15 @@ async function refusedWith(file: string, content: string | Uint8Array, mentions:
 }
 
 describe('CSV files read whole', () => {
+  it("a CSV book scored twice in place reads its own dashboard, whose tables are wider than its title row", async () => {
+    const book = csvBook();
+    const first = await cli('score', book, '--in-place', ...AS_OF);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(existsSync(join(book, 'tw-dashboard.csv'))).toBe(true);
+    const again = await cli('score', book, '--in-place', ...AS_OF);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+  });
+
   it('reads CR-only line ends (classic Mac) as rows: all 12 customers, and writes CR back', async () => {
     const book = csvBook({ 'customers.csv': csvText(customers).replaceAll('\n', '\r'), 'deals.csv': csvText(deals).replaceAll('\n', '\r') });
     expect((await scoreJson(book)).customers).toBe(12);

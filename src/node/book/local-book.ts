@@ -139,7 +139,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
   for (const [tab, file] of Object.entries(files)) {
     const bytes = reads.get(file)?.bytes ?? null;
     if (bytes === null) continue;
-    const { table } = csvTableOf(bytes, tab, join(path, file));
+    const { table } = csvTableOf(bytes, tab, join(path, file), ownTabNames.has(tab));
     if (ownTabNames.has(tab)) unguardOwnText(table, 'every column');
     else if (tab === tabs.customers) unguardOwnText(table, { ownerMapping: customerColumns });
     tables.push(table);

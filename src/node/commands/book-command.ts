@@ -78,7 +78,8 @@ export async function runOnBook<Outcome>(
     // A saved state that did not read back is told even when the command then fails: it may be why.
     try {
       const output = options.inPlace ? book.path : (options.out ?? siblingOutPath(book.path, book.kind));
-      checkOutput(output, book.kind);
+      // In place the output is the book itself; a lone CSV file says why it cannot be (lone-csv.ts).
+      if (!options.inPlace) checkOutput(output, book.kind);
       const context = { workbook: book.workbook, state: book.state, clock: systemClock, settings: options.settings, asOfDay: options.asOfDay, actor: 'cli' };
       const outcome = step.run(context, options);
       if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };

@@ -28,8 +28,12 @@ export async function readCsvTable(path: string, tab: string): Promise<CsvTable 
   return csvTableOf(bytes, tab, path);
 }
 
-/** One tab from a file's bytes, read and checked as readCsvTable reads it; `path` names the file in refusals. */
-export function csvTableOf(bytes: Uint8Array, tab: string, path: string): CsvTable {
+/**
+ * One tab from a file's bytes, read and checked as readCsvTable reads it; `path` names the
+ * file in refusals. Rows wider than the header are refused only in the user's files:
+ * Tierwise's own dashboard is a page of tables of different widths under one title row.
+ */
+export function csvTableOf(bytes: Uint8Array, tab: string, path: string, ownTab = false): CsvTable {
   let decoded;
   try {
     decoded = decodeCsvBytes(bytes);
@@ -56,7 +60,7 @@ export function csvTableOf(bytes: Uint8Array, tab: string, path: string): CsvTab
     );
   }
   const table = csvRecordsTable(tab, records);
-  const ragged = table.rows.findIndex((row) => row.length > table.header.length);
+  const ragged = ownTab ? -1 : table.rows.findIndex((row) => row.length > table.header.length);
   if (ragged >= 0) {
     const width = table.rows[ragged].length;
     throw new InputError(
