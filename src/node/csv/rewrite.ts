@@ -77,6 +77,7 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
   const endsWithLineBreak = recordCount === 0 || spans[2 * recordCount - 1] < text.length;
 
   let output = '';
+  let endsWithCr = false;
   for (let index = 0; index < rowCount; index += 1) {
     const raw = recordText(index);
     const edited = collect(index + 1);
@@ -98,9 +99,12 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
     else lineBreak = followed || endsWithLineBreak ? newline : '';
     // A final CR before an added LF would read as CRLF; CR CR LF keeps it text.
     if (lineBreak === '\n' && rendered.endsWith('\r')) lineBreak = '\r\n';
-    // An empty last record with no line break after it would vanish; `""` is the same empty field.
-    output += rendered === '' && lineBreak === '' ? '""' : rendered;
-    output += lineBreak;
+    // An empty record would vanish with no line break after it, or merge into CRLF between a
+    // bare CR and an LF; `""` is the same empty field.
+    const vanishes = lineBreak === '' || (endsWithCr && lineBreak.startsWith('\n'));
+    const written = (rendered === '' && vanishes ? '""' : rendered) + lineBreak;
+    output += written;
+    if (written !== '') endsWithCr = written.endsWith('\r');
     if (output.length >= CHUNK_CHARS) {
       emit(output);
       output = '';

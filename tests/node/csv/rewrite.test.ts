@@ -23,6 +23,12 @@ describe('rewriteCsvText', () => {
     expect(rewriteCsvText('"A",B,"C, D"\n"x",1.0,"y"\n', format, editsOf([[2, 1, 'new']]))).toBe('"A",B,"C, D"\n"x",new,"y"\n');
   });
 
+  it('keeps a record emptied by an edit between a bare CR and an LF as a record of its own', () => {
+    const text = 'H1,H2\n\ra\n';
+    const after = parseCsv(rewriteCsvText(text, format, editsOf([[3, 0, null]])), ',');
+    expect(after).toHaveLength(3);
+  });
+
   it('refuses rows and columns outside the sheet', () => {
     expect(() => rewriteCsvText('A\n', format, editsOf([[0, 0, 'x']]))).toThrow(RangeError);
     expect(() => rewriteCsvText('A\n', format, editsOf([[1, -1, 'x']]))).toThrow(RangeError);
