@@ -29,7 +29,7 @@ const ERRNO_WORDS: Readonly<Record<string, string>> = {
   EBUSY: 'the file is busy',
   ETXTBSY: 'the file is busy',
   EAGAIN: 'the file is not ready to be read',
-  EFBIG: 'the file is too large',
+  EFBIG: 'the file would be larger than this system allows',
   ENXIO: 'there is no device behind it',
   EINVAL: 'the operation is not valid for it',
 };
@@ -54,8 +54,13 @@ const SYSCALL_VERBS: Readonly<Record<string, string>> = {
 
 type ErrnoError = Error & { code: string; syscall?: string; path?: string; dest?: string };
 
+/** Whether an error's `code` is a system errno name (ENOSPC), not one of Node's own (ERR_…). */
+export function isErrnoCode(code: string): boolean {
+  return /^E[A-Z0-9]+$/.test(code);
+}
+
 function isErrnoError(error: unknown): error is ErrnoError {
-  return error instanceof Error && typeof (error as ErrnoError).code === 'string' && /^E[A-Z0-9]+$/.test((error as ErrnoError).code);
+  return error instanceof Error && typeof (error as ErrnoError).code === 'string' && isErrnoCode((error as ErrnoError).code);
 }
 
 /** "the disk is full (ENOSPC)": the words for an errno code, the code kept for a search. */

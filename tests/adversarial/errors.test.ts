@@ -113,20 +113,20 @@ describe('--out that cannot be written', () => {
     mkdirSync(disk);
     const out = join(disk, 'book.xlsx');
     const wrap = ['unshare', '-m', 'sh', '-c', `mount -t tmpfs -o size=8k tmpfs '${disk}' && exec "$@"`, 'sh'];
-    refusedBuilt(['score', path, ...AS_OF, '--out', out], [`${out} could not be written (the disk is full); nothing was changed`], dirname(path), wrap);
+    refusedBuilt(['score', path, ...AS_OF, '--out', out], [`${out} could not be written: the disk is full (ENOSPC); nothing was changed`], dirname(path), wrap);
   });
 
   it.skipIf(!canMount)('a read-only folder with --in-place: "… the disk is read-only (EROFS)", the book unchanged', async () => {
     const path = await xlsxBook();
     const folder = dirname(path);
     const wrap = ['unshare', '-m', 'sh', '-c', `mount --bind '${folder}' '${folder}' && mount -o remount,ro,bind '${folder}' && exec "$@"`, 'sh'];
-    refusedBuilt(['score', path, ...AS_OF, '--in-place'], [`${path} could not be written (the disk is read-only); nothing was changed`], folder, wrap);
+    refusedBuilt(['score', path, ...AS_OF, '--in-place'], [`${path} could not be written: the disk is read-only (EROFS); nothing was changed`], folder, wrap);
   });
 
   it.skipIf(!canMount)('a read-only CSV book folder with --in-place', () => {
     const book = csvBook();
     const wrap = ['unshare', '-m', 'sh', '-c', `mount --bind '${book}' '${book}' && mount -o remount,ro,bind '${book}' && exec "$@"`, 'sh'];
-    refusedBuilt(['score', book, ...AS_OF, '--in-place'], [/could not be written \(the disk is read-only\); nothing was changed/], dirname(book), wrap);
+    refusedBuilt(['score', book, ...AS_OF, '--in-place'], [/could not be written: the disk is read-only \(EROFS\); nothing was changed/], dirname(book), wrap);
   });
 });
 

@@ -127,7 +127,7 @@ describe('a full disk (a file-size limit: writes fail with EFBIG)', () => {
     // 256 KB: enough for the lock and the journal, not for the new files.
     const result = await run(['apply', book, '--in-place', '--as-of', AS_OF], { shell: 'ulimit -f 256' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^tierwise apply: \S+ could not be written \(the file would be larger than this system allows\); nothing was changed\.\n$/);
+    expect(result.stderr).toMatch(/^tierwise apply: \S+ could not be written: the file would be larger than this system allows \(EFBIG\); nothing was changed\.\n$/);
     expect(checksums(book)).toEqual(before);
     expect(readdirSync(dirname(book))).toEqual([basename(book)]);
   });
@@ -136,7 +136,7 @@ describe('a full disk (a file-size limit: writes fail with EFBIG)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'tierwise-txn-')), 'scored');
     const result = await run(['score', csvBase, '--out', out, '--as-of', AS_OF], { shell: 'ulimit -f 256' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/could not be written .*; nothing was changed\./);
+    expect(result.stderr).toMatch(/could not be written: .*; nothing was changed\./);
     expect(readdirSync(dirname(out))).toEqual([]);
   });
 });

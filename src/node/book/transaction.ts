@@ -2,6 +2,7 @@ import { type Stats } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { errnoText, isErrnoCode } from '../errors.js';
 import { BookError } from './book-error.js';
 import { faultPoint } from './fault-point.js';
 import { sha256 } from './fingerprint.js';
@@ -236,20 +237,9 @@ async function readIfExists(path: string): Promise<Buffer | null> {
   }
 }
 
-const WRITE_FAILURES: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EFBIG: 'the file would be larger than this system allows',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the disk is read-only',
-  ENOENT: 'its folder does not exist',
-  EIO: 'the disk reported an input/output error',
-};
-
 /** A write the system refused, as one sentence naming the file; anything else (a failed check, a refusal) as it is. */
 function writeFailure(error: unknown, target: string): unknown {
-  const reason = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''];
-  if (reason === undefined) return error;
-  return new BookError(`${target} could not be written (${reason}); nothing was changed.`);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined || !isErrnoCode(code)) return error;
+  return new BookError(`${target} could not be written: ${errnoText(code)}; nothing was changed.`);
 }

@@ -8,7 +8,7 @@ import { faultPoint } from '../book/fault-point.js';
 import { openLocalBook, siblingOutPath, type BookKind } from '../book/local-book.js';
 import { realLocation } from '../book/real-location.js';
 import { recoverCommit } from '../book/transaction.js';
-import { errnoText, InputError } from '../errors.js';
+import { errnoText, InputError, isErrnoCode } from '../errors.js';
 import { type CliIo, localToday, systemClock } from '../io.js';
 import { type BookOptions, type ExtraOptions, parseBookOptions } from '../options.js';
 import type { Command } from './command.js';
@@ -133,7 +133,7 @@ function checkOutput(output: string, kind: BookKind): void {
 function writeFailure(error: unknown, output: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   const path = (error as NodeJS.ErrnoException).path;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  if (typeof code !== 'string' || !isErrnoCode(code)) return error;
   // A failed write(2) carries no path; a failed open or rename names the file beside the output.
   const target = resolve(output);
   const inOutput = path === undefined || [target, dirname(target)].includes(resolve(path)) || dirname(resolve(path)) === dirname(target);

@@ -101,8 +101,8 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
     if (lineBreak === '\n' && rendered.endsWith('\r')) lineBreak = '\r\n';
     // An empty record would vanish with no line break after it, or merge into CRLF between a
     // bare CR and an LF; `""` is the same empty field.
-    const vanishes = lineBreak === '' || (endsWithCr && lineBreak.startsWith('\n'));
-    const written = (rendered === '' && vanishes ? '""' : rendered) + lineBreak;
+    const vanishes: boolean = lineBreak === '' || (endsWithCr && lineBreak.startsWith('\n'));
+    const written: string = (rendered === '' && vanishes ? '""' : rendered) + lineBreak;
     output += written;
     if (written !== '') endsWithCr = written.endsWith('\r');
     if (output.length >= CHUNK_CHARS) {
