@@ -4,43 +4,93 @@ import type { CsvFormat } from './format.js';
 
 /**
  * The encodings a CSV book arrives in: Excel's "CSV UTF-8" (with a byte order mark),
- * plain UTF-8 from most tools, and GBK/GB18030 from Excel and WPS on Chinese Windows.
- * GB18030 is a superset of GBK, so one decoder reads both and writes back what it read.
+ * plain UTF-8 from most tools, GBK/GB18030 from Excel and WPS on Chinese Windows, and
+ * UTF-16 with its byte order mark: Excel's "Unicode Text (*.txt)" is UTF-16LE, tab
+ * separated; UTF-16BE comes from older Mac and Java tools. GB18030 is a superset of GBK, so
+ * one decoder reads both and writes back what it read.
  *
- * Both directions use iconv-lite, although Node's own TextDecoder('gb18030') decodes three
+ * GB18030 uses iconv-lite both ways, although Node's own TextDecoder('gb18030') decodes three
  * times faster: ICU follows GB18030-2022, which moved 19 characters (vertical punctuation
  * and a few ideographs) out of the private use area, while iconv-lite encodes by the 2005
  * table, so mixing them would change the bytes of those characters in cells we never touched.
+ * UTF-16 needs no table: TextDecoder reads it, Buffer writes it.
  */
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+type Encoding = CsvFormat['encoding'];
+
+/** The byte order mark each encoding is written with; an encoding without one has none. */
+const BOMS: Partial<Record<Encoding, readonly number[]>> = {
+  'utf-8-bom': [0xef, 0xbb, 0xbf],
+  'utf-16le': [0xff, 0xfe],
+  'utf-16be': [0xfe, 0xff],
+};
+const BOM_ENCODINGS = Object.entries(BOMS) as [Encoding, readonly number[]][];
+// ignoreBOM: the mark is cut off before decoding, so one that follows it is text and kept.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+// fatal: half a character or a lone surrogate would come back as U+FFFD and be written so.
+const utf16 = { 'utf-16le': new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }), 'utf-16be': new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true }) };
 const utf8Encoder = new TextEncoder();
 
 /**
- * UTF-8 with a BOM, else UTF-8 when every byte sequence is valid UTF-8 (so plain ASCII is
- * UTF-8), else GB18030. UTF-16 (Excel's "Unicode text") is refused with a way out rather
- * than read as garbage.
+ * By the byte order mark when there is one (UTF-8, UTF-16LE, UTF-16BE), else UTF-8 when
+ * every byte sequence is valid UTF-8 (so plain ASCII is UTF-8), else GB18030. UTF-16 that
+ * does not decode (cut short by a byte, a lone surrogate) is refused: it would be written
+ * back changed. UTF-16 without its mark is not guessed; read.ts refuses its NUL bytes.
  */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvFormat['encoding'] } {
-  if (startsWith(bytes, UTF8_BOM)) return { text: utf8.decode(bytes.subarray(UTF8_BOM.length)), encoding: 'utf-8-bom' };
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    throw new Error('This CSV file is UTF-16 ("Unicode text"); save it as "CSV UTF-8" or plain CSV and run again.');
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const marked = BOM_ENCODINGS.find(([, bom]) => startsWith(bytes, bom));
+  if (marked !== undefined) {
+    const [encoding, bom] = marked;
+    const body = bytes.subarray(bom.length);
+    if (encoding !== 'utf-16le' && encoding !== 'utf-16be') return { text: utf8.decode(body), encoding };
+    try {
+      return { text: utf16[encoding].decode(body), encoding };
+    } catch {
+      throw new Error(`this file starts as ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} ("Unicode text") but is not valid UTF-16 (cut short, or not text?); nothing was read.`);
+    }
   }
   if (isUtf8(bytes)) return { text: utf8.decode(bytes), encoding: 'utf-8' };
   return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
 }
 
-export function encodeCsvText(text: string, encoding: CsvFormat['encoding']): Uint8Array {
-  if (encoding === 'gb18030') {
-    const buffer = iconv.encode(text, 'gb18030');
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+/**
+ * The head of a file, about `limit` bytes, decoded to judge its format without decoding a
+ * million rows: cut after its last line feed, which never splits a character (0x0A is no
+ * part of a multi-byte character in UTF-8 or GB18030; in UTF-16 the line feed is a whole
+ * code unit at an even offset). A head without a line feed is the whole file.
+ */
+export function decodeCsvHead(bytes: Uint8Array, limit: number): { text: string; encoding: Encoding } {
+  if (bytes.length <= limit) return decodeCsvBytes(bytes);
+  const lineFeed = startsWith(bytes, BOMS['utf-16le']!) ? [0x0a, 0x00] : startsWith(bytes, BOMS['utf-16be']!) ? [0x00, 0x0a] : [0x0a];
+  const width = lineFeed.length;
+  for (let end = limit - (limit % width); end >= width; end -= width) {
+    if (lineFeed.every((byte, i) => bytes[end - width + i] === byte)) return decodeCsvBytes(bytes.subarray(0, end));
   }
-  const body = utf8Encoder.encode(text);
-  if (encoding === 'utf-8') return body;
-  const bytes = new Uint8Array(UTF8_BOM.length + body.length);
-  bytes.set(UTF8_BOM, 0);
-  bytes.set(body, UTF8_BOM.length);
+  return decodeCsvBytes(bytes);
+}
+
+/**
+ * The bytes of `text` in `encoding`, led by its byte order mark unless `bom` is false (the
+ * pieces after the first of a file written in pieces).
+ */
+export function encodeCsvText(text: string, encoding: Encoding, bom = true): Uint8Array {
+  const body = encodeBody(text, encoding);
+  const mark = bom ? BOMS[encoding] : undefined;
+  if (mark === undefined) return body;
+  const bytes = new Uint8Array(mark.length + body.length);
+  bytes.set(mark, 0);
+  bytes.set(body, mark.length);
   return bytes;
+}
+
+function encodeBody(text: string, encoding: Encoding): Uint8Array {
+  if (encoding === 'gb18030') return asBytes(iconv.encode(text, 'gb18030'));
+  if (encoding === 'utf-16le') return asBytes(Buffer.from(text, 'utf16le'));
+  if (encoding === 'utf-16be') return asBytes(Buffer.from(text, 'utf16le').swap16());
+  return utf8Encoder.encode(text);
+}
+
+function asBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -4,7 +4,7 @@ import { readFingerprinted } from '../book/fingerprint.js';
 import { realLocation } from '../book/real-location.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
-import { decodeCsvBytes, encodeCsvText } from './encoding.js';
+import { decodeCsvBytes, decodeCsvHead, encodeCsvText } from './encoding.js';
 import { detectDelimiter, detectNewline, newFileFormat, type CsvFormat } from './format.js';
 import { rewriteCsvChunks } from './rewrite.js';
 import { serializeCsv } from './serialize.js';
@@ -53,10 +53,7 @@ export function csvBookFiles(
       const format = decoded === null ? newFormat() : formatOf(decoded);
       const chunks: Uint8Array[] = [];
       // The byte order mark, if any, goes before the first chunk only.
-      const bodyEncoding = format.encoding === 'utf-8-bom' ? 'utf-8' : format.encoding;
-      const records = rewriteCsvChunks(decoded?.text ?? '', format, cells, (chunk) =>
-        chunks.push(encodeCsvText(chunk, chunks.length === 0 ? format.encoding : bodyEncoding)),
-      );
+      const records = rewriteCsvChunks(decoded?.text ?? '', format, cells, (chunk) => chunks.push(encodeCsvText(chunk, format.encoding, chunks.length === 0)));
       files.push({ target, bytes: Buffer.concat(chunks), check: recordCountCheck(file, format, records) });
     } else if (existing !== null && copyUnchanged) {
       files.push({ target, bytes: existing });
@@ -92,17 +89,8 @@ function formatOf({ text, encoding }: { text: string; encoding: CsvFormat['encod
   return { encoding, delimiter, newline: detectNewline(text, delimiter) };
 }
 
-/**
- * The format of the first existing file, judged from its head cut after a line feed (0x0A
- * is never part of a multi-byte character in UTF-8 or GB18030).
- */
+/** The format of the first existing file, judged from its head. */
 function firstFormat(files: readonly (Uint8Array | null)[]): CsvFormat {
-  for (const bytes of files) {
-    if (bytes === null) continue;
-    const head = bytes.subarray(0, HEAD_BYTES + 1);
-    const lastLineFeed = head.lastIndexOf(0x0a);
-    const whole = head.length <= HEAD_BYTES || lastLineFeed < 0;
-    return formatOf(decodeCsvBytes(whole ? head : head.subarray(0, lastLineFeed + 1)));
-  }
-  return newFileFormat;
+  const bytes = files.find((file) => file !== null);
+  return bytes ? formatOf(decodeCsvHead(bytes, HEAD_BYTES)) : newFileFormat;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { CsvFormat } from '../../../src/node/csv/format.js';
 
 export const csvFormat = fc.record({
-  encoding: fc.constantFrom<CsvFormat['encoding']>('utf-8', 'utf-8-bom', 'gb18030'),
+  encoding: fc.constantFrom<CsvFormat['encoding']>('utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'),
   delimiter: fc.constantFrom<CsvFormat['delimiter']>(',', ';', '\t'),
   newline: fc.constantFrom<CsvFormat['newline']>('\n', '\r\n'),
 });

@@ -60,6 +60,13 @@ describe('writeCsvBook', () => {
     expect(decodeCsvBytes(bytes)).toEqual({ text: '客户编号;负责人;TW Tier\r\nC1;王伟;A\r\n', encoding: 'gb18030' });
   });
 
+  it.each(['utf-16le', 'utf-16be'] as const)("keeps Excel's \"Unicode text\" (%s, its BOM, tabs, CRLF) as it is, the mark written once", async (encoding) => {
+    const source = await book({ 'customers.csv': iconv.encode('\ufeff客户编号\t负责人\r\nC1\t\r\n', encoding) });
+    await writeCsvBook(source, source, tabFiles, cellEdits('Customers', [[1, 2, 'TW Tier'], [2, 1, '王伟'], [2, 2, 'A']]));
+    const bytes = await readFile(join(source, 'customers.csv'));
+    expect(bytes).toEqual(iconv.encode('\ufeff客户编号\t负责人\tTW Tier\r\nC1\t王伟\tA\r\n', encoding));
+  });
+
   it('keeps the bytes of GBK characters in untouched fields of an edited row, private-use ones included', async () => {
     // 0xA6D9 is a vertical comma, a private-use code point in GBK that GB18030-2022 remapped.
     const row = Buffer.concat([iconv.encode('C1;', 'gbk'), Buffer.from([0xa6, 0xd9]), iconv.encode('上海;\r\n', 'gbk')]);
