@@ -16,6 +16,7 @@ import { MemoryWorkbook } from './memory-workbook.js';
 import { realLocation } from './real-location.js';
 import { commitFiles, type StagedFile } from './transaction.js';
 import { isLoneCsvFile, loneCsvOutPath, openLoneCsvFile } from './lone-csv.js';
+import { folderCsvFiles, isTextFileName } from './csv-file-names.js';
 
 /** An .xlsm is an .xlsx with macros: read and written alike, saved under its own extension. */
 export type BookKind = 'xlsx' | 'xlsm' | 'csv';
@@ -53,17 +54,6 @@ export function siblingOutPath(path: string, kind: BookKind): string {
   const clean = path.replace(/[\\/]+$/, '');
   if (kind === 'csv') return `${clean}.tierwise`;
   return join(dirname(clean), `${basename(clean, extname(clean))}.tierwise.${kind}`);
-}
-
-/** File name of each tab in a CSV folder (DESIGN §3 "Local books"). */
-export function csvFiles(tabs: Settings['tabs']): Record<string, string> {
-  return {
-    [tabs.customers]: 'customers.csv',
-    [tabs.deals]: 'deals.csv',
-    [tabs.reps]: 'reps.csv',
-    [OWN_TABS.log]: 'tw-log.csv',
-    [OWN_TABS.dashboard]: 'tw-dashboard.csv',
-  };
 }
 
 const ownTabNames = new Set<string>(Object.values(OWN_TABS));
@@ -124,20 +114,21 @@ export async function commitBook(outPath: string, files: readonly StagedFile[], 
  * export under its own name (orders.csv, export.csv).
  */
 function missingBookFiles(path: string): string {
-  const found = readdirSync(path).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+  const found = readdirSync(path).filter(isTextFileName).sort();
   return (
     `${path}: this folder has neither deals.csv nor customers.csv. A CSV book is a folder with deals.csv (one row per deal or order, ` +
     `with its customer), customers.csv (one row per customer; made from the deals when missing) and, to propose owners, reps.csv; ` +
-    (found.length === 0 ? 'this one has no .csv files.' : `this one has ${found.join(', ')} (or give Tierwise the export itself: tierwise score ${join(path, found[0])}).`)
+    (found.length === 0 ? 'this one has no .csv, .tsv or .txt files.' : `this one has ${found.join(', ')} (or give Tierwise the export itself: tierwise score ${join(path, found[0])}).`)
   );
 }
 
 async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers']): Promise<LocalBook> {
-  const files = csvFiles(tabs);
-  const reads = new Map(await Promise.all([...Object.values(files), STATE_FILE].map(async (file) => [file, await readFingerprinted(join(path, file), file === STATE_FILE ? STATE_FILE_LIMIT : CSV_FILE_LIMIT)] as const)));
+  const files = folderCsvFiles(path, tabs);
+  const reads = new Map(await Promise.all(Object.entries(files).map(async ([tab, file]) => [tab, await readFingerprinted(join(path, file), CSV_FILE_LIMIT)] as const)));
+  const stateRead = await readFingerprinted(join(path, STATE_FILE), STATE_FILE_LIMIT);
   const tables: Table[] = [];
   for (const [tab, file] of Object.entries(files)) {
-    const bytes = reads.get(file)?.bytes ?? null;
+    const bytes = reads.get(tab)?.bytes ?? null;
     if (bytes === null) continue;
     const { table } = csvTableOf(bytes, tab, join(path, file), ownTabNames.has(tab));
     if (ownTabNames.has(tab)) unguardOwnText(table, 'every column');
@@ -146,10 +137,10 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
   }
   if (!tables.some((table) => table.tab === tabs.customers || table.tab === tabs.deals)) throw new BookError(missingBookFiles(path));
   const workbook = new MemoryWorkbook(tables, ownTabNames);
-  const stateBytes = reads.get(STATE_FILE)?.bytes ?? null;
+  const stateBytes = stateRead.bytes;
   const state = LocalState.fromJson(stateBytes === null ? null : stateBytes.toString('utf8'));
-  const sources = new Map([...reads].map(([file, read]) => [file, read.bytes]));
-  const fingerprints = [...reads.values()].map((read) => read.fingerprint);
+  const sources = new Map([...reads].map(([tab, read]) => [tab, read.bytes]));
+  const fingerprints = [...reads.values(), stateRead].map((read) => read.fingerprint);
   return {
     kind: 'csv',
     path,
@@ -158,7 +149,9 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
     stateNotice: () => state.notice(path),
     async save(outPath) {
       const inPlace = (await realLocation(outPath)) === (await realLocation(path));
-      const staged = csvBookFiles(sources, outPath, files, workbook.edits, !inPlace);
+      // Elsewhere, a file the output folder already has for a tab is the one replaced, so
+      // that folder never ends up with two files for one tab.
+      const staged = csvBookFiles(sources, outPath, inPlace ? files : folderCsvFiles(outPath, tabs, files), workbook.edits, !inPlace);
       const target = join(outPath, STATE_FILE);
       if (state.changed) {
         for (const file of state.csvFiles(new Date())) {

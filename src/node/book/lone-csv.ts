@@ -6,11 +6,9 @@ import { csvBookFiles, csvTableOf } from '../csv/index.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { BookError } from './book-error.js';
 import { readFingerprinted } from './fingerprint.js';
-import { type LocalBook, commitBook, csvFiles } from './local-book.js';
+import { folderCsvFiles, isTextFileName } from './csv-file-names.js';
+import { type LocalBook, commitBook } from './local-book.js';
 import { MemoryWorkbook } from './memory-workbook.js';
-
-/** Names a saved export goes by: Excel's and the shops' `.csv`, tab-separated `.tsv`, Excel's "Text" `.txt`. */
-const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
 /**
  * One CSV file given as the book (`tierwise score orders.csv`, issue 10 item 1): an export
@@ -18,7 +16,7 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
  * `.xlsx` is refused as the README says.
  */
 export function isLoneCsvFile(path: string): boolean {
-  return TEXT_EXTENSIONS.has(extname(path).toLowerCase()) && statSync(path).isFile();
+  return isTextFileName(path) && statSync(path).isFile();
 }
 
 /** `orders.csv` → `orders.tierwise/`: the results are a CSV book, a folder. */
@@ -50,8 +48,8 @@ export async function openLoneCsvFile(path: string, tabs: Settings['tabs']): Pro
       if (resolve(outPath) === resolve(path)) {
         throw new BookError(`${path}: one CSV file cannot take the results in place (they are a folder: customers.csv beside the deals); leave out --in-place to write ${loneCsvOutPath(path)}, or give --out DIR.`);
       }
-      const files = csvFiles(tabs);
-      const staged = csvBookFiles(new Map([[files[tabs.deals], read.bytes]]), outPath, files, workbook.edits, true);
+      const files = folderCsvFiles(outPath, tabs);
+      const staged = csvBookFiles(new Map([[tabs.deals, read.bytes]]), outPath, files, workbook.edits, true);
       if (state !== null) staged.push({ target: join(outPath, 'tw-state.json'), bytes: Buffer.from(`${JSON.stringify(state)}\n`) });
       await commitBook(outPath, staged, fingerprints, true);
     },

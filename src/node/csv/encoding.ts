@@ -60,12 +60,19 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Enc
  */
 export function decodeCsvHead(bytes: Uint8Array, limit: number): { text: string; encoding: Encoding } {
   if (bytes.length <= limit) return decodeCsvBytes(bytes);
-  const lineFeed = startsWith(bytes, BOMS['utf-16le']!) ? [0x0a, 0x00] : startsWith(bytes, BOMS['utf-16be']!) ? [0x00, 0x0a] : [0x0a];
+  const utf16 = utf16Marked(bytes);
+  const lineFeed = utf16 === 'utf-16le' ? [0x0a, 0x00] : utf16 === 'utf-16be' ? [0x00, 0x0a] : [0x0a];
   const width = lineFeed.length;
   for (let end = limit - (limit % width); end >= width; end -= width) {
     if (lineFeed.every((byte, i) => bytes[end - width + i] === byte)) return decodeCsvBytes(bytes.subarray(0, end));
   }
   return decodeCsvBytes(bytes);
+}
+
+/** The UTF-16 a file's byte order mark announces, or null: text though every other byte is NUL. */
+export function utf16Marked(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (startsWith(bytes, BOMS['utf-16le']!)) return 'utf-16le';
+  return startsWith(bytes, BOMS['utf-16be']!) ? 'utf-16be' : null;
 }
 
 /**

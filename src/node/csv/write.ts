@@ -19,8 +19,8 @@ const HEAD_BYTES = 64 * 1024;
  * (rewriteCsvChunks), and, when `copyUnchanged`, every other file as the same bytes. Each
  * file keeps the encoding, BOM, delimiter and line breaks it was read with; a new file
  * takes the format of the book's first existing file, or Excel's "CSV UTF-8" when there is
- * none. `sources` holds each file's bytes as the command read them (null: no such file),
- * or is null for a new book: the files are made from those bytes, never read again, so a
+ * none. `sources` holds each tab's file's bytes as the command read them (null: no such
+ * file), or is null for a new book: the files are made from those bytes, never read again, so a
  * file replaced meanwhile cannot receive edits meant for another. Each rewritten file is
  * checked by reading it back with our own tokenizer: it must hold the number of records
  * written. Files not named in `tabFiles` (such as tw-state.json) are the caller's.
@@ -35,14 +35,14 @@ export function csvBookFiles(
   for (const tab of edits.cells.keys()) {
     if (!Object.hasOwn(tabFiles, tab)) throw new Error(`Cells of tab "${tab}" were edited, but the book has no file for it`);
   }
-  const source = (file: string) => sources?.get(file) ?? null;
+  const source = (tab: string) => sources?.get(tab) ?? null;
   let bookFormat: CsvFormat | null = null;
-  const newFormat = (): CsvFormat => (bookFormat ??= firstFormat(Object.values(tabFiles).map(source)));
+  const newFormat = (): CsvFormat => (bookFormat ??= firstFormat(Object.keys(tabFiles).map(source)));
   const files: StagedFile[] = [];
 
   for (const [tab, file] of Object.entries(tabFiles)) {
     const target = join(outDir, file);
-    const existing = source(file);
+    const existing = source(tab);
     const ownTab = edits.ownTabs.get(tab);
     const cells = edits.cells.get(tab);
     if (ownTab !== undefined) {
@@ -70,7 +70,7 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
   const sources =
     sourceDir === null
       ? null
-      : new Map(await Promise.all(Object.values(tabFiles).map(async (file) => [file, (await readFingerprinted(join(sourceDir, file), CSV_FILE_LIMIT)).bytes] as const)));
+      : new Map(await Promise.all(Object.entries(tabFiles).map(async ([tab, file]) => [tab, (await readFingerprinted(join(sourceDir, file), CSV_FILE_LIMIT)).bytes] as const)));
   const location = await realLocation(outDir);
   const inPlace = sourceDir !== null && (await realLocation(sourceDir)) === location;
   await commitFiles(location, csvBookFiles(sources, outDir, tabFiles, edits, !inPlace), { folder: outDir });

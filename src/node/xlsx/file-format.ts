@@ -1,3 +1,4 @@
+import { utf16Marked } from '../csv/encoding.js';
 import { startTags } from './workbook-parts.js';
 import { attribute } from './xml-text.js';
 import { inflateEntry, readZip, ZipError } from './zip-archive.js';
@@ -35,7 +36,11 @@ export function workbookFormat(bytes: Uint8Array): WorkbookFormat {
   }
   if (startsWith(bytes, ZIP_MAGIC)) return zipFormat(bytes);
   if (looksLikeText(bytes)) {
-    return { refusal: 'this is a text file (a CSV?), not an .xlsx workbook, whatever its name says: open it in Excel or LibreOffice and save it as .xlsx, or give Tierwise a folder holding it as customers.csv.' };
+    return {
+      refusal:
+        'this is a text file (a CSV?), not an .xlsx workbook, whatever its name says: name it .csv, .tsv or .txt and Tierwise reads it as it is ' +
+        '(one file alone as the deals, or in a folder as customers.csv or deals.csv), or open it in Excel or LibreOffice and save it as .xlsx.',
+    };
   }
   return { refusal: 'this is not an .xlsx workbook (it is not a zip package): open it in the program that made it and save it as an Excel Workbook (.xlsx).' };
 }
@@ -72,7 +77,10 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-/** No NUL bytes in the first 4 KB: what `file`, git and grep take for text. */
+/**
+ * No NUL bytes in the first 4 KB, what `file`, git and grep take for text; or UTF-16 with
+ * its byte order mark (Excel's "Unicode text"), which a CSV book reads as it is.
+ */
 function looksLikeText(bytes: Uint8Array): boolean {
-  return bytes.length > 0 && !bytes.subarray(0, 4096).includes(0);
+  return utf16Marked(bytes) !== null || (bytes.length > 0 && !bytes.subarray(0, 4096).includes(0));
 }

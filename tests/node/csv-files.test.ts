@@ -1,0 +1,105 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Summary } from '../../src/app/summary.js';
+import { runCli } from '../../src/node/commands.js';
+import { type CsvFormat, readCsvTable } from '../../src/node/csv/index.js';
+
+/**
+ * CSV files as people save them (issue 10 item 7): the same twelve customers as Excel,
+ * LibreOffice and Python write them, in each encoding, delimiter and name a user's folder
+ * may hold (how each fixture was made: tests/fixtures/csv-files/SOURCES.md). Each is scored
+ * as the Customers tab of a book and must come back under its own name, in its own format,
+ * with every cell it had.
+ */
+const FIXTURES = join(import.meta.dirname, '../fixtures/csv-files');
+const AS_OF = ['--as-of', '2026-11-01'];
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
+}
+
+/** A book folder holding `files` (name in the book → fixture). */
+function book(files: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'tierwise-csv-files-')), 'book');
+  mkdirSync(dir);
+  for (const [name, fixture] of Object.entries(files)) copyFileSync(join(FIXTURES, fixture), join(dir, name));
+  return dir;
+}
+
+async function scored(dir: string, command = 'score') {
+  const result = await cli(command, dir, ...AS_OF, '--json');
+  expect([result.code, result.stderr]).toEqual([0, '']);
+  return Summary.parse(JSON.parse(result.stdout));
+}
+
+const SAVED: [string, string, string, CsvFormat][] = [
+  ['LibreOffice "Text CSV", UTF-8 without a BOM', 'customers-utf8.csv', 'customers.csv', { encoding: 'utf-8', delimiter: ',', newline: '\n' }],
+  ['Excel\'s "CSV UTF-8" shape (BOM, CRLF), written by Python', 'customers-utf8-bom.csv', 'customers.csv', { encoding: 'utf-8-bom', delimiter: ',', newline: '\r\n' }],
+  ['semicolon-separated, as Excel writes CSV in many European locales (LibreOffice)', 'customers-semicolon.csv', 'customers.csv', { encoding: 'utf-8', delimiter: ';', newline: '\n' }],
+  ['"Unicode text": UTF-16LE with its BOM, tab-separated .txt (LibreOffice)', 'customers-utf16le.txt', 'Customers.txt', { encoding: 'utf-16le', delimiter: '\t', newline: '\n' }],
+  ['UTF-16BE with its BOM, tab-separated, CRLF (Python)', 'customers-utf16be.txt', 'customers.txt', { encoding: 'utf-16be', delimiter: '\t', newline: '\r\n' }],
+  ['GBK, as Chinese Excel saves "CSV" (LibreOffice)', 'customers-gbk.csv', 'CUSTOMERS.CSV', { encoding: 'gb18030', delimiter: ',', newline: '\n' }],
+];
+
+describe('a Customers file as people save it', () => {
+  it.each(SAVED)('%s: scored, and written back under its name in its own encoding, BOM, delimiter and line ends', async (_, fixture, name, format) => {
+    const dir = book({ [name]: fixture, 'deals.csv': 'deals.csv' });
+    const summary = await scored(dir);
+    expect(summary.customers).toBe(12);
+    expect(summary.customersDerived ?? null).toBeNull();
+
+    const out = `${dir}.tierwise`;
+    expect(readdirSync(out).filter((file) => /^customers/i.test(file))).toEqual([name]);
+    const before = (await readCsvTable(join(dir, name), 'Customers'))!;
+    const after = (await readCsvTable(join(out, name), 'Customers'))!;
+    expect(before.format).toEqual(format);
+    expect(after.format).toEqual(format);
+    const width = before.table.header.length;
+    expect(after.table.header.slice(0, width)).toEqual(before.table.header);
+    expect(after.table.rows.map((row) => row.slice(0, width))).toEqual(before.table.rows);
+    expect(after.table.rows.find((row) => row[0] === 'C02')![1]).toBe('北京星河科技有限公司');
+    const tiers = after.table.rows.map((row) => row[after.table.header.indexOf('TW Tier')]);
+    expect(new Set(tiers)).toEqual(new Set(['A', 'B', 'C']));
+  });
+});
+
+describe('file names in a CSV book', () => {
+  it('reads Customers.csv, DEALS.CSV and Reps.tsv as the book, and writes each back under the same name', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tierwise-csv-files-')), 'book');
+    cpSync(join(FIXTURES, 'mixed-case'), dir, { recursive: true });
+    const summary = await scored(dir, 'propose');
+    expect(summary.customers).toBe(12);
+    const out = `${dir}.tierwise`;
+    expect(readdirSync(out).filter((file) => !file.startsWith('tw-')).sort()).toEqual(['Customers.csv', 'DEALS.CSV', 'Reps.tsv']);
+    const customers = (await readCsvTable(join(out, 'Customers.csv'), 'Customers'))!.table;
+    const owners = customers.rows.map((row) => row[customers.header.indexOf('TW Proposed Owner')]);
+    expect(new Set(owners)).toEqual(new Set(['Anna Schmidt', '王伟']));
+    // The output is a book too, read again by the same names.
+    expect((await scored(out)).customers).toBe(12);
+  });
+
+  it('refuses two files for one tab in one sentence naming both, and writes nothing', async () => {
+    const dir = book({ 'customers.csv': 'customers-utf8.csv', 'Customers.tsv': 'customers-utf16le.txt', 'deals.csv': 'deals.csv' });
+    const result = await cli('score', dir, ...AS_OF);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `tierwise score: ${dir}: Customers.tsv and customers.csv both hold the Customers tab, so Tierwise cannot tell which is the book; keep one of them in the folder and run again.\n`,
+    );
+    expect(existsSync(`${dir}.tierwise`)).toBe(false);
+  });
+
+  it('replaces the file an earlier output folder has for a tab rather than add a second one beside it', async () => {
+    const dir = book({ 'customers.csv': 'customers-utf8.csv', 'deals.csv': 'deals.csv' });
+    await scored(dir);
+    renameSync(join(dir, 'customers.csv'), join(dir, 'Customers.csv'));
+    await scored(dir);
+    const out = `${dir}.tierwise`;
+    expect(readdirSync(out).filter((file) => /^customers/i.test(file))).toEqual(['customers.csv']);
+    expect((await scored(out)).customers).toBe(12);
+  });
+});
