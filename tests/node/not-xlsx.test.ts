@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,16 +45,33 @@ describe('a file that is not an .xlsx, told by its content', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  const TEXT_ADVICE =
+    'this is a text file (a CSV?), not an .xlsx workbook, whatever its name says: name it .csv, .tsv or .txt and Tierwise reads it as it is ' +
+    '(one file alone as the deals, or in a folder as customers.csv or deals.csv), or open it in Excel or LibreOffice and save it as .xlsx.';
+
   it('a CSV file renamed .xlsx: says it is text and how to make it a book', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tierwise-not-xlsx-'));
     const path = join(dir, 'customers.xlsx');
     writeFileSync(path, 'Customer ID,Name\nC1,Ann\n');
     const result = await cli('score', path);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `tierwise score: ${path}: this is a text file (a CSV?), not an .xlsx workbook, whatever its name says: open it in Excel or LibreOffice and save it as .xlsx, or give Tierwise a folder holding it as customers.csv.\n`,
-    );
+    expect(result.stderr).toBe(`tierwise score: ${path}: ${TEXT_ADVICE}\n`);
     expect(readdirSync(dir)).toEqual(['customers.xlsx']);
+  });
+
+  it('Excel\'s "Unicode text" (UTF-16) renamed .xlsx: the same advice, which is true of it, since it reads once named .txt', async () => {
+    const { dir, path } = given('../csv-files/customers-utf16le.txt', 'customers.xlsx');
+    const result = await cli('score', path);
+    expect(result.stderr).toBe(`tierwise score: ${path}: ${TEXT_ADVICE}\n`);
+    expect(readdirSync(dir)).toEqual(['customers.xlsx']);
+
+    const book = join(dir, 'book');
+    mkdirSync(book);
+    renameSync(path, join(book, 'customers.txt'));
+    copyFileSync(join(FIXTURES, '../csv-files/deals.csv'), join(book, 'deals.csv'));
+    const scored = await cli('score', book, '--as-of', '2026-11-01', '--json');
+    expect([scored.code, scored.stderr]).toEqual([0, '']);
+    expect(JSON.parse(scored.stdout).customers).toBe(12);
   });
 });
 
