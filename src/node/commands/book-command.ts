@@ -26,8 +26,8 @@ export interface BookStep<Outcome> {
 }
 
 /** The options every book command takes, for its usage text. */
-export const BOOK_OPTIONS_USAGE = `  BOOK          an .xlsx or .xlsm workbook, a folder with customers.csv, deals.csv, reps.csv,
-                or one CSV export (its deals; the customers are made from them)
+export const BOOK_OPTIONS_USAGE = `  BOOK          an .xlsx or .xlsm workbook, a folder with customers.csv, deals.csv, reps.csv
+                (any case; .tsv or .txt too), or one CSV export (its deals; the customers are made from them)
   --out PATH    write the result there (default: BOOK.tierwise.xlsx, .xlsm or BOOK.tierwise/)
   --in-place    write the result back into BOOK
   --settings    a JSON file with only the settings you change, e.g. {"rfm": {"binning": "r-rfm"}}

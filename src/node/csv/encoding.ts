@@ -6,8 +6,9 @@ import type { CsvFormat } from './format.js';
  * The encodings a CSV book arrives in: Excel's "CSV UTF-8" (with a byte order mark),
  * plain UTF-8 from most tools, GBK/GB18030 from Excel and WPS on Chinese Windows, and
  * UTF-16 with its byte order mark: Excel's "Unicode Text (*.txt)" is UTF-16LE, tab
- * separated; UTF-16BE comes from older Mac and Java tools. GB18030 is a superset of GBK, so
- * one decoder reads both and writes back what it read.
+ * separated; Word's plain text "Unicode (Big-Endian)" is UTF-16BE (hex dumps of both:
+ * herongyang.com/Unicode, "Saving Files in Unicode Text" and "… in Unicode (Big-Endian)").
+ * GB18030 is a superset of GBK, so one decoder reads both and writes back what it read.
  *
  * GB18030 uses iconv-lite both ways, although Node's own TextDecoder('gb18030') decodes three
  * times faster: ICU follows GB18030-2022, which moved 19 characters (vertical punctuation
