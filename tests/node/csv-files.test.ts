@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,21 @@ describe('a Customers file as people save it', () => {
     expect(after.table.rows.find((row) => row[0] === 'C02')![1]).toBe('北京星河科技有限公司');
     const tiers = after.table.rows.map((row) => row[after.table.header.indexOf('TW Tier')]);
     expect(new Set(tiers)).toEqual(new Set(['A', 'B', 'C']));
+  });
+});
+
+describe('one "Unicode text" export given alone as the book', () => {
+  it('is read as the deals, and the customers made from it are written in its format: UTF-16LE, BOM, tabs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierwise-csv-files-'));
+    const file = join(dir, 'Orders.txt');
+    copyFileSync(join(FIXTURES, 'deals-utf16le.txt'), file);
+    const summary = await scored(file);
+    expect(summary.customersDerived?.customers).toBe(12);
+    const out = join(dir, 'Orders.tierwise');
+    expect(readFileSync(join(out, 'deals.csv'))).toEqual(readFileSync(file));
+    const customers = (await readCsvTable(join(out, 'customers.csv'), 'Customers'))!;
+    expect(customers.format).toEqual({ encoding: 'utf-16le', delimiter: '\t', newline: '\n' });
+    expect(customers.table.rows.map((row) => row[0])).toContain('C12');
   });
 });
 
