@@ -116,7 +116,7 @@ describe('tierwise score', () => {
     const orders = tmp();
     writeFileSync(join(orders, 'orders.csv'), 'customer_id,order_date,revenue\nC1,2024-01-01,1\n');
     expect((await cli('score', orders)).stderr).toMatch(/has neither deals\.csv nor customers\.csv\..*this one has orders\.csv \(or give Tierwise the export itself/);
-    expect((await cli('score', tmp())).stderr).toMatch(/this one has no \.csv files\.\n$/);
+    expect((await cli('score', tmp())).stderr).toMatch(/this one has no \.csv, \.tsv or \.txt files\.\n$/);
     const settings = join(dir, 'settings.json');
     writeFileSync(settings, JSON.stringify({ rfm: { binning: 'deciles' } }));
     const bad = await cli('score', rfmOrdersBook(), '--settings', settings);
