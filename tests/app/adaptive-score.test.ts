@@ -61,6 +61,10 @@ describe('a book whose Customers tab has none of the score’s columns', () => {
     const twoColumns = idOwnerCountry.map((row, i): Cell[] => [...row, i === 0 ? 'Historical Revenue' : 1000 * i, i === 0 ? 'Potential' : i % 4]);
     expect(run({ Customers: twoColumns, Deals: orders }).summary.score!.fromDeals).toBe(false);
 
+    // Settings saved as they were loaded (the sidebar sends them all back) still leave the defaults in force.
+    const roundTripped = Settings.parse(JSON.parse(JSON.stringify(defaultSettings)));
+    expect(run({ Customers: idOwnerCountry, Deals: orders }, roundTripped).summary.score!.fromDeals).toBe(true);
+
     const own = Settings.parse({ score: { dimensions: [{ key: 'revenue', label: 'revenue', source: 'historicalRevenue', weight: 1 }] } });
     const { summary } = run({ Customers: idOwnerCountry, Deals: orders }, own);
     expect(summary.score).toMatchObject({ dimensions: [], fromDeals: false, tiered: false });
