@@ -1,11 +1,13 @@
 import type { WhatIfRows } from '../src/app/server/sidebar-what-if.js';
-import { type Tier, assignTiers } from '../src/core/score/tiers.js';
+import { NO_TIER, type Tier, assignTiers } from '../src/core/score/tiers.js';
 import { type DimensionColumn, scoreCustomers } from '../src/core/score/weighted.js';
 import type { Settings } from '../src/core/settings/schema.js';
 
 export interface WhatIfOutcome {
   readonly tiers: Record<Tier, number>;
-  /** Customers whose tier under the new weights differs from their saved one. */
+  /** False when the new weights score every customer the same: nobody would have a tier. */
+  readonly tiered: boolean;
+  /** Customers whose tier under the new weights differs from their saved one (a tier gained or lost included). */
   readonly changed: number;
   readonly up: number;
   readonly down: number;
@@ -27,14 +29,18 @@ export function whatIfModel(rows: WhatIfRows): (weights: Readonly<Record<string,
     const counts: Record<Tier, number> = { A: 0, B: 0, C: 0 };
     let up = 0;
     let down = 0;
-    for (let k = 0; k < tiers.length; k++) {
-      const tier = tiers[k];
-      counts[tier]++;
+    let changed = 0;
+    for (let k = 0; k < rows.customers; k++) {
+      const tier = tiers?.[k] ?? NO_TIER;
       const before = current[k];
+      if (tier !== NO_TIER) counts[tier as Tier]++;
+      if (tier === before) continue;
+      changed++;
+      if (tier === NO_TIER || before === NO_TIER) continue;
       // 'A' < 'B' < 'C' as characters, so a smaller letter is a higher tier.
       if (tier < before) up++;
-      else if (tier > before) down++;
+      else down++;
     }
-    return { tiers: counts, changed: up + down, up, down };
+    return { tiers: counts, tiered: tiers !== null, changed, up, down };
   };
 }

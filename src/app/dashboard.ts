@@ -52,6 +52,8 @@ export function buildDashboard(input: DashboardInput): Cell[][] {
     [],
     ['Tier', 'Customers', 'Share'],
     ...(['A', 'B', 'C'] as const).map((t) => [t, tiers[t], share(tiers[t])]),
+    // Every customer scored the same: the block says so rather than show an empty mix.
+    ...(scores.tiered ? [] : [['No tier', total, share(total)]]),
     [],
     ['Segment', 'Customers', 'Share'],
     ...Object.entries(segments).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name, n]) => [name, n, share(n)]),

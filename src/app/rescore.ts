@@ -1,4 +1,3 @@
-import type { Issue } from '../core/issue.js';
 import { parseReps } from '../core/assign/reps.js';
 import { formatDay } from '../core/parse/days.js';
 import type { BookScores } from '../core/score/score-book.js';
@@ -6,6 +5,7 @@ import type { Tier } from '../core/score/tiers.js';
 import type { Cell } from '../core/table.js';
 import { readAssignBook } from './assign-input.js';
 import { bookFacts } from './book-facts.js';
+import type { BookFacts } from './summary.js';
 import { buildDashboard } from './dashboard.js';
 import { type FlagSources, flagsCell, standingFlags } from './flags.js';
 import { OWNED, OWN_TABS, type OwnedKey } from './owned-columns.js';
@@ -20,12 +20,9 @@ export interface Movement {
   readonly new: number;
 }
 
-export interface RescoreOutcome {
+/** The book's facts as every summary gives them, with the scores and the tier movement. */
+export interface RescoreOutcome extends BookFacts {
   readonly scores: BookScores;
-  readonly tiers: Record<Tier, number>;
-  readonly segments: Record<string, number>;
-  readonly issues: Issue[];
-  readonly notes: string[];
   /** Tier changes since the last rescore, null on the first. */
   readonly movement: Movement | null;
 }
@@ -48,15 +45,18 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   const previousOwners = state.lastRescore?.owners;
   workbook.replaceTab(OWN_TABS.dashboard, buildDashboard({ book, reps: repsRead?.ok ? repsRead.reps : [], settings, asOfDay, unplaced, previousOwners }));
 
+  // An untiered book remembers no tiers: its customers have none to move from.
   const tiersById: Record<string, Tier> = {};
-  scores.customers.ids.forEach((id, k) => (tiersById[id] ??= scores.tiers[k]));
+  scores.customers.ids.forEach((id, k) => {
+    const tier = scores.tiers[k];
+    if (tier !== null) tiersById[id] ??= tier;
+  });
   const owners: Record<string, string> = {};
   for (const customer of book.customers) owners[customer.id] ??= customer.owner.trim();
   const movement = state.lastRescore ? compareTiers(state.lastRescore.tiers, tiersById) : null;
   request.state.save({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } });
 
-  const { tiers, segments, issues, notes } = bookFacts(scores);
-  return { scores, tiers, segments, issues, notes, movement };
+  return { ...bookFacts(scores), scores, movement };
 }
 
 const TIER_RANK: Record<Tier, number> = { A: 3, B: 2, C: 1 };

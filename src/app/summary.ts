@@ -88,6 +88,17 @@ export const Summary = z.object({
   issues: z.array(Issue),
   notes: z.array(z.string()),
   movement: z.object({ up: z.number().int(), down: z.number().int(), new: z.number().int() }).nullable(),
+  /** What the score rested on (issue 10 item 2); present for every command that scores the book (not apply or undo). */
+  score: z
+    .object({
+      /** The dimensions that scored, with their relative weights. */
+      dimensions: z.array(z.object({ label: z.string(), source: z.string(), weight: z.number() })),
+      /** True when spend, orders, recency and (reliable) CLV from the deals stood in for the default dimensions, the Customers tab having fewer than two of them. */
+      fromDeals: z.boolean(),
+      /** False when every customer scored the same: nobody has a tier, and `tiers` counts 0 in each. */
+      tiered: z.boolean(),
+    })
+    .optional(),
   /** Present when the book had no Customers tab and the run made it from the deals' distinct customers (issue 10 item 1). */
   customersDerived: DerivedCustomersFacts.optional(),
   /** What reading the Deals tab did (issue 10); present when the tab was read. */
@@ -136,7 +147,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 /** The part of a summary every command has: the book as read and scored. */
-export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true, customersDerived: true, deals: true });
+export const BookFacts = Summary.pick({ customers: true, tiers: true, segments: true, issues: true, notes: true, score: true, customersDerived: true, deals: true });
 export type BookFacts = z.infer<typeof BookFacts>;
 
 type Sections = Pick<Summary, 'assign' | 'apply' | 'undo' | 'recycle' | 'claim'>;
@@ -149,24 +160,12 @@ export function summarizeBook(command: string, asOfDay: number, output: string |
 
 /** The common part of every command's summary, from a rescore. */
 export function summarizeRescore(command: string, asOfDay: number, output: string | null, outcome: RescoreOutcome): Summary {
-  return Summary.parse({
-    command,
-    asOf: formatDay(asOfDay),
-    output,
-    customers: outcome.scores.customers.ids.length,
-    tiers: outcome.tiers,
-    segments: outcome.segments,
-    issues: outcome.issues,
-    notes: outcome.notes,
-    movement: outcome.movement,
-    customersDerived: outcome.scores.customersDerived ?? undefined,
-    deals: outcome.scores.deals?.counts,
-    clv: clvSection(outcome),
-  });
+  const { scores, movement, ...facts } = outcome;
+  return Summary.parse({ command, asOf: formatDay(asOfDay), output, ...facts, movement, clv: clvSection(scores) });
 }
 
-function clvSection(outcome: RescoreOutcome): Summary['clv'] {
-  const clv = outcome.scores.clv;
+function clvSection(scores: RescoreOutcome['scores']): Summary['clv'] {
+  const clv = scores.clv;
   if (!clv) return undefined;
   const { unit, horizon, model, spend, fallbackReason, reliable, warnings } = clv.result;
   return {

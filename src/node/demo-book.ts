@@ -2,7 +2,8 @@ import type { Cell } from '../core/table.js';
 import { mulberry32 } from './mulberry32.js';
 
 /**
- * A deterministic demo book: about 500 customers, 5,000 deals and 8 reps, with a few
+ * A deterministic demo book: 500 customer rows, their purchase histories as deals (at most
+ * 5,000; `tierwise demo` prints how many) and 8 reps, with a few
  * deliberately bad rows so the demo shows how issues are reported, and the Reps tab
  * headed in Chinese to show that headers are found in either language. The same call
  * always gives the same book (a seeded generator, no clock).

@@ -17,7 +17,8 @@ export function describeRescore(summary: Summary, outcome: RescoreOutcome, book:
   const lines: string[] = [];
   lines.push(`Scored ${summary.customers} customers of ${book} as of ${summary.asOf}.`);
   if (summary.output) lines.push(`Results written to ${summary.output}`);
-  lines.push('', `Tiers      A ${summary.tiers.A} · B ${summary.tiers.B} · C ${summary.tiers.C}`);
+  lines.push('', summary.score?.tiered === false ? `Tiers      none: every customer has the same score` : `Tiers      A ${summary.tiers.A} · B ${summary.tiers.B} · C ${summary.tiers.C}`);
+  if (summary.score) lines.push(`Scored on  ${describeDimensions(summary.score)}`);
   if (summary.movement) lines.push(`Since last  ${summary.movement.up} up a tier, ${summary.movement.down} down, ${summary.movement.new} new`);
   const segments = Object.entries(summary.segments).sort((a, b) => b[1] - a[1]);
   if (segments.length) lines.push(`Segments   ${segments.map(([name, count]) => `${name} ${count}`).join(' · ')}`);
@@ -29,11 +30,19 @@ export function describeRescore(summary: Summary, outcome: RescoreOutcome, book:
   const order = Array.from(scores.keys()).sort((a, b) => scores[b] - scores[a] || customers.ids[a].localeCompare(customers.ids[b]));
   lines.push('', 'Top customers');
   for (const k of order.slice(0, TOP_CUSTOMERS)) {
-    lines.push(`  ${customers.ids[k]}  ${names[k] ?? ''}  ${scores[k].toFixed(2)} (${tiers[k]})`, `      why: ${why[k]}`);
+    lines.push(`  ${customers.ids[k]}  ${names[k] ?? ''}  ${scores[k].toFixed(2)} (${tiers[k] ?? 'no tier'})`, `      why: ${why[k]}`);
   }
   if (summary.notes.length) lines.push('', 'Notes', ...summary.notes.map((n) => `  ${n}`));
   lines.push('', describeIssues(summary.issues));
   return `${lines.join('\n')}\n`;
+}
+
+/** "spend 31% · orders 23% · …", each dimension's share of the weight, and where they came from. */
+function describeDimensions(score: NonNullable<Summary['score']>): string {
+  const total = score.dimensions.reduce((sum, d) => sum + d.weight, 0);
+  const used = score.dimensions.filter((d) => d.weight > 0).map((d) => `${d.label} ${Math.round((100 * d.weight) / total)}%`);
+  if (used.length === 0) return 'nothing: no dimension of the score has a column in this book';
+  return `${used.join(' · ')}${score.fromDeals ? ' (from the deals)' : ''}`;
 }
 
 function describeClv(clv: NonNullable<Summary['clv']>): string {

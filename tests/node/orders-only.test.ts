@@ -87,3 +87,27 @@ describe('tierwise score on an orders-only book', () => {
     );
   });
 });
+
+describe('tierwise score says what scored', () => {
+  it('names the deals’ dimensions when they carry the score, in the text and the JSON', async () => {
+    const file = join(tmp(), 'orders.csv');
+    writeFileSync(file, ORDERS);
+    const text = await cli('score', file, '--as-of', '2024-12-31');
+    expect(text.stdout).toMatch(/^Scored on {2}spend \d+% · orders \d+% · days since last order \d+%.* \(from the deals\)$/m);
+    const summary = Summary.parse(JSON.parse((await cli('score', file, '--as-of', '2024-12-31', '--json')).stdout));
+    expect(summary.score).toMatchObject({ fromDeals: true, tiered: true });
+    expect(summary.score!.dimensions.slice(0, 3).map((d) => d.source)).toEqual(['@monetary', '@frequency', '@recencyDays']);
+  });
+
+  it('reports a book whose customers all score the same as having no tiers, never all A', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'customers.csv'), 'Customer ID,Owner,Country\nC1,Ann,France\nC2,,Spain\nC3,Bo,Spain\n');
+    const text = await cli('score', dir, '--as-of', '2024-12-31');
+    expect(text.stdout).toContain('Tiers      none: every customer has the same score');
+    expect(text.stdout).not.toMatch(/Tiers +A 3/);
+    expect(text.stdout).toContain('  C1    0.00 (no tier)');
+    expect(text.stdout).toContain('Every customer (all 3) scored 0.00: the score tells nobody apart, so no tiers were given (TW Tier is left blank).');
+    const customers = (await readCsvTable(join(`${dir}.tierwise`, 'customers.csv'), 'Customers'))!.table;
+    expect(customers.rows.map((r) => r[customers.header.indexOf('TW Tier')] ?? '')).toEqual(['', '', '']);
+  });
+});

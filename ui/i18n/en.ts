@@ -35,6 +35,7 @@ export const en = {
   'score.done': 'Rescored {count} customers.',
   'score.tiers': 'Tiers',
   'score.tierCount': 'Tier {tier}: {count}',
+  'score.noTier': 'No tier: all {count} customers have the same score, which ranks nobody.',
   'score.movement': 'Since the last run',
   'score.up': '{count} up a tier',
   'score.down': '{count} down a tier',

@@ -34,6 +34,7 @@ export const zhCN: Record<MessageKey, string> = {
   'score.done': '已为 {count} 个客户评分。',
   'score.tiers': '分级',
   'score.tierCount': '{tier} 级：{count}',
+  'score.noTier': '无分级：{count} 位客户得分全部相同，无法区分高低。',
   'score.movement': '与上次相比',
   'score.up': '{count} 个升级',
   'score.down': '{count} 个降级',

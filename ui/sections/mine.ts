@@ -2,6 +2,7 @@ import type { Api } from '../api.js';
 import type { Section, SidebarContext } from '../app.js';
 import { el } from '../dom.js';
 import { fetchOnce } from '../section-data.js';
+import { tierBadge } from '../tier-badge.js';
 
 type Mine = Api['sidebarMyCustomers']['output'];
 type Views = Api['sidebarSyncFilterViews']['output'];
@@ -43,7 +44,7 @@ function list(ctx: SidebarContext, mine: Mine): HTMLElement {
     el('p', null, `${mine.rep} · ${t('mine.count', { count: mine.customers.length })}`),
     el('ul', { class: 'plain-list' }, ...mine.customers.slice(0, SHOWN).map((c) =>
       el('li', null,
-        el('span', { class: `tier-badge tier-${c.tier}` }, c.tier),
+        tierBadge(c.tier),
         el('span', { class: 'item-name' }, c.name || c.id),
         el('div', { class: 'item-line' }, `${c.id} · #${c.row} · ${c.score.toFixed(1)}${c.lastActivity ? ` · ${c.lastActivity}` : ''}`)))));
 }

@@ -3,6 +3,7 @@ import type { Section, SidebarContext } from '../app.js';
 import { barChart } from '../charts.js';
 import { el, uid } from '../dom.js';
 import { fetchOnce } from '../section-data.js';
+import { tierBadge } from '../tier-badge.js';
 import { NO_FILTER, type ProposalFilter, type ProposalRow, applicable, filterProposals } from '../proposal-filter.js';
 import { VirtualList } from '../virtual-list.js';
 import { localizeReason } from '../i18n/reasons.js';
@@ -112,7 +113,7 @@ function item(ctx: SidebarContext, p: ProposalRow, view: OwnersView, changed: ()
   return el('div', { class: 'item', attrs: { 'data-id': id } },
     box,
     el('div', null,
-      el('div', { class: 'item-name' }, el('span', { class: `tier-badge tier-${p.tier}` }, p.tier), p.name || p.customerId),
+      el('div', { class: 'item-name' }, tierBadge(p.tier), p.name || p.customerId),
       el('div', { class: 'item-line' },
         `${p.from || '—'} `,
         p.to === null ? el('span', { class: 'unplaced' }, t('owners.notPlaced')) : t('owners.to', { rep: p.to }),

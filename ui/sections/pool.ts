@@ -3,6 +3,7 @@ import type { Section, SidebarContext } from '../app.js';
 import { el, uid } from '../dom.js';
 import { localizeReason } from '../i18n/reasons.js';
 import { fetchOnce } from '../section-data.js';
+import { tierBadge } from '../tier-badge.js';
 
 type RecycleOutput = Api['recycle']['output'];
 type Pool = Api['sidebarPool']['output'];
@@ -77,7 +78,7 @@ function claimList(ctx: SidebarContext, pool: Pool): HTMLElement {
     el('ul', { class: 'plain-list', id: 'pool-list' },
       ...pool.customers.map((c) => el('li', { class: 'claim-row' },
         el('div', null,
-          el('div', { class: 'item-name' }, el('span', { class: `tier-badge tier-${c.tier}` }, c.tier), c.name || c.id),
+          el('div', { class: 'item-name' }, tierBadge(c.tier), c.name || c.id),
           el('div', { class: 'item-line' }, `${c.id} · #${c.row} · ${c.score.toFixed(1)}${c.owner ? ` · ${c.owner}` : ''}`)),
         ctx.actions.button(t('pool.claim'), () => void claim(ctx, c.id, manager ? forWhom.value : null), { enabledWhen: canClaim })))),
     pool.total > pool.customers.length && el('p', { class: 'muted' }, `${pool.customers.length} / ${pool.total}`));

@@ -72,6 +72,7 @@ function outcome(ctx: SidebarContext, out: RescoreOutput): HTMLElement {
     { class: 'outcome' },
     el('h3', null, t('score.tiers')),
     barChart(t('score.tiers'), tiers),
+    out.score?.tiered === false && el('p', { class: 'muted', id: 'score-untiered' }, t('score.noTier', { count: out.customers })),
     el('h3', null, t('score.movement')),
     out.movement
       ? el('ul', { class: 'movement' },

@@ -148,6 +148,7 @@ function showPreview(ctx: SidebarContext, slot: HTMLElement, outcome: WhatIfOutc
     barChart(t('weights.preview'), (['A', 'B', 'C'] as const).map((tier) => ({
       label: tier, value: outcome.tiers[tier], of: customers, text: String(outcome.tiers[tier]), tone: tier.toLowerCase() as 'a' | 'b' | 'c',
     }))),
+    !outcome.tiered && el('p', { class: 'muted' }, t('score.noTier', { count: customers })),
     el('p', { class: 'changed', id: 'weights-changed' }, t('weights.changed', { count: outcome.changed, up: outcome.up, down: outcome.down })),
   );
 }
@@ -156,7 +157,9 @@ async function saveDraft(ctx: SidebarContext, draft: Draft): Promise<void> {
   const settings = ctx.state.settings;
   if (!settings) return;
   const percent = weightsOf(draft);
-  const dimensions = settings.score.dimensions.map((d) => (d.key in percent ? { ...d, weight: percent[d.key] } : d));
+  // Where the deals' dimensions stood in for the defaults, the weights the user set are for those: they become the user's own.
+  const base = draft.rows.fromDeals ? draft.rows.dimensions : settings.score.dimensions;
+  const dimensions = base.map((d) => (d.key in percent ? { ...d, weight: percent[d.key] } : d));
   const saved = await ctx.act(() => ctx.call('saveSettings', { settings: { ...settings, score: { dimensions }, tiers: draft.rule } }));
   if (!saved) return;
   // The saved tiers are the new baseline: fetch the rows again on the next visit.

@@ -16,7 +16,7 @@ export type RescoreInput = z.infer<typeof RescoreInput>;
 /** How far a long job got: `stopped` when the time ran out and the next run writes on. */
 export const JobProgress = z.object({ status: z.enum(['done', 'stopped']), rowsWritten: z.number().int(), rows: z.number().int() });
 
-export const RescoreOutput = Summary.pick({ asOf: true, customers: true, tiers: true, segments: true, issues: true, notes: true, movement: true }).extend(JobProgress.shape);
+export const RescoreOutput = Summary.pick({ asOf: true, customers: true, tiers: true, segments: true, issues: true, notes: true, score: true, movement: true }).extend(JobProgress.shape);
 export type RescoreOutput = z.infer<typeof RescoreOutput>;
 
 /** What a rescore answers besides the job's progress: saved with a long job's results, so a resumed run answers without computing. */
@@ -26,8 +26,8 @@ const RescoreSummary = RescoreOutput.omit({ status: true, rowsWritten: true, row
 export function rescoreJob(ctx: ServerContext, settings: Settings, input: RescoreInput): RescoreOutput {
   const job = ownedColumnsJob(ctx, settings, 'rescore', input.asOf, (io, asOfDay) => {
     const outcome = rescore({ ...io, clock: ctx.clock, settings, asOfDay });
-    const { tiers, segments, issues, notes, movement } = outcome;
-    return { asOf: formatDay(asOfDay), customers: outcome.scores.customers.ids.length, tiers, segments, issues, notes, movement };
+    const { customers, tiers, segments, issues, notes, score, movement } = outcome;
+    return { asOf: formatDay(asOfDay), customers, tiers, segments, issues, notes, score, movement };
   }, RescoreSummary);
   if (job.status === 'done') ctx.book.touchUp(settings.tabs.customers, touchUpFor(ctx, settings, job.tables.get(settings.tabs.customers) ?? null));
   return { ...job.outcome, notes: [...job.outcome.notes, ...job.notes], status: job.status, rowsWritten: job.rowsWritten, rows: job.rows };

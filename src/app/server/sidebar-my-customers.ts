@@ -14,7 +14,7 @@ export const MyCustomer = z.object({
   name: z.string(),
   /** 1-based row in the Customers tab. */
   row: z.number().int(),
-  tier: TierName,
+  tier: TierName.nullable(),
   score: z.number(),
   lastActivity: z.string().nullable(),
 });

@@ -12,7 +12,7 @@ const LISTED = 200;
 
 export const SidebarPool = z.object({
   /** Customers without a valid owner (blank, unknown or inactive), best score first. */
-  customers: z.array(z.object({ id: z.string(), name: z.string(), row: z.number().int(), tier: TierName, score: z.number(), owner: z.string() })),
+  customers: z.array(z.object({ id: z.string(), name: z.string(), row: z.number().int(), tier: TierName.nullable(), score: z.number(), owner: z.string() })),
   total: z.number().int(),
   /** Active reps by name, for a manager claiming for someone. */
   reps: z.array(z.string()),

@@ -15,7 +15,7 @@ export const ProposalRow = z.object({
   name: z.string(),
   /** 1-based row in the Customers tab, as the user finds it. */
   row: z.number().int(),
-  tier: TierName,
+  tier: TierName.nullable(),
   score: z.number(),
   from: z.string(),
   /** Null when the customer could not be placed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDay, parseDay } from '../../core/parse/days.js';
-import { resolveDimensions } from '../../core/score/dimensions.js';
+import { NO_TIER } from '../../core/score/tiers.js';
 import { scoreCurrentBook } from '../assign-input.js';
 import { Dimension, TierSettings } from '../../core/settings/score.js';
 import { CannotRun } from '../cannot-run.js';
@@ -28,8 +28,10 @@ export const WhatIfRows = z.object({
   values: z.record(z.string(), Values),
   categories: z.record(z.string(), z.array(z.string().nullable())),
   tiers: TierSettings,
-  /** Tier per customer under the saved settings, one letter each ("ABCC…"), in row order. */
+  /** Tier per customer under the saved settings, one letter each ("ABCC…"), in row order; `-` for each customer of an untiered book. */
   currentTiers: z.string(),
+  /** True when the deals' dimensions stood in for the default ones: saving weights then saves these dimensions as the user's own. */
+  fromDeals: z.boolean(),
 });
 export type WhatIfRows = z.infer<typeof WhatIfRows>;
 
@@ -45,19 +47,20 @@ function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
   const asOfDay = asOf === null ? ctx.clock.today() : parseDay(asOf);
   if (typeof asOfDay !== 'number') throw new CannotRun(`asOf: ${asOfDay.kind === 'invalid' ? asOfDay.message : 'missing'}`);
   const scores = scoreCurrentBook(ctx.book, settings, asOfDay);
-  const measures = { deals: scores.deals, clv: scores.clv?.clv ?? null, pAlive: scores.clv?.pAlive ?? null };
-  const { columns, absent } = resolveDimensions(settings.score.dimensions, scores.customers, measures, asOfDay);
+  // The preview reweighs the dimensions that scored the book: the deals' where they stood in, none of an unreliable CLV model.
+  const { columns, dimensionsAbsent: absent } = scores;
   // fromEntries defines own properties, so a dimension keyed `__proto__` is a key like any other.
   const values = Object.fromEntries(columns.map((column) => [column.dimension.key, Array.from(column.values, (v) => (Number.isFinite(v) ? v : null))]));
   const categories = Object.fromEntries(columns.flatMap((column) => (column.categories ? [[column.dimension.key, [...column.categories]]] : [])));
   return {
     asOf: formatDay(asOfDay),
     customers: scores.customers.ids.length,
-    dimensions: settings.score.dimensions.filter((d) => !absent.includes(d)),
+    dimensions: columns.map((c) => c.dimension),
     absent: absent.map((d) => d.label),
     values,
     categories,
     tiers: settings.tiers,
-    currentTiers: scores.tiers.join(''),
+    currentTiers: scores.tiers.map((tier) => tier ?? NO_TIER).join(''),
+    fromDeals: scores.fromDeals,
   };
 }

@@ -16,7 +16,8 @@ export interface AssignCustomer {
   readonly region: string;
   readonly industry: string;
   readonly owner: string;
-  readonly tier: Tier;
+  /** Null when the book is untiered (every customer scored the same): not A, held to the rules of the lowest tier. */
+  readonly tier: Tier | null;
   /** 0..100. */
   readonly score: number;
   /** Day numbers (days since 1970-01-01), null when unknown. */

@@ -1,5 +1,5 @@
 import type { AssignSettings } from '../settings/assign.js';
-import type { Tier } from '../score/tiers.js';
+import { type Tier, rulesTier } from '../score/tiers.js';
 import { matchKey } from './customer.js';
 import type { RosterRep } from './roster.js';
 
@@ -13,8 +13,8 @@ export interface Profile {
   readonly industryKey: string;
 }
 
-export function profileOf(customer: { readonly tier: Tier; readonly region: string; readonly industry: string }, keyOf: (text: string) => string = matchKey): Profile {
-  return { tier: customer.tier, region: customer.region, industry: customer.industry, regionKey: keyOf(customer.region), industryKey: keyOf(customer.industry) };
+export function profileOf(customer: { readonly tier: Tier | null; readonly region: string; readonly industry: string }, keyOf: (text: string) => string = matchKey): Profile {
+  return { tier: rulesTier(customer.tier), region: customer.region, industry: customer.industry, regionKey: keyOf(customer.region), industryKey: keyOf(customer.industry) };
 }
 
 export interface FitParts {

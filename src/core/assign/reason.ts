@@ -29,7 +29,7 @@ export function basisSentence(basis: Basis): string {
 /** "A tier → senior rep; same region (East); keeps current owner". */
 export function fitSentence(member: Member, rep: RosterRep, settings: AssignSettings): string {
   const parts = fitParts(member, rep, settings, member.holder === rep);
-  const words = [`${member.tier} tier → ${rep.rep.level} rep`];
+  const words = [`${member.customer.tier === null ? 'no' : member.tier} tier → ${rep.rep.level} rep`];
   if (parts.sameRegion) words.push(`same region (${member.region.trim()})`);
   if (parts.sameIndustry) words.push(`same industry (${member.industry.trim()})`);
   if (parts.keeps) words.push('keeps current owner');

@@ -5,6 +5,7 @@ import { BARRIERS, type Barrier, type Candidate, barrier } from './eligibility.j
 import { fitOf } from './fit.js';
 import { type OwnerMatch, holder, matchOwner } from './owner.js';
 import type { Roster, RosterRep } from './roster.js';
+import { rulesTier } from '../score/tiers.js';
 
 export interface Member extends Candidate {
   readonly customer: AssignCustomer;
@@ -72,10 +73,11 @@ export function makeUnits(
     const cooldownFrom = cooling.get(customer.id) ?? none;
     const regionKey = keyOf(customer.region);
     const industryKey = keyOf(customer.industry);
-    const profile = profileOf(customer.tier, regionKey, industryKey);
+    const tier = rulesTier(customer.tier);
+    const profile = profileOf(tier, regionKey, industryKey);
     const member: Member = {
       profileKey: cooldownFrom.size === 0 ? profile : `${profile}\u0000${[...cooldownFrom.keys()].join(',')}`,
-      tier: customer.tier,
+      tier,
       region: customer.region,
       industry: customer.industry,
       regionKey,

@@ -1,9 +1,10 @@
 import { formatDay } from '../parse/days.js';
-import type { Tier } from '../score/tiers.js';
+import { type Tier, rulesTier } from '../score/tiers.js';
 import type { PoolSettings } from '../settings/pool.js';
 
 export interface StaleFacts {
-  readonly tier: Tier;
+  /** Null in an untiered book: the lowest tier's inactivity days apply. */
+  readonly tier: Tier | null;
   /** Day numbers; null when unknown. */
   readonly lastActivityDay: number | null;
   readonly lastWonDealDay: number | null;
@@ -22,13 +23,13 @@ export function staleReasons(facts: StaleFacts, settings: PoolSettings, asOfDay:
   const reasons: string[] = [];
   if (facts.lastActivityDay !== null) {
     const idle = asOfDay - facts.lastActivityDay;
-    if (idle >= settings.inactivityDays[facts.tier]) reasons.push(`no activity for ${idle} days`);
+    if (idle >= settings.inactivityDays[rulesTier(facts.tier)]) reasons.push(`no activity for ${idle} days`);
   }
   if (facts.lastWonDealDay !== null) {
     const dry = asOfDay - facts.lastWonDealDay;
     if (dry >= settings.noWonDealDays) reasons.push(`no won deal for ${dry} days`);
   }
-  if (settings.recycleOnTierDrop && facts.previousTier !== null && TIER_RANK[facts.tier] > TIER_RANK[facts.previousTier]) {
+  if (settings.recycleOnTierDrop && facts.previousTier !== null && facts.tier !== null && TIER_RANK[facts.tier] > TIER_RANK[facts.previousTier]) {
     reasons.push(`tier dropped from ${facts.previousTier} to ${facts.tier}`);
   }
   return reasons;

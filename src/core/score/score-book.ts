@@ -6,10 +6,10 @@ import type { Settings } from '../settings/schema.js';
 import type { Dimension } from '../settings/score.js';
 import type { Table } from '../table.js';
 import { type CustomerClvColumns, clvByCustomer } from './customer-clv.js';
-import { resolveDimensions } from './dimensions.js';
+import { scoringColumns } from './dimensions.js';
 import { type RfmScores, scoreRfm } from './rfm.js';
 import { type Tier, assignTiers } from './tiers.js';
-import { scoreCustomers } from './weighted.js';
+import { type DimensionColumn, scoreCustomers } from './weighted.js';
 import { WHY_TOP, explainScore } from './why.js';
 
 export interface ScoreBookInput {
@@ -25,7 +25,8 @@ export interface ScoreBookInput {
 export interface BookScores {
   readonly customers: CustomerRows;
   readonly scores: Float64Array;
-  readonly tiers: Tier[];
+  /** Null for every customer when the book is untiered (all scores equal). */
+  readonly tiers: readonly (Tier | null)[];
   readonly why: string[];
   readonly deals: DealFacts | null;
   readonly rfm: RfmScores | null;
@@ -34,7 +35,13 @@ export interface BookScores {
   /** What the run said about a Customers tab it made from the deals; null for a book that has one. */
   readonly customersDerived: DerivedCustomersFacts | null;
   readonly dimensionsUsed: Dimension[];
+  /** The values of the dimensions used, per customer: what the sidebar's what-if reweighs. */
+  readonly columns: DimensionColumn[];
   readonly dimensionsAbsent: Dimension[];
+  /** True when dimensions computed from the deals stood in for the default ones (issue 10 item 2). */
+  readonly fromDeals: boolean;
+  /** False when every customer has the same score: nobody has a tier. */
+  readonly tiered: boolean;
   readonly issues: Issue[];
   /** Sentences for the summary about what was and was not done. */
   readonly notes: string[];
@@ -81,17 +88,15 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
   if (clv?.result.fallbackReason) notes.push(`CLV: ${clv.result.fallbackReason}`);
   if (clv) notes.push(...clv.result.warnings.map((w) => `CLV: ${w}`));
 
-  // A model that cannot be trusted ranks nobody: its dimensions leave the score, and the others share their weight.
-  const unreliable = clv !== null && !clv.result.reliable;
-  const dropped = unreliable ? settings.score.dimensions.filter(fromClvModel) : [];
-  if (dropped.length) notes.push(`Not scored on ${dropped.map((d) => d.label).join(', ')}: the CLV model is not reliable for this book (see CLV above).`);
-  const dimensions = unreliable ? settings.score.dimensions.filter((d) => !fromClvModel(d)) : settings.score.dimensions;
   const measures = { deals, clv: clv?.clv ?? null, pAlive: clv?.pAlive ?? null };
-  const { columns, absent } = resolveDimensions(dimensions, customers, measures, asOfDay);
-  if (absent.length) notes.push(`Not scored on (no column): ${absent.map((d) => d.label).join(', ')}.`);
+  const scoring = scoringColumns(settings, customers, measures, clv === null || clv.result.reliable, asOfDay);
+  notes.push(...scoring.notes);
+  const { columns, absent } = scoring;
   const n = customers.ids.length;
   const weighted = scoreCustomers(n, columns);
-  const tiers = assignTiers(weighted.scores, settings.tiers);
+  const tiered = assignTiers(weighted.scores, settings.tiers);
+  if (tiered === null && n > 0) notes.push(untieredNote(weighted.scores[0], n));
+  const tiers: (Tier | null)[] = tiered ?? new Array<null>(n).fill(null);
   const why = new Array<string>(n);
   for (let k = 0; k < n; k++) why[k] = explainScore(weighted.contributionsOf(k, WHY_TOP));
   const rfm = deals ? scoreRfm(deals, settings.rfm) : null;
@@ -108,16 +113,20 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
       clv,
       customersDerived: input.customersDerived ?? null,
       dimensionsUsed: columns.map((c) => c.dimension),
+      columns,
       dimensionsAbsent: absent,
+      fromDeals: scoring.fromDeals,
+      tiered: tiered !== null,
       issues: sortIssues(issues, [input.customers.tab, input.deals?.tab ?? '']),
       notes,
     },
   };
 }
 
-/** Dimensions whose values come from the CLV model: lifetime value and P(alive). */
-function fromClvModel(dimension: Dimension): boolean {
-  return dimension.source === '@clv' || dimension.source === '@pAlive';
+/** Said instead of tiers when the score cannot tell the customers apart. */
+function untieredNote(score: number, n: number): string {
+  const who = n === 1 ? 'The one customer' : `Every customer (all ${n})`;
+  return `${who} scored ${score.toFixed(2)}: the score tells nobody apart, so no tiers were given (TW Tier is left blank). Add columns the score can use, or set score.dimensions.`;
 }
 
 const KEY_ORDER = ['id', 'email', 'phone', 'name'] as const;

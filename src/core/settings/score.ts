@@ -29,7 +29,7 @@ export type Dimension = z.infer<typeof Dimension>;
 
 // Common practice in B2B account scoring: value and potential first, then relationship
 // quality and strategic fit, less what the account costs to serve and to collect from.
-const defaultDimensions: Dimension[] = [
+export const defaultDimensions: Dimension[] = [
   { key: 'revenue', label: 'historical revenue', source: 'historicalRevenue', weight: 30, direction: 'higher', normalize: 'log-minmax', missing: 'worst' },
   { key: 'potential', label: 'growth potential', source: 'potential', weight: 20, direction: 'higher', normalize: 'minmax', missing: 'median' },
   { key: 'tenure', label: 'years as customer', source: '@tenureYears', weight: 10, direction: 'higher', normalize: 'minmax', missing: 'worst' },
@@ -38,6 +38,20 @@ const defaultDimensions: Dimension[] = [
   { key: 'paymentDays', label: 'payment days', source: 'paymentDays', weight: 5, direction: 'lower', normalize: 'minmax', missing: 'median' },
   { key: 'overdue', label: 'overdue amount', source: 'overdueAmount', weight: 5, direction: 'lower', normalize: 'log-minmax', missing: 'median' },
   { key: 'serviceCost', label: 'service cost', source: 'serviceCost', weight: 10, direction: 'lower', normalize: 'log-minmax', missing: 'median' },
+];
+
+/**
+ * What carries the default score when the Customers tab has fewer than two of its columns
+ * (issue 10 item 2: an orders export has an id, a name, a country and nothing to score
+ * on): spend, orders and recency from the deals, and the CLV model's value where the
+ * model is reliable. Money and counts are long-tailed, hence log then min-max; a customer
+ * with no purchase scores lowest on each.
+ */
+export const dealDimensions: Dimension[] = [
+  { key: 'spend', label: 'spend', source: '@monetary', weight: 40, direction: 'higher', normalize: 'log-minmax', missing: 'worst' },
+  { key: 'orders', label: 'orders', source: '@frequency', weight: 30, direction: 'higher', normalize: 'log-minmax', missing: 'worst' },
+  { key: 'recency', label: 'days since last order', source: '@recencyDays', weight: 30, direction: 'lower', normalize: 'minmax', missing: 'worst' },
+  { key: 'clv', label: 'lifetime value', source: '@clv', weight: 30, direction: 'higher', normalize: 'log-minmax', missing: 'worst' },
 ];
 
 export const ScoreSettings = z.object({

@@ -1,10 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignTiers } from '../../../src/core/score/tiers.js';
+import { type Tier, assignTiers as assignOrNone } from '../../../src/core/score/tiers.js';
 import { defaultSettings } from '../../../src/core/settings/schema.js';
 
 const shares = defaultSettings.tiers;
 const count = (tiers: string[], t: string) => tiers.filter((x) => x === t).length;
+
+/** The tiers of a book whose scores differ somewhere (those always get tiers). */
+function assignTiers(scores: Float64Array, rule: typeof shares): Tier[] {
+  const tiers = assignOrNone(scores, rule);
+  if (tiers === null) throw new Error(`no tiers for ${scores.join(', ')}`);
+  return tiers;
+}
+
+const thresholds = { ...shares, mode: 'threshold' as const };
+/** Either tier rule, with any shares (A + B ≤ 1) or thresholds (A ≥ B). */
+const anyRule = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).chain((a) => fc.integer({ min: 0, max: 100 - a }).map((b) => ({ ...shares, shares: { A: a / 100, B: b / 100 } }))),
+  fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([a, b]) => ({ ...thresholds, thresholds: { A: Math.max(a, b), B: Math.min(a, b) } })),
+);
+/** Score lists with many ties, constant lists among them. */
+const scoreLists = fc.oneof(
+  fc.array(fc.integer({ min: 0, max: 5 }).map((x) => x * 20), { minLength: 1, maxLength: 60 }),
+  fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.integer({ min: 1, max: 60 })).map(([score, n]) => new Array<number>(n).fill(score)),
+  fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 60 }),
+);
 
 describe('tiers', () => {
   it('puts the top 20% in A, the next 30% in B and the rest in C by default', () => {
@@ -33,13 +53,54 @@ describe('tiers', () => {
 
   it('never gives a higher score a lower tier, and never puts fewer than the share in A', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 200 }), (list) => {
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 200 }), (list) => {
+        fc.pre(new Set(list).size > 1);
         const scores = Float64Array.from(list);
         const tiers = assignTiers(scores, shares);
         const rank = { A: 3, B: 2, C: 1 } as const;
         for (let i = 0; i < list.length; i++)
           for (let j = 0; j < list.length; j++) if (list[i] > list[j]) expect(rank[tiers[i]]).toBeGreaterThanOrEqual(rank[tiers[j]]);
         expect(count(tiers, 'A')).toBeGreaterThanOrEqual(Math.round(0.2 * list.length));
+      }),
+    );
+  });
+});
+
+describe('tiers: a score that ranks nobody', () => {
+  it('gives no tiers, never all A, when every customer has the same score (the 0.00 book of issue 10)', () => {
+    expect(assignOrNone(new Float64Array(23570), shares)).toBeNull();
+    expect(assignOrNone(Float64Array.from([85, 85, 85]), { ...thresholds, thresholds: { A: 80, B: 50 } })).toBeNull();
+  });
+
+  it('gives no tiers exactly when every score is the same, under either rule', () => {
+    fc.assert(
+      fc.property(scoreLists, anyRule, (list, rule) => {
+        const tiers = assignOrNone(Float64Array.from(list), rule);
+        expect(tiers === null).toBe(new Set(list).size === 1);
+        if (tiers !== null) expect(tiers).toHaveLength(list.length);
+      }),
+    );
+  });
+
+  it('never gives equal scores different tiers, under either rule', () => {
+    fc.assert(
+      fc.property(scoreLists, anyRule, (list, rule) => {
+        const tiers = assignOrNone(Float64Array.from(list), rule) ?? [];
+        const tierOf = new Map<number, Tier>();
+        tiers.forEach((tier, i) => {
+          expect(tierOf.get(list[i]) ?? tier).toBe(tier);
+          tierOf.set(list[i], tier);
+        });
+      }),
+    );
+  });
+
+  it('never gives a higher score a lower tier, whatever the rule', () => {
+    fc.assert(
+      fc.property(scoreLists, anyRule, (list, rule) => {
+        const tiers = assignOrNone(Float64Array.from(list), rule) ?? [];
+        const rank = { A: 3, B: 2, C: 1 } as const;
+        for (let i = 0; i < tiers.length; i++) for (let j = 0; j < tiers.length; j++) if (list[i] > list[j]) expect(rank[tiers[i]]).toBeGreaterThanOrEqual(rank[tiers[j]]);
       }),
     );
   });
