@@ -80,6 +80,51 @@ describe('apply', () => {
     expect(() => apply(context())).toThrow(new CannotRun('There are no saved proposals: run tierwise propose first.'));
   });
 
+  it('applies only a manager’s run: a run a rep made in the sidebar is refused, naming who made it', () => {
+    const ctx = context();
+    propose({ ...ctx, madeBy: { actor: 'cy@corp.test', role: 'rep' } });
+    expect(() => apply(ctx)).toThrow(
+      new CannotRun("The saved proposals (run P-20261123-090000) were made by cy@corp.test, a rep, and only a manager's run can be applied: propose again as a manager."),
+    );
+  });
+
+  it('applies the run the manager reviewed, and refuses when the saved run is another one', () => {
+    const { ctx } = proposed();
+    expect(() => apply({ ...ctx, runId: 'P-20261122-170000' })).toThrow(
+      new CannotRun('Run P-20261122-170000 is not the saved run: the proposals saved for apply are run P-20261123-090000, made by cli as of 2026-11-23. Review that run, or propose again.'),
+    );
+    expect(customersOf(ctx.workbook).cell('C2', 'Owner')).toBe('');
+    expect(apply({ ...ctx, runId: 'P-20261123-090000' }).apply.applied).toBe(5);
+  });
+
+  it('skips a customer already given to its proposed owner by hand, and one no longer in the Customers tab', () => {
+    const { ctx, to } = proposed();
+    setOwner(ctx, 'C4', ` ${String(to('C4')).toUpperCase()} `);
+    expect(apply({ ...ctx, only: ['C4'] }).apply).toMatchObject({ applied: 0, skipped: [{ customerId: 'C4', reason: `already owned by ${to('C4')}` }] });
+    const shrunk = context(ownerBook(ownerCustomers.filter((r) => r[0] !== 'C5')), ctx.state);
+    expect(apply({ ...shrunk, only: ['C5'] }).apply.skipped).toEqual([{ customerId: 'C5', reason: 'no longer in the Customers tab' }]);
+  });
+
+  it('names the Owner cell as it is now, trimmed or blank, when it changed since the proposal', () => {
+    const { ctx } = proposed();
+    setOwner(ctx, 'C4', null);
+    setOwner(ctx, 'C2', '  Alice ');
+    expect(apply({ ...ctx, only: ['C4', 'C2'] }).apply.skipped).toEqual([
+      { customerId: 'C2', reason: "the Owner cell changed since the proposal (it was '', now 'Alice'); left as it is" },
+      { customerId: 'C4', reason: "the Owner cell changed since the proposal (it was 'Dora', now ''); left as it is" },
+    ]);
+  });
+
+  it('logs an empty Owner cell it filled as from nothing, and an apply that changes nothing leaves the last one to undo', () => {
+    const { ctx, to } = proposed();
+    apply(ctx);
+    const log = ctx.workbook.readTable(OWN_TABS.log)!;
+    expect(log.rows.find((r) => r[3] === 'C5')?.slice(4, 6)).toEqual(['', to('C5')]);
+    expect(apply(ctx).apply.applied).toBe(0);
+    expect(ctx.workbook.readTable(OWN_TABS.log)!.rows).toHaveLength(5);
+    expect(undo(ctx).undo.reverted).toBe(5);
+  });
+
   it('refuses a Customers tab without an Owner column, naming it', () => {
     const noOwner = ownerCustomers.map((r) => r.filter((_, c) => c !== 5));
     const ctx = context(ownerBook(noOwner));

@@ -32,6 +32,48 @@ describe('rescore', () => {
     expect(String(c1[col(OWNED.why)])).toMatch(/historical revenue/);
   });
 
+  it('writes per customer row its score, tier, R/F/M (blank without a won deal), rounded money and CLV figures, and why', () => {
+    const { outcome, tab, col } = run();
+    const { scores } = outcome;
+    scores.customers.ids.forEach((id, k) => {
+      const row = tab.rows[scores.customers.rows[k]];
+      expect(row[col(OWNED.score)]).toBe(scores.scores[k]);
+      expect(row[col(OWNED.tier)]).toBe(scores.tiers[k]);
+      expect(row[col(OWNED.why)]).toBe(scores.why[k]);
+      const bought = scores.rfm!.r[k] > 0;
+      expect([row[col(OWNED.r)], row[col(OWNED.f)], row[col(OWNED.m)]]).toEqual(bought ? [scores.rfm!.r[k], scores.rfm!.f[k], scores.rfm!.m[k]] : [null, null, null]);
+      // CLV to the cent, P(alive) to 4 places, expected purchases to 3; blank when unknown.
+      const clv = scores.clv!;
+      const rounded = (x: number, places: number) => (Number.isNaN(x) ? null : Number(x.toFixed(places)));
+      expect(row[col(OWNED.clv)]).toBe(rounded(clv.clv[k], 2));
+      expect(row[col(OWNED.pAlive)]).toBe(rounded(clv.pAlive[k], 4));
+      expect(row[col(OWNED.expectedPurchases)]).toBe(rounded(clv.expectedPurchases[k], 3));
+    });
+    expect(tab.rows[0].slice(col(OWNED.r), col(OWNED.m) + 1)).toEqual([3, 3, 3]);
+  });
+
+  it('reports the Reps tab’s bad cells too, and counts on the dashboard the customers the last proposal could not place', () => {
+    const workbook = memoryBook({ Customers: smallCustomers, Deals: smallDeals, Reps: [['Name', 'Capacity'], ['Ann', 'lots']] });
+    const state = memoryState({ proposals: { runId: 'P-1', asOf: '2026-10-01', strategy: 'match', rebalance: false, madeBy: { actor: 'cli', role: 'command' }, items: [
+      { customerId: 'C2', row: 1, from: '', to: null, reason: 'no rep covers West', fit: null },
+      { customerId: 'C5', row: 5, from: '', to: null, reason: 'no rep covers South', fit: null },
+      { customerId: 'C1', row: 0, from: 'Alice', to: 'Ann', reason: 'fit', fit: 1 },
+    ] } });
+    const outcome = rescore({ workbook, state, clock: fixedClock, settings: defaultSettings, asOfDay });
+    expect(outcome.issues.some((i) => i.tab === 'Reps' && i.column === 'Capacity')).toBe(true);
+    const dashboard = workbook.readTable('TW Dashboard')!;
+    expect(dashboard.rows.find((r) => r[0] === 'Customers the last proposal could not place')?.[1]).toBe(2);
+  });
+
+  it('remembers each customer’s owner trimmed, so spaces added by hand are no move at the next rescore', () => {
+    const state = memoryState();
+    run(smallCustomers, smallDeals, state);
+    expect((state.load() as { lastRescore: { owners: Record<string, string> } }).lastRescore.owners).toMatchObject({ C1: 'Alice', C2: '', C3: 'Bob' });
+    const spaced = smallCustomers.map((r) => (r[0] === 'C1' ? [...r.slice(0, 5), '  Alice ', ...r.slice(6)] : r));
+    const { workbook } = run(spaced, smallDeals, state);
+    expect(workbook.readTable('TW Dashboard')!.rows.find((r) => r[0] === 'Customers moved since the last run')?.[1]).toBe(0);
+  });
+
   it('leaves blank rows blank and gives customers without a won deal the segment "No purchases"', () => {
     const { tab, col } = run();
     expect(tab.rows[3].slice(7).every((c) => c === null)).toBe(true);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeState, stateLossMessage, unreadableStateMessage } from '../../src/app/state-contents.js';
 import { readSavedState } from '../../src/app/saved-state.js';
-import { STATE_CHUNK, cutOnCodePoints, readStateChunks, stateToChunks } from '../../src/app/state-text.js';
+import { STATE_CHUNK, cutOnCodePoints, readStateChunks, stateChecksum, stateToChunks } from '../../src/app/state-text.js';
 
 /** What a cell holding `text` gives back after Sheets or an .xlsx stored it: UTF-8, where half a surrogate pair is U+FFFD. */
 const storedAsUtf8 = (text: string) => new TextDecoder().decode(new TextEncoder().encode(text));
@@ -50,9 +50,36 @@ describe('TW State chunks', () => {
     }
   });
 
+  it('cut only between whole characters, never longer than asked, the last possible high surrogate included', () => {
+    for (const char of ['😀', '\u{10FFFF}']) {
+      const pieces = cutOnCodePoints(`x${char.repeat(10)}`, 4);
+      expect(pieces.every((p) => p.length <= 4 && storedAsUtf8(p) === p)).toBe(true);
+      expect(pieces.join('')).toBe(`x${char.repeat(10)}`);
+    }
+  });
+
+  it('ignore blank cells after the state, and read an empty sheet as no state', () => {
+    expect(readStateChunks([...stateToChunks({ a: 1 }), '', null])).toEqual({ state: { a: 1 }, problem: null });
+    expect(readStateChunks(['', null])).toEqual({ state: null, problem: null });
+  });
+
   it('still read state cells written before the mark', () => {
     const text = JSON.stringify({ version: 1, proposals: null });
     expect(readStateChunks([text.slice(0, 10), text.slice(10), ''])).toEqual({ state: { version: 1, proposals: null }, problem: null });
+  });
+
+  it('say so when older state text, or text that checks out but was not JSON to begin with, does not parse', () => {
+    expect(readStateChunks(['{"version": 1,', ' "proposals"'])).toEqual({ state: null, problem: { reason: 'its text (saved by an older Tierwise) is not JSON', lost: [] } });
+    const text = '{"version": 1';
+    const sum = stateChecksum(text);
+    expect(readStateChunks([`TWS1 0/1 ${sum} ["Proposals of run P-1"]`, `TWS1 1/1 ${sum} ${text}`])).toEqual({ state: null, problem: { reason: 'its text is not JSON', lost: ['Proposals of run P-1'] } });
+  });
+
+  it('name nothing as lost when the table of contents is itself unreadable, and keep only its lines of text', () => {
+    const text = '{"version": 1';
+    const sum = stateChecksum(text);
+    const lost = (contents: string) => readStateChunks([`TWS1 0/1 ${sum} ${contents}`, `TWS1 1/1 ${sum} ${text}`]).problem?.lost;
+    expect([lost('not json'), lost('{"a": 1}'), lost('["Pool flags", 3, null]')]).toEqual([[], [], ['Pool flags']]);
   });
 
   it('say what is wrong, and what the state held, when a cell is missing, foreign, edited or out of order', () => {

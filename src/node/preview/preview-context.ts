@@ -21,6 +21,12 @@ export interface PreviewOptions {
   readonly writeMsPerCall: number | null;
   /** One Apps Script execution's limit (6 minutes). */
   readonly executionLimitMs: number;
+  /**
+   * The real time in ms, Date.now by default. A test passes a clock that stands still, so
+   * that only the pretended writing moves time and how many calls a job takes does not
+   * depend on how fast the machine scores.
+   */
+  readonly wallMs?: () => number;
 }
 
 /** A JSON value in memory, copied through JSON as document properties would store it. */
@@ -54,9 +60,9 @@ export class MemoryFilterViews implements FilterViewStore {
 class PreviewClock implements BookClock {
   /** Fake time spent writing rows, added to the wall clock. */
   offsetMs = 0;
-  constructor(private readonly day: number, readonly timeZone: string) {}
+  constructor(private readonly day: number, readonly timeZone: string, private readonly wallMs: () => number) {}
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.wallMs() + this.offsetMs);
   }
   today(): number {
     return this.day;
@@ -111,7 +117,7 @@ export interface PreviewSession {
  * The settings start with the preview's user as the only manager, so every button works.
  */
 export function previewSession(workbook: MemoryWorkbook, state: StateStore, options: PreviewOptions, settings: Partial<Settings> = {}): PreviewSession {
-  const clock = new PreviewClock(options.today, options.timeZone);
+  const clock = new PreviewClock(options.today, options.timeZone, options.wallMs ?? Date.now);
   let savedSettings: unknown = { managers: [options.user], ...settings };
   const settingsStore: SettingsStore = { load: () => savedSettings, save: (s) => (savedSettings = JSON.parse(JSON.stringify(s))) };
   const slow = options.writeMsPerCall;

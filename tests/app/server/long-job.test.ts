@@ -21,11 +21,13 @@ const Counted = z.object({ customers: z.number() });
 /**
  * The demo book (500 customers) in the local preview, where each call has time for one
  * small chunk only (20 ms at the speed a job assumes), so a rescore takes about ten calls.
+ * The wall clock stands still: only the pretended writing moves time, so the number of calls
+ * is the same on a fast machine and under a mutation run's instrumented code.
  * `writes` counts how often each data row of Customers was written.
  */
 function slowBook() {
   const workbook = new MemoryWorkbook(buildDemoBook().map((t) => table(t.name, t.rows)), new Set(Object.values(OWN_TABS)));
-  const session = previewSession(workbook, memoryState(), { user: 'manager@example.com', today: parseDay(DEMO_AS_OF) as number, timeZone: 'Etc/UTC', writeMsPerCall: 20, executionLimitMs: 360_000 });
+  const session = previewSession(workbook, memoryState(), { user: 'manager@example.com', today: parseDay(DEMO_AS_OF) as number, timeZone: 'Etc/UTC', writeMsPerCall: 20, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 0, 5, 9) });
   const writes: number[] = [];
   let scored = 0;
   const call = () => {

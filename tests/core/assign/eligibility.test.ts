@@ -7,17 +7,19 @@ import { AS_OF, assignSettings, rep } from './book.js';
 
 const none = new Map<number, number>();
 
+// Rosters are made inside each test, not when the file is collected, so that a mutation run
+// knows which tests reach the roster code (tests/MUTATION.md).
 describe('matchOwner', () => {
-  const roster = makeRoster([rep('Ann Lee', { email: 'ann@acme.com' }), rep('Bob', { active: false })], assignSettings(), AS_OF);
+  const roster = () => makeRoster([rep('Ann Lee', { email: 'ann@acme.com' }), rep('Bob', { active: false })], assignSettings(), AS_OF);
 
   it('finds a rep by name or e-mail, trimmed and in any case', () => {
-    for (const cell of ['Ann Lee', '  ann lee ', 'ANN@ACME.COM']) expect(matchOwner(roster, cell)).toMatchObject({ kind: 'rep', rep: { rep: { name: 'Ann Lee' } } });
+    for (const cell of ['Ann Lee', '  ann lee ', 'ANN@ACME.COM']) expect(matchOwner(roster(), cell)).toMatchObject({ kind: 'rep', rep: { rep: { name: 'Ann Lee' } } });
   });
 
   it('treats a blank cell as no owner, a stranger as unknown and an inactive rep as inactive', () => {
-    expect(matchOwner(roster, '  ')).toEqual({ kind: 'none' });
-    expect(matchOwner(roster, ' Zed ')).toEqual({ kind: 'unknown', text: 'Zed' });
-    expect(matchOwner(roster, 'bob')).toMatchObject({ kind: 'inactive' });
+    expect(matchOwner(roster(), '  ')).toEqual({ kind: 'none' });
+    expect(matchOwner(roster(), ' Zed ')).toEqual({ kind: 'unknown', text: 'Zed' });
+    expect(matchOwner(roster(), 'bob')).toMatchObject({ kind: 'inactive' });
   });
 });
 
@@ -30,22 +32,30 @@ describe('eligibility', () => {
     rep('West', { regions: ['west'] }),
     rep('Gone', { active: false }),
   ];
-  const roster = makeRoster(reps, settings, AS_OF);
-  const get = (name: string) => roster.reps.find((r) => r.rep.name === name)!;
-  const candidate = { ...profileOf({ tier: 'A', region: ' EAST ', industry: '' }), holder: null, cooldownFrom: none };
+  /** The roster's reps by name, and an A-tier customer in region EAST that no one holds. */
+  const fixture = () => {
+    const roster = makeRoster(reps, settings, AS_OF);
+    return {
+      get: (name: string) => roster.reps.find((r) => r.rep.name === name)!,
+      candidate: { ...profileOf({ tier: 'A', region: ' EAST ', industry: '' }), holder: null, cooldownFrom: none },
+    };
+  };
 
   it('keeps new customers from a rep away on the as-of day, but lets it keep its own', () => {
+    const { get, candidate } = fixture();
     expect(barrier(get('Away'), candidate, settings)).toBe('away');
     expect(barrier(get('Away'), { ...candidate, holder: get('Away') }, settings)).toBeNull();
     expect(barrier(get('Back'), candidate, settings)).toBeNull();
   });
 
   it('requires the region only when settings say so, comparing regions loosely', () => {
+    const { get, candidate } = fixture();
     expect(barrier(get('West'), candidate, settings)).toBe('region');
     expect(barrier(get('West'), candidate, { ...settings, requireRegion: false })).toBeNull();
   });
 
   it('keeps a new rep to the tiers of the growth rule, and a recycled customer from its last rep', () => {
+    const { get, candidate } = fixture();
     expect(barrier(get('New'), candidate, settings)).toBe('growth');
     expect(barrier(get('New'), { ...candidate, tier: 'B' }, settings)).toBeNull();
     const back = get('Back');

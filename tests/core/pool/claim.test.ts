@@ -40,6 +40,7 @@ describe('claimCustomer', () => {
     expect(refusal({ customerId: 'C4' })).toBe('Ann already holds 0 A-tier customers, the A cap');
     expect(refusal({ customerId: 'C9' })).toBe('There is no customer C9');
     expect(refusal({ rep: 'Zed' })).toBe("'Zed' is not in the Reps tab");
+    expect(refusal({ rep: '  Zed ' })).toBe("'Zed' is not in the Reps tab");
     expect(refusal({ customers: [...base.customers, customer('H1', { owner: 'Ann' }), customer('H2', { owner: 'Ann' }), customer('H3', { owner: 'Ann' })] })).toBe(
       'Ann already holds 3 customers, the holding limit',
     );
@@ -83,11 +84,14 @@ describe('claimCustomer: the other refusals and what a claim saves', () => {
 
   it('refuses an inactive rep, a rep away that day, and a rep outside a required region or industry', () => {
     expect(refusal({ reps: [rep('Ann', { active: false })] })).toBe('Ann is inactive');
+    // Inactive comes first, whatever else is wrong with the claim.
+    expect(refusal({ reps: [rep('Ann', { active: false }), rep('Bob')], customerId: 'C3' })).toBe('Ann is inactive');
     expect(refusal({ reps: [rep('Ann', { awayFrom: AS_OF - 1, awayTo: AS_OF + 1 })] })).toBe('Ann is away and takes no new customers');
     const strict = { ...base.settings, assign: assignSettings({ requireRegion: true, requireIndustry: true }) };
     expect(refusal({ settings: strict, customers: [customer('C1', { region: 'North' })] })).toBe('Ann does not cover region North, which settings require');
     expect(refusal({ settings: strict, customers: [customer('C1', { region: ' ' })] })).toBe('Ann does not cover region (blank), which settings require');
     expect(refusal({ settings: strict, customers: [customer('C1', { industry: 'Mining' })] })).toBe('Ann does not cover industry Mining, which settings require');
+    expect(refusal({ settings: strict, customers: [customer('C1', { industry: ' Mining  ' })] })).toBe('Ann does not cover industry Mining, which settings require');
     expect(refusal({ settings: strict, customers: [customer('C1', { industry: '' })] })).toBe('Ann does not cover industry (blank), which settings require');
   });
 
@@ -122,6 +126,12 @@ describe('claimCustomer: the other refusals and what a claim saves', () => {
     expect(refusal({ customerId: 'C4', customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 2 })] })).toBe('accepted');
     expect(refusal({ customerId: 'C4', customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 1 })] })).toBe('Ann already holds 1 A-tier customers, the A cap');
     expect(refusal({ customers: [...base.customers, ...held], reps: [rep('Ann', { aCap: 0 })] })).toBe('accepted');
+  });
+
+  it('counts only A-tier customers against the A cap, and sets no A cap when the Reps tab gives none', () => {
+    const heldB = [customer('H1', { owner: 'Ann' }), customer('H2', { owner: 'Ann', tier: 'C' })];
+    expect(refusal({ customerId: 'C4', customers: [...base.customers, ...heldB], reps: [rep('Ann', { aCap: 1 })] })).toBe('accepted');
+    expect(refusal({ customerId: 'C4', reps: [rep('Ann', { aCap: null })] })).toBe('accepted');
   });
 
   it('refuses a company whose A-tier customers would pass the A cap together', () => {

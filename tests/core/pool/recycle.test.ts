@@ -98,16 +98,19 @@ describe('recycleStale: when a cooldown ends', () => {
   const D = day(12, 1);
   const idle = customer('C1', { owner: 'Bob', tier: 'B', lastActivityDay: day(10, 1) });
   const noWarning = { ...settings, warningDays: 0 };
-  const recycled = recycleStale({ customers: [idle], asOfDay: D, settings: noWarning, state: empty });
+  // Run inside each test, not when the file is collected: a mutation run then knows which
+  // tests reach this code (tests/MUTATION.md, static mutants).
+  const recycledOnD = () => recycleStale({ customers: [idle], asOfDay: D, settings: noWarning, state: empty });
   const pooled = { ...idle, owner: '' };
   /** The pool run of a later day, on the state the earlier run saved, then Bob's claim that day. */
   const onDay = (asOfDay: number) => {
-    const run = recycleStale({ customers: [pooled], asOfDay, settings, state: recycled.state });
+    const run = recycleStale({ customers: [pooled], asOfDay, settings, state: recycledOnD().state });
     const claim = claimCustomer({ customerId: 'C1', rep: 'Bob', customers: [pooled], reps: [rep('Bob')], asOfDay, settings: { assign: assignSettings(), pool: settings }, state: run.state });
     return { run, claim };
   };
 
   it('a cooldown of 30 days set on day D lets the old owner claim again on day D+30, not before', () => {
+    const recycled = recycledOnD();
     expect(recycled.state.cooldowns).toEqual([{ customerId: 'C1', repName: 'Bob', untilDay: D + 30 }]);
     for (const offset of [1, 29]) {
       const { run, claim } = onDay(D + offset);

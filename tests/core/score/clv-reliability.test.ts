@@ -68,13 +68,6 @@ describe('a CLV model that cannot be trusted', () => {
     expect(strict.perCustomer.every((c) => c.pAlive !== null)).toBe(true);
   });
 
-  it('keeps CDNOW reliable under the default bound, its published figures unchanged', () => {
-    const result = computeClv(summarizePurchases(readCdnowSample(), CALIBRATION_END, 'weeks'), ClvSettings.parse({}));
-    expect([result.reliable, result.fallbackReason]).toEqual([true, null]);
-    expect(result.model!.r).toBeCloseTo(0.24259, 4);
-    expect(result.spend!.p).toBeCloseTo(6.25, 2);
-  });
-
   it('refuses a bound of 1 or less, which would put every fit at the edge', () => {
     expect(parseSettings({ clv: { parameterBound: 1 } }).ok).toBe(false);
   });

@@ -25,4 +25,14 @@ describe('explainScore', () => {
   it('says when a dimension had no data', () => {
     expect(explainScore([{ dimension: revenue, points: 0, normalized: NaN, missing: true }])).toBe(`no data for ${revenue.label} (+0.0)`);
   });
+
+  it('calls a value high from two thirds of the range up, medium from one third, low below; for a lower-is-better dimension the raw value is what is described', () => {
+    const level = (normalized: number, dimension = revenue) => explainScore([{ dimension, points: 1, normalized, missing: false }]).split(' ')[0];
+    expect([1, 0.66, 0.65, 0.5, 0.33, 0.32, 0].map((n) => level(n))).toEqual(['high', 'high', 'medium', 'medium', 'medium', 'low', 'low']);
+    const serviceCost = defaultSettings.score.dimensions.find((d) => d.key === 'serviceCost')!;
+    // A low service cost scores well: goodness 0.9 is a raw level of 0.1.
+    expect(explainScore([{ dimension: serviceCost, points: 8.2, normalized: 0.9, missing: false }])).toBe('low service cost (+8.2)');
+    expect(level(0.5, serviceCost)).toBe('medium');
+    expect(level(0.1, serviceCost)).toBe('high');
+  });
 });

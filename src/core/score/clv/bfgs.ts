@@ -31,6 +31,16 @@ export function maxAbs(v: Float64Array): number {
   return m;
 }
 
+/**
+ * BFGS stops after this many iterations in a row that lower the value by no more than
+ * STALL_IMPROVEMENT: on a likelihood that runs off to the edge of its range, the gradient
+ * never meets the tolerance and each further iteration costs a line search of tens of
+ * evaluations for nothing. A fit that converges gains more than this per iteration until
+ * it meets the gradient tolerance.
+ */
+const STALL_ITERATIONS = 20;
+const STALL_IMPROVEMENT = 1e-10;
+
 function identity(n: number): Float64Array {
   const h = new Float64Array(n * n);
   for (let i = 0; i < n; i++) h[i * n + i] = 1;
@@ -60,8 +70,10 @@ export function bfgs(objective: Objective, start: Float64Array, options: Minimis
   let inverseHessian = identity(n);
   let fresh = true;
   const direction = new Float64Array(n);
+  let best = point.value;
+  let improvedAt = 0;
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
-    if (maxAbs(point.gradient) <= options.gradientTolerance) return finish(iteration);
+    if (maxAbs(point.gradient) <= options.gradientTolerance || iteration - improvedAt >= STALL_ITERATIONS) return finish(iteration);
     let slope = 0;
     for (let i = 0; i < n; i++) {
       let d = 0;
@@ -96,6 +108,10 @@ export function bfgs(objective: Objective, start: Float64Array, options: Minimis
       yy += y[i] * y[i];
     }
     point = next;
+    if (best - point.value > STALL_IMPROVEMENT) {
+      best = point.value;
+      improvedAt = iteration + 1;
+    }
     if (!(sy > 0)) continue;
     if (fresh) {
       inverseHessian = identity(n).map((h) => (h * sy) / yy);

@@ -14,8 +14,14 @@ export function dayNumber(yyyymmdd: string): number {
 /** The end of the 39-week calibration period, inclusive. */
 export const CALIBRATION_END = dayNumber('19970930');
 
-/** CDNOW_sample.txt: master id, sample id (1..2357), YYYYMMDD, CDs, dollars; customers keyed by sample id. */
+let sample: CustomerPurchases[] | undefined;
+
+/**
+ * CDNOW_sample.txt: master id, sample id (1..2357), YYYYMMDD, CDs, dollars; customers keyed by
+ * sample id. Read once per test file and shared: callers must not change it.
+ */
 export function readCdnowSample(): CustomerPurchases[] {
+  if (sample) return sample;
   const byId = new Map<string, { day: number; amount: number }[]>();
   for (const line of readFileSync(cdnowFile('CDNOW_sample.txt'), 'utf8').split('\n')) {
     const fields = line.trim().split(/\s+/);
@@ -25,7 +31,17 @@ export function readCdnowSample(): CustomerPurchases[] {
     purchases.push({ day: dayNumber(fields[2]), amount: Number(fields[4]) });
     byId.set(id, purchases);
   }
-  return [...byId].map(([id, purchases]) => ({ id, purchases }));
+  sample = [...byId].map(([id, purchases]) => ({ id, purchases }));
+  return sample;
+}
+
+/**
+ * CDNOW's customers with sample ids 1..500: the fits stay reliable (r 0.24, a 0.58, spend
+ * p 5.5) at about a quarter of the time, for the tests whose rule does not depend on the
+ * size of the book. A mutation run refits for every mutant of the CLV code.
+ */
+export function readCdnowSubset(): CustomerPurchases[] {
+  return readCdnowSample().filter((c) => Number(c.id) <= 500);
 }
 
 export interface PublishedSummary {

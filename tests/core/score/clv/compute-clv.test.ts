@@ -6,16 +6,24 @@ import { ClvResult } from '../../../../src/core/score/clv/clv-result.js';
 import { computeClv } from '../../../../src/core/score/clv/compute-clv.js';
 import { populationMeanSpend } from '../../../../src/core/score/clv/gamma-gamma.js';
 import { type CustomerPurchases, summarizePurchases } from '../../../../src/core/score/clv/purchase-summaries.js';
-import { CALIBRATION_END, dayNumber, readCdnowSample } from './cdnow.js';
+import { CALIBRATION_END, dayNumber, readCdnowSample, readCdnowSubset } from './cdnow.js';
 
 const defaults = ClvSettings.parse({});
 const sample = readCdnowSample();
+const subset = readCdnowSubset();
+
+/**
+ * The weekly fit of the 500-customer subset. Computed inside each test rather than when the
+ * file is collected, so that a mutation run knows which tests reach the CLV code.
+ */
+function weeklySubset() {
+  const summaries = summarizePurchases(subset, CALIBRATION_END, 'weeks');
+  return { summaries, result: computeClv(summaries, defaults) };
+}
 
 describe('computeClv on the CDNOW sample', () => {
-  const summaries = summarizePurchases(sample, CALIBRATION_END, 'weeks');
-  const result = computeClv(summaries, defaults);
-
-  it('reports the fitted models, in weeks, over a 52-week horizon, without falling back', () => {
+  it('reports the fitted models, in weeks, over a 52-week horizon, reliable under the default parameter bound, without falling back', () => {
+    const result = computeClv(summarizePurchases(sample, CALIBRATION_END, 'weeks'), defaults);
     expect(ClvResult.parse(result)).toEqual(result);
     expect(result.unit).toBe('weeks');
     expect(result.horizon).toBe(52);
@@ -23,6 +31,7 @@ describe('computeClv on the CDNOW sample', () => {
     expect(result.reliable).toBe(true);
     expect(result.model?.r).toBeCloseTo(0.24259, 4);
     expect(result.model?.converged).toBe(true);
+    expect(result.spend?.p).toBeCloseTo(6.25, 2);
     expect(result.spend?.q).toBeCloseTo(3.74, 2);
     expect(result.warnings).toEqual([]);
     expect(result.perCustomer).toHaveLength(2357);
@@ -30,6 +39,7 @@ describe('computeClv on the CDNOW sample', () => {
   });
 
   it('discounts each week of expected purchases at 10% a year converted to weeks', () => {
+    const { summaries, result } = weeklySubset();
     const i = summaries.ids.indexOf('1');
     const model = result.model!;
     const weekly = Math.pow(1.1, 7 / 365.25) - 1;
@@ -43,17 +53,19 @@ describe('computeClv on the CDNOW sample', () => {
   });
 
   it('gives one-day buyers the population mean spend and P(alive) 1', () => {
+    const { summaries, result } = weeklySubset();
     const i = summaries.ids.indexOf('3');
     expect(result.perCustomer[i].pAlive).toBe(1);
     expect(result.perCustomer[i].expectedSpend).toBeCloseTo(populationMeanSpend(result.spend!), 12);
   });
 
   it('without discount, CLV is expected purchases × expected spend × margin share', () => {
-    const plain = computeClv(summaries, { ...defaults, discountRate: 0, marginShare: 0.4 });
+    const plain = computeClv(summarizePurchases(subset, CALIBRATION_END, 'weeks'), { ...defaults, discountRate: 0, marginShare: 0.4 });
     for (const c of plain.perCustomer.slice(0, 50)) expect(c.clv).toBeCloseTo(c.expectedPurchases! * c.expectedSpend * 0.4, 9);
   });
 
   it('converts a horizon given in months into the model unit', () => {
+    const { summaries, result } = weeklySubset();
     const yearly = computeClv(summaries, { ...defaults, horizon: { value: 12, unit: 'months' } });
     expect(yearly.horizon).toBeCloseTo(365.25 / 7, 12);
     const i = summaries.ids.indexOf('1');
@@ -61,6 +73,7 @@ describe('computeClv on the CDNOW sample', () => {
   });
 
   it('flags churn risk only for low P(alive) among the top 30% by monetary value', () => {
+    const { summaries, result } = weeklySubset();
     const sorted = Float64Array.from(summaries.monetary).sort();
     const threshold = sorted[sorted.length - Math.ceil(0.3 * sorted.length)];
     const flagged = result.perCustomer.filter((c) => c.churnRisk);
@@ -72,8 +85,9 @@ describe('computeClv on the CDNOW sample', () => {
   });
 
   it('does not depend on the order of customers', () => {
+    const { result } = weeklySubset();
     fc.assert(
-      fc.property(fc.shuffledSubarray(sample, { minLength: sample.length, maxLength: sample.length }), (shuffled) => {
+      fc.property(fc.shuffledSubarray(subset, { minLength: subset.length, maxLength: subset.length }), (shuffled) => {
         const reordered = computeClv(summarizePurchases(shuffled, CALIBRATION_END, 'weeks'), defaults);
         const byId = new Map(reordered.perCustomer.map((c) => [c.id, c]));
         expect(reordered.model).toEqual(result.model);
@@ -123,7 +137,7 @@ describe('computeClv when the data cannot carry the model', () => {
 
   it('warns when spend per purchase grows with the number of purchases', () => {
     // CDNOW's purchase days, but every purchase worth $10 per purchase line of its customer.
-    const input = sample.map((c) => ({ id: c.id, purchases: c.purchases.map((p) => ({ day: p.day, amount: 10 * c.purchases.length })) }));
+    const input = subset.map((c) => ({ id: c.id, purchases: c.purchases.map((p) => ({ day: p.day, amount: 10 * c.purchases.length })) }));
     const result = computeClv(summarizePurchases(input, CALIBRATION_END, 'weeks'), defaults);
     expect(result.warnings.some((w) => /correlated \(Pearson r = 0\.\d\d\)/.test(w))).toBe(true);
   });

@@ -4,13 +4,18 @@ import { summarizePurchases } from '../../../../src/core/score/clv/purchase-summ
 import { pearsonCorrelation } from '../../../../src/core/score/clv/spend-correlation.js';
 import { CALIBRATION_END, readCdnowSample, readCdnowSummary } from './cdnow.js';
 
-describe('Gamma-Gamma on the CDNOW sample', () => {
+/** CDNOW's repeat buyers: their number of repeat purchases and average spend. */
+function repeatBuyers() {
   const summaries = summarizePurchases(readCdnowSample(), CALIBRATION_END, 'weeks');
   const repeaters = Array.from(summaries.x.keys()).filter((i) => summaries.x[i] > 0);
-  const x = Float64Array.from(repeaters, (i) => summaries.x[i]);
-  const zbar = Float64Array.from(repeaters, (i) => summaries.zbar[i]);
+  return { summaries, repeaters, x: Float64Array.from(repeaters, (i) => summaries.x[i]), zbar: Float64Array.from(repeaters, (i) => summaries.zbar[i]) };
+}
 
+// The buyers are summarised inside each test, not when the file is collected, so that a
+// mutation run knows which tests reach the CLV code.
+describe('Gamma-Gamma on the CDNOW sample', () => {
   it('fits p 6.25, q 3.74, γ 15.44 on the 946 repeat buyers summarised from the purchases', () => {
+    const { repeaters, x, zbar } = repeatBuyers();
     expect(repeaters.length).toBe(946);
     const model = fitGammaGamma(x, zbar);
     expect(model.converged).toBe(true);
@@ -29,6 +34,7 @@ describe('Gamma-Gamma on the CDNOW sample', () => {
   });
 
   it('expects the published average spend of customers 1..10, and the model mean for x = 0', () => {
+    const { summaries, x, zbar } = repeatBuyers();
     const model = fitGammaGamma(x, zbar);
     const expected = [24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17];
     expected.forEach((spend, k) => {
@@ -40,15 +46,18 @@ describe('Gamma-Gamma on the CDNOW sample', () => {
   });
 
   it('does not depend on the order of the repeat buyers', () => {
+    const { x, zbar } = repeatBuyers();
     const reversed = fitGammaGamma(x.slice().reverse(), zbar.slice().reverse());
     expect(reversed).toEqual(fitGammaGamma(x, zbar));
   });
 
   it('finds CDNOW spend and frequency weakly correlated (r ≈ 0.11), below the warning threshold', () => {
+    const { x, zbar } = repeatBuyers();
     expect(pearsonCorrelation(x, zbar)).toBeCloseTo(0.11, 2);
   });
 
   it('has an analytic gradient that matches finite differences of the log-likelihood', () => {
+    const { x, zbar } = repeatBuyers();
     const objective = gammaGammaObjective(x, zbar);
     const theta = Float64Array.from([1.5, 1.1, 2.9]);
     const gradient = new Float64Array(3);
@@ -63,6 +72,7 @@ describe('Gamma-Gamma on the CDNOW sample', () => {
   });
 
   it('leaves out rows the density cannot take (zbar ≤ 0)', () => {
+    const { x, zbar } = repeatBuyers();
     const withZero = fitGammaGamma(Float64Array.from([...x, 2]), Float64Array.from([...zbar, 0]));
     expect(withZero).toEqual(fitGammaGamma(x, zbar));
   });
