@@ -14,6 +14,8 @@ function score(customers: Cell[][], deals: Cell[][] | null) {
 }
 
 const customers: Cell[][] = [['Customer ID', 'Historical Revenue'], ['C1', 100], ['C2', 300]];
+// Two of the default dimensions, so the Customers tab (not the deals) carries the score.
+const customersScoredOnTheirOwn: Cell[][] = [['Customer ID', 'Historical Revenue', 'Strategic Value'], ['C1', 100, 3], ['C2', 300, 5]];
 
 describe('what a rescore says about the book it read', () => {
   it('says when there is no Deals tab, and scores anyway', () => {
@@ -37,7 +39,7 @@ describe('what a rescore says about the book it read', () => {
 
   it('names no key column and no merged lines when every deal has its own Customer ID and no Deal ID repeats', () => {
     const deals = [['Deal ID', 'Customer ID', 'Amount', 'Date'], ['D1', 'C1', 10, '2026-01-05'], ['D2', 'C2', 20, '2026-02-05']];
-    expect(score(customers, deals).notes).toEqual(['Deals has no Stage column: every deal counts as won.', expect.stringMatching(/^CLV: /), expect.stringMatching(/^Not scored on \(no column\)/)]);
+    expect(score(customersScoredOnTheirOwn, deals).notes).toEqual(['Deals has no Stage column: every deal counts as won.', expect.stringMatching(/^CLV: /), expect.stringMatching(/^Not scored on \(no column\)/)]);
   });
 
   it('says Deals could not be read, and scores on the Customers tab alone', () => {
@@ -48,10 +50,10 @@ describe('what a rescore says about the book it read', () => {
   });
 
   it('gives the reason the CLV model fell back, and lists the dimensions without a column', () => {
-    const book = score(customers, [['Customer ID', 'Amount', 'Date'], ['C1', 10, '2026-01-05']]);
+    const book = score(customersScoredOnTheirOwn, [['Customer ID', 'Amount', 'Date'], ['C1', 10, '2026-01-05']]);
     expect(book.notes).toContain('CLV: Only 1 customers have a won deal on or before the as-of date; fitting the model needs at least 30.');
-    expect(book.notes).toContain('Not scored on (no column): growth potential, years as customer, renewal rate, strategic value, payment days, overdue amount, service cost.');
-    expect(book.dimensionsUsed.map((d) => d.key)).toEqual(['revenue']);
+    expect(book.notes).toContain('Not scored on (no column): growth potential, years as customer, renewal rate, payment days, overdue amount, service cost.');
+    expect(book.dimensionsUsed.map((d) => d.key)).toEqual(['revenue', 'strategic']);
   });
 
   it('lists issues tab by tab, Customers first, top to bottom, including a bad Last Activity date', () => {
