@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDay } from '../../src/core/parse/days.js';
 import type { Cell } from '../../src/core/table.js';
+import type { NewTab } from '../../src/node/xlsx/index.js';
 import { DEMO_AS_OF, buildDemoBook } from '../../src/node/demo-book.js';
 import { type PreviewServer, startPreview } from '../../src/node/preview/server.js';
 import { createXlsx } from '../../src/node/xlsx/index.js';
@@ -16,9 +17,12 @@ export interface PreviewFixture {
 
 /**
  * The demo book (optionally with some cells of some customers changed) in a temporary folder, served
- * by the local preview with a freshly built Sidebar.html, as `npm run preview` does.
+ * by the local preview with a freshly built Sidebar.html, as `npm run preview` does. `reshape`
+ * changes the book's tabs before it is written (drop a tab, keep some columns).
  */
-export async function demoPreview(options: { edits?: Record<string, Record<string, Cell>>; writeMsPerCall?: number; customers?: number } = {}): Promise<PreviewFixture> {
+export async function demoPreview(
+  options: { edits?: Record<string, Record<string, Cell>>; writeMsPerCall?: number; customers?: number; reshape?: (tabs: NewTab[]) => NewTab[] } = {},
+): Promise<PreviewFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-ui-'));
   const sidebarPath = join(dir, 'Sidebar.html');
   await buildSidebar({ outfile: sidebarPath });
@@ -32,7 +36,7 @@ export async function demoPreview(options: { edits?: Record<string, Record<strin
     }
   }
   const bookPath = join(dir, 'book.xlsx');
-  await createXlsx(bookPath, tabs);
+  await createXlsx(bookPath, options.reshape ? options.reshape(tabs) : tabs);
   const preview = await startPreview({ book: bookPath, sidebarPath, today: parseDay(DEMO_AS_OF) as number, writeMsPerCall: options.writeMsPerCall ?? null, log: () => {} });
   return {
     preview,
