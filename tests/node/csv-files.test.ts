@@ -118,3 +118,34 @@ describe('file names in a CSV book', () => {
     expect((await scored(out)).customers).toBe(12);
   });
 });
+
+describe('a Windows-1252 file, as Excel saves "CSV (Comma delimited)" on Western Windows (LibreOffice)', () => {
+  const WESTERN_NAMES = ['Müller GmbH', 'Société Générale', 'José García, S.A.', 'Größe & Söhne', 'Ærø Fisk ApS', 'Zoë’s Bakery – “Fine” € Goods', 'Åsa Öberg AB'];
+
+  it('is read with its accented letters, and written back in Windows-1252 with every cell it had', async () => {
+    const dir = book({ 'customers.csv': 'customers-windows1252.csv', 'deals.csv': 'deals.csv' });
+    expect((await scored(dir)).customers).toBe(12);
+    const before = (await readCsvTable(join(dir, 'customers.csv'), 'Customers'))!;
+    const after = (await readCsvTable(join(`${dir}.tierwise`, 'customers.csv'), 'Customers'))!;
+    expect(before.format).toEqual({ encoding: 'windows-1252', delimiter: ',', newline: '\n' });
+    expect(before.table.rows.map((row) => row[1])).toEqual(expect.arrayContaining(WESTERN_NAMES));
+    expect(after.format).toEqual(before.format);
+    const width = before.table.header.length;
+    expect(after.table.rows.map((row) => row.slice(0, width))).toEqual(before.table.rows);
+  });
+
+  it('takes text it cannot hold (王伟, the → of a reason) by becoming "CSV UTF-8", says so once, and loses no cell', async () => {
+    const dir = book({ 'customers.csv': 'customers-windows1252.csv', 'deals.csv': 'deals.csv', 'reps.tsv': 'mixed-case/Reps.tsv' });
+    const before = (await readCsvTable(join(dir, 'customers.csv'), 'Customers'))!;
+    const proposed = await cli('propose', dir, ...AS_OF, '--in-place');
+    expect(proposed.code).toBe(0);
+    expect(proposed.stderr).toMatch(/^tierwise propose: customers\.csv was saved in Windows-1252 \(Excel's "CSV \(Comma delimited\)"\), which cannot hold "[^"]+": it is now written as UTF-8 with a byte order mark \(Excel's "CSV UTF-8"\)[^\n]*\n$/);
+
+    const after = (await readCsvTable(join(dir, 'customers.csv'), 'Customers'))!;
+    expect(after.format.encoding).toBe('utf-8-bom');
+    const width = before.table.header.length;
+    expect(after.table.rows.map((row) => row.slice(0, width))).toEqual(before.table.rows);
+    const owners = after.table.rows.map((row) => row[after.table.header.indexOf('TW Proposed Owner')]);
+    expect(new Set(owners)).toEqual(new Set(['Anna Schmidt', '王伟']));
+  });
+});

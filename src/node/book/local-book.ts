@@ -32,7 +32,8 @@ export interface LocalBook {
   readonly path: string;
   readonly workbook: MemoryWorkbook;
   readonly state: StateStore;
-  save(outPath: string): Promise<void>;
+  /** Resolves to sentences for stderr about how a file had to be written (a changed encoding), if any. */
+  save(outPath: string): Promise<readonly string[]>;
   /** A sentence for stderr when the saved state did not read back (local-state.ts); null when it did. */
   stateNotice(): string | null;
 }
@@ -90,6 +91,7 @@ async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tab
       }
       if (state.changed) for (const tab of state.xlsxTabs(new Date())) workbook.edits.ownTabs.set(tab.name, { rows: tab.rows, hidden: true });
       await commitBook(outPath, [xlsxFile(pkg, outPath, workbook.edits)], fingerprints, false);
+      return [];
     },
   };
 }
@@ -151,7 +153,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
       const inPlace = (await realLocation(outPath)) === (await realLocation(path));
       // Elsewhere, a file the output folder already has for a tab is the one replaced, so
       // that folder never ends up with two files for one tab.
-      const staged = csvBookFiles(sources, outPath, inPlace ? files : folderCsvFiles(outPath, tabs, files), workbook.edits, !inPlace);
+      const { files: staged, notices } = csvBookFiles(sources, outPath, inPlace ? files : folderCsvFiles(outPath, tabs, files), workbook.edits, !inPlace);
       const target = join(outPath, STATE_FILE);
       if (state.changed) {
         for (const file of state.csvFiles(new Date())) {
@@ -160,6 +162,7 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
         }
       } else if (!inPlace && stateBytes !== null) staged.push({ target, bytes: stateBytes });
       await commitBook(outPath, staged, fingerprints, true);
+      return notices;
     },
   };
 }

@@ -49,9 +49,10 @@ export async function openLoneCsvFile(path: string, tabs: Settings['tabs']): Pro
         throw new BookError(`${path}: one CSV file cannot take the results in place (they are a folder: customers.csv beside the deals); leave out --in-place to write ${loneCsvOutPath(path)}, or give --out DIR.`);
       }
       const files = folderCsvFiles(outPath, tabs);
-      const staged = csvBookFiles(new Map([[tabs.deals, read.bytes]]), outPath, files, workbook.edits, true);
+      const { files: staged, notices } = csvBookFiles(new Map([[tabs.deals, read.bytes]]), outPath, files, workbook.edits, true);
       if (state !== null) staged.push({ target: join(outPath, 'tw-state.json'), bytes: Buffer.from(`${JSON.stringify(state)}\n`) });
       await commitBook(outPath, staged, fingerprints, true);
+      return notices;
     },
   };
 }

@@ -84,12 +84,13 @@ export async function runOnBook<Outcome>(
       const outcome = step.run(context, options);
       if (!(step.saves?.(outcome, options) ?? true)) return { outcome, output: null };
       const sameBook = (await realLocation(output)) === (await realLocation(book.path));
+      let notices: readonly string[];
       try {
-        if (sameBook) await book.save(output);
-        else await withBookLock(output, session, () => book.save(output));
+        notices = sameBook ? await book.save(output) : await withBookLock(output, session, () => book.save(output));
       } catch (error) {
         throw writeFailure(error, output);
       }
+      for (const notice of notices) session.say(`tierwise ${session.command}: ${notice}`);
       return { outcome, output };
     } finally {
       const notice = book.stateNotice();

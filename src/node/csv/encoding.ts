@@ -9,6 +9,7 @@ import type { CsvFormat } from './format.js';
  * separated; Word's plain text "Unicode (Big-Endian)" is UTF-16BE (hex dumps of both:
  * herongyang.com/Unicode, "Saving Files in Unicode Text" and "… in Unicode (Big-Endian)").
  * GB18030 is a superset of GBK, so one decoder reads both and writes back what it read.
+ * Excel's plain "CSV (Comma delimited)" outside China is Windows-1252 (Western European).
  *
  * GB18030 uses iconv-lite both ways, although Node's own TextDecoder('gb18030') decodes three
  * times faster: ICU follows GB18030-2022, which moved 19 characters (vertical punctuation
@@ -33,9 +34,10 @@ const utf8Encoder = new TextEncoder();
 
 /**
  * By the byte order mark when there is one (UTF-8, UTF-16LE, UTF-16BE), else UTF-8 when
- * every byte sequence is valid UTF-8 (so plain ASCII is UTF-8), else GB18030. UTF-16 that
- * does not decode (cut short by a byte, a lone surrogate) is refused: it would be written
- * back changed. UTF-16 without its mark is not guessed; read.ts refuses its NUL bytes.
+ * every byte sequence is valid UTF-8 (so plain ASCII is UTF-8), else GB18030 or
+ * Windows-1252, whichever the bytes read as (readsAsChinese). UTF-16 that does not decode
+ * (cut short by a byte, a lone surrogate) is refused: it would be written back changed.
+ * UTF-16 without its mark is not guessed; read.ts refuses its NUL bytes.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const marked = BOM_ENCODINGS.find(([, bom]) => startsWith(bytes, bom));
@@ -50,7 +52,49 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Enc
     }
   }
   if (isUtf8(bytes)) return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!readsAsChinese(bytes)) {
+    const text = iconv.decode(buffer, 'windows-1252');
+    // Five bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) mean nothing in Windows-1252 and decode to
+    // U+FFFD, which could not be written back as they were.
+    if (!text.includes('\ufffd')) return { text, encoding: 'windows-1252' };
+  }
+  return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
+}
+
+/**
+ * Whether bytes that are not UTF-8 are GBK/GB18030 rather than Windows-1252. Both give
+ * meaning to nearly any byte sequence, so the bytes are weighed. GB18030 needs every byte
+ * above 0x7F to start a valid pair or four-byte sequence, and nearly every Chinese
+ * character's pair ends in a byte above 0x7F too (all of GB2312's, most of GBK's). In
+ * Western text a letter such as é (0xE9) stands among ASCII letters, spaces and commas:
+ * "José," is no valid GB18030, and "Müller" is a pair ending in an ASCII letter (0xFC 0x6C);
+ * two accented letters side by side ("Größe") are the exception. So the bytes read as
+ * Chinese when they are valid GB18030 and at least a quarter of their multi-byte
+ * characters end above 0x7F or take four bytes.
+ */
+function readsAsChinese(bytes: Uint8Array): boolean {
+  let characters = 0;
+  let chineseLooking = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const lead = bytes[i];
+    if (lead < 0x80) continue;
+    if (lead === 0x80 || lead === 0xff || i + 1 >= bytes.length) return false;
+    const second = bytes[i + 1];
+    characters += 1;
+    if (second >= 0x30 && second <= 0x39) {
+      const third = bytes[i + 2];
+      const fourth = bytes[i + 3];
+      if (!(third >= 0x81 && third <= 0xfe && fourth >= 0x30 && fourth <= 0x39)) return false;
+      chineseLooking += 1;
+      i += 3;
+      continue;
+    }
+    if (second < 0x40 || second === 0x7f || second === 0xff) return false;
+    if (second > 0x7f) chineseLooking += 1;
+    i += 1;
+  }
+  return 4 * chineseLooking >= characters;
 }
 
 /**
@@ -92,9 +136,31 @@ export function encodeCsvText(text: string, encoding: Encoding, bom = true): Uin
 
 function encodeBody(text: string, encoding: Encoding): Uint8Array {
   if (encoding === 'gb18030') return asBytes(iconv.encode(text, 'gb18030'));
+  if (encoding === 'windows-1252') return windows1252(text);
   if (encoding === 'utf-16le') return asBytes(Buffer.from(text, 'utf16le'));
   if (encoding === 'utf-16be') return asBytes(Buffer.from(text, 'utf16le').swap16());
   return utf8Encoder.encode(text);
+}
+
+/** Raised when text holds a character its file's encoding has no byte for. */
+export class UnwritableCharacter extends Error {
+  constructor(readonly character: string) {
+    super(`"${character}" has no byte in Windows-1252`);
+  }
+}
+
+/** iconv-lite writes "?" for a character Windows-1252 lacks; that would lose it, so it is refused. */
+function windows1252(text: string): Uint8Array {
+  const bytes = asBytes(iconv.encode(text, 'windows-1252'));
+  if (count(bytes, 0x3f) === count(text, '?')) return bytes;
+  const character = [...text].find((c) => c !== '?' && iconv.encode(c, 'windows-1252')[0] === 0x3f);
+  throw new UnwritableCharacter(character ?? '?');
+}
+
+function count(items: Iterable<number | string>, wanted: number | string): number {
+  let found = 0;
+  for (const item of items) if (item === wanted) found += 1;
+  return found;
 }
 
 function asBytes(buffer: Buffer): Uint8Array {

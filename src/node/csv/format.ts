@@ -3,7 +3,7 @@ import { parseCsv, recordSpans } from './tokenize.js';
 
 /** How a CSV file was written, so that writing it back changes nothing else. */
 export interface CsvFormat {
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'windows-1252' | 'utf-16le' | 'utf-16be';
   delimiter: ',' | ';' | '\t';
   newline: '\n' | '\r\n' | '\r';
 }

@@ -4,7 +4,7 @@ import { readFingerprinted } from '../book/fingerprint.js';
 import { realLocation } from '../book/real-location.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
-import { decodeCsvBytes, decodeCsvHead, encodeCsvText } from './encoding.js';
+import { decodeCsvBytes, decodeCsvHead, encodeCsvText, UnwritableCharacter } from './encoding.js';
 import { detectDelimiter, detectNewline, newFileFormat, type CsvFormat } from './format.js';
 import { rewriteCsvChunks } from './rewrite.js';
 import { serializeCsv } from './serialize.js';
@@ -31,7 +31,7 @@ export function csvBookFiles(
   tabFiles: Record<string, string>,
   edits: BookEdits,
   copyUnchanged: boolean,
-): StagedFile[] {
+): { files: StagedFile[]; notices: string[] } {
   for (const tab of edits.cells.keys()) {
     if (!Object.hasOwn(tabFiles, tab)) throw new Error(`Cells of tab "${tab}" were edited, but the book has no file for it`);
   }
@@ -39,6 +39,18 @@ export function csvBookFiles(
   let bookFormat: CsvFormat | null = null;
   const newFormat = (): CsvFormat => (bookFormat ??= firstFormat(Object.keys(tabFiles).map(source)));
   const files: StagedFile[] = [];
+  const notices: string[] = [];
+  // A Windows-1252 file that must take a character it has no byte for (a rep named 王伟)
+  // is written as Excel's "CSV UTF-8" instead: a "?" in its place would lose the name.
+  const inItsEncoding = (file: string, format: CsvFormat, write: (format: CsvFormat) => StagedFile): StagedFile => {
+    try {
+      return write(format);
+    } catch (error) {
+      if (!(error instanceof UnwritableCharacter)) throw error;
+      notices.push(`${file} was saved in Windows-1252 (Excel's "CSV (Comma delimited)"), which cannot hold "${error.character}": it is now written as UTF-8 with a byte order mark (Excel's "CSV UTF-8"), which Excel opens alike; every other cell is as it was.`);
+      return write({ ...format, encoding: 'utf-8-bom' });
+    }
+  };
 
   for (const [tab, file] of Object.entries(tabFiles)) {
     const target = join(outDir, file);
@@ -47,19 +59,23 @@ export function csvBookFiles(
     const cells = edits.cells.get(tab);
     if (ownTab !== undefined) {
       const format = existing === null ? newFormat() : formatOf(decodeCsvBytes(existing));
-      files.push({ target, bytes: serializeCsv(ownTab.rows, format), check: recordCountCheck(file, format, ownTab.rows.length) });
+      files.push(inItsEncoding(file, format, (f) => ({ target, bytes: serializeCsv(ownTab.rows, f), check: recordCountCheck(file, f, ownTab.rows.length) })));
     } else if (cells !== undefined && !cells.isEmpty) {
       const decoded = existing === null ? null : decodeCsvBytes(existing);
       const format = decoded === null ? newFormat() : formatOf(decoded);
-      const chunks: Uint8Array[] = [];
-      // The byte order mark, if any, goes before the first chunk only.
-      const records = rewriteCsvChunks(decoded?.text ?? '', format, cells, (chunk) => chunks.push(encodeCsvText(chunk, format.encoding, chunks.length === 0)));
-      files.push({ target, bytes: Buffer.concat(chunks), check: recordCountCheck(file, format, records) });
+      files.push(
+        inItsEncoding(file, format, (f) => {
+          const chunks: Uint8Array[] = [];
+          // The byte order mark, if any, goes before the first chunk only.
+          const records = rewriteCsvChunks(decoded?.text ?? '', f, cells, (chunk) => chunks.push(encodeCsvText(chunk, f.encoding, chunks.length === 0)));
+          return { target, bytes: Buffer.concat(chunks), check: recordCountCheck(file, f, records) };
+        }),
+      );
     } else if (existing !== null && copyUnchanged) {
       files.push({ target, bytes: existing });
     }
   }
-  return files;
+  return { files, notices };
 }
 
 /**
@@ -73,7 +89,7 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
       : new Map(await Promise.all(Object.entries(tabFiles).map(async ([tab, file]) => [tab, (await readFingerprinted(join(sourceDir, file), CSV_FILE_LIMIT)).bytes] as const)));
   const location = await realLocation(outDir);
   const inPlace = sourceDir !== null && (await realLocation(sourceDir)) === location;
-  await commitFiles(location, csvBookFiles(sources, outDir, tabFiles, edits, !inPlace), { folder: outDir });
+  await commitFiles(location, csvBookFiles(sources, outDir, tabFiles, edits, !inPlace).files, { folder: outDir });
 }
 
 /** The writer's check of a CSV file: read back with our own tokenizer, it holds the records written. */

@@ -80,7 +80,7 @@ async function servePreview(options: StartPreview, log: (line: string) => void, 
     const fn = functions.get(name);
     if (!fn) throw Object.assign(new Error(`There is no server function ${name}.`), { name: 'NotFound' });
     const value = callServer(fn, session.context(), args[0]);
-    if (!READ_ONLY.has(name)) await local.save(local.path);
+    if (!READ_ONLY.has(name)) for (const notice of await local.save(local.path)) log(`preview: ${notice}`);
     return value;
   };
 

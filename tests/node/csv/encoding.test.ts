@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, decodeCsvHead, encodeCsvText } from '../../../src/node/csv/encoding.js';
+import { decodeCsvBytes, decodeCsvHead, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
 
 const header = '客户编号,客户名称,历史成交额\n';
 
@@ -18,6 +18,32 @@ describe('decodeCsvBytes', () => {
   it('reads GBK bytes, as Excel on Chinese Windows saves them, as GB18030', () => {
     const bytes = iconv.encode(header, 'gbk');
     expect(decodeCsvBytes(bytes)).toEqual({ text: header, encoding: 'gb18030' });
+  });
+
+  it('reads Chinese that is not GB2312 (traditional characters in GBK) as GB18030 still', () => {
+    const text = '客戶編號,公司名稱,負責人\nC1,臺灣寶島貿易,陳冠宇\n';
+    expect(decodeCsvBytes(iconv.encode(text, 'gbk'))).toEqual({ text, encoding: 'gb18030' });
+  });
+
+  it('reads Western text that is not UTF-8, as Excel saves "CSV (Comma delimited)" outside China, as Windows-1252', () => {
+    for (const text of ['Name,City\nMüller GmbH,Köln\n', 'Société Générale;Paris\n', 'José García,€ 12\n', 'Ærø Fisk ApS,“quoted” – dash\n']) {
+      expect(decodeCsvBytes(iconv.encode(text, 'windows-1252'))).toEqual({ text, encoding: 'windows-1252' });
+    }
+  });
+
+  it('reads Western text whose every accented letter is followed by an ASCII character as Windows-1252, whatever its letters (property)', () => {
+    const accented = fc.constantFrom(...'ÀÁÂÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖØÙÚÛÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿ€‘’“”–—…ŠšŽžŒœ');
+    const ascii = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 ,;."'), minLength: 1, maxLength: 6 });
+    const text = fc.array(fc.tuple(accented, ascii), { minLength: 1, maxLength: 20 }).map((parts) => parts.map(([a, b]) => a + b).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(decodeCsvBytes(iconv.encode(t, 'windows-1252'))).toEqual({ text: t, encoding: 'windows-1252' });
+      }),
+    );
+  });
+
+  it('reads bytes Windows-1252 leaves undefined (0x81) as GB18030, since Windows-1252 could not write them back', () => {
+    expect(decodeCsvBytes(new Uint8Array([0x41, 0x81, 0x20, 0x42])).encoding).toBe('gb18030');
   });
 
   it('reads UTF-16LE and UTF-16BE by their byte order mark, the mark not in the text', () => {
@@ -53,6 +79,15 @@ describe('encodeCsvText', () => {
     }
     const text = chars.join('');
     expect(decodeCsvBytes(encodeCsvText(text, 'gb18030')).text).toBe(text);
+  });
+
+  it('writes Windows-1252 back byte for byte, and refuses a character it has no byte for rather than write "?"', () => {
+    const bytes = new Uint8Array(Array.from({ length: 256 }, (_, i) => i).filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)));
+    const { text, encoding } = decodeCsvBytes(bytes);
+    expect(encoding).toBe('windows-1252');
+    expect(encodeCsvText(text, 'windows-1252')).toEqual(bytes);
+    expect(() => encodeCsvText('Why? B → A', 'windows-1252')).toThrow(UnwritableCharacter);
+    expect(() => encodeCsvText('Ann 王伟', 'windows-1252')).toThrow(expect.objectContaining({ character: '王' }));
   });
 
   it('writes the BOM of utf-8-bom and UTF-16, and none when told (the pieces after a file\'s first)', () => {
