@@ -15,10 +15,18 @@ export class Digest {
   private readonly scratch = new Float64Array(1);
   private readonly words = new Uint32Array(this.scratch.buffer);
 
-  /** Text, code unit by code unit, then its length, so ["ab", "c"] and ["a", "bc"] differ. */
+  /** Text, two UTF-16 code units to a word, then its length, so ["ab", "c"] and ["a", "bc"] differ. */
   text(value: string): this {
-    for (let i = 0; i < value.length; i++) this.word(value.charCodeAt(i));
-    return this.number(value.length);
+    const pairs = value.length - (value.length & 1);
+    for (let i = 0; i < pairs; i += 2) this.word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
+    if (pairs < value.length) this.word(value.charCodeAt(pairs));
+    return this.integer(value.length);
+  }
+
+  /** A small whole number (a count, a tag) as one word. */
+  integer(value: number): this {
+    this.word(value | 0);
+    return this;
   }
 
   number(value: number): this {
