@@ -16,6 +16,7 @@ import type { StateStore } from './ports.js';
  * schema of the saved state does not look inside it, so a damaged one cannot make the
  * proposals or the undo record unreadable.
  */
+
 /** Raised when the section's shape changes: an older one is then ignored, not misread. */
 const VERSION = 1;
 
