@@ -7,7 +7,8 @@ import { describeValue } from '../core/issue.js';
 import { scoreBook, type BookScores } from '../core/score/score-book.js';
 import type { Settings } from '../core/settings/schema.js';
 import { type Table, sheetRow } from '../core/table.js';
-import type { Workbook } from './ports.js';
+import type { StateStore, Workbook } from './ports.js';
+import { reusableComputations } from './saved-computations.js';
 import { CannotRun } from './cannot-run.js';
 import { customersTab } from './customers-tab.js';
 
@@ -25,17 +26,19 @@ export interface AssignBook {
 /**
  * The book scored afresh rather than trusting `TW Tier`/`TW Score` as found: those may be
  * stale or edited by hand, and scoring is fast, so proposals and previews always rest on
- * the data.
+ * the data. What the last rescore saved for the same data (the CLV fit) is reused, never
+ * trusted otherwise (saved-computations.ts).
  */
-export function scoreCurrentBook(workbook: Workbook, settings: Settings, asOfDay: number): BookScores {
+export function scoreCurrentBook(workbook: Workbook, settings: Settings, asOfDay: number, state: StateStore): BookScores {
   const { table, derived } = customersTab(workbook, settings);
-  const run = scoreBook({ customers: table, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay, customersDerived: derived ?? undefined });
+  const savedClvFit = reusableComputations(state).clvFit;
+  const run = scoreBook({ customers: table, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay, customersDerived: derived ?? undefined, savedClvFit });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   return run.result;
 }
 
-export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number): AssignBook {
-  return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay), settings);
+export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number, state: StateStore): AssignBook {
+  return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay, state), settings);
 }
 
 /** The Customers tab as it is now, made from the deals in an orders-only book (customersTab). */

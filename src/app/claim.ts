@@ -26,7 +26,7 @@ export interface ClaimOutcome {
  */
 export function claim(request: ClaimRequest): ClaimOutcome {
   const { workbook, settings, asOfDay } = request;
-  const book = readAssignBook(workbook, settings, asOfDay);
+  const book = readAssignBook(workbook, settings, asOfDay, request.state);
   const ownerHeader = requireOwnerHeader(book.ownerHeader, settings);
   const reps = readReps(workbook, settings);
   const state = loadOwnerState(request.state);

@@ -9,6 +9,7 @@ import { runIdAt } from './log.js';
 import { OWNED } from './owned-columns.js';
 import { type ProposalItem, type ProposalMaker, loadOwnerState } from './owner-state.js';
 import type { ActorRequest } from './ports.js';
+import { withComputations } from './saved-computations.js';
 import type { BookFacts, Summary } from './summary.js';
 
 export interface ProposeRequest extends ActorRequest {
@@ -31,7 +32,7 @@ export interface ProposeOutcome {
  */
 export function propose(request: ProposeRequest): ProposeOutcome {
   const { workbook, settings, asOfDay } = request;
-  const book = readAssignBook(workbook, settings, asOfDay);
+  const book = readAssignBook(workbook, settings, asOfDay, request.state);
   const reps = readReps(workbook, settings);
   const state = loadOwnerState(request.state);
   const rebalance = request.rebalance ?? false;
@@ -66,7 +67,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
   const items: ProposalItem[] = result.proposals
     .filter((p) => p.change || p.proposedOwner === null)
     .map((p) => ({ customerId: p.customerId, from: p.currentOwner, to: p.proposedOwner, reason: p.reason }));
-  request.state.save({
+  request.state.save(withComputations({
     ...state,
     assign: result.state,
     proposals: {
@@ -78,7 +79,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
       items,
       load: result.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity, active: activeReps.has(r.rep) })),
     },
-  });
+  }, book.scores));
 
   const issues = [...book.issues, ...reps.issues];
   return { facts: bookFacts(book.scores, issues), assign: assignSection(result, runId, rebalance, activeReps) };

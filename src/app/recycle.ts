@@ -26,7 +26,7 @@ export interface RecycleOutcome {
  */
 export function recycle(request: RecycleRequest): RecycleOutcome {
   const { workbook, settings, asOfDay } = request;
-  const book = readAssignBook(workbook, settings, asOfDay);
+  const book = readAssignBook(workbook, settings, asOfDay, request.state);
   const ownerHeader = requireOwnerHeader(book.ownerHeader, settings);
   const state = loadOwnerState(request.state);
   const result = recycleStale({ customers: book.customers, previousTiers: state.lastRescore?.tiers, asOfDay, settings: settings.pool, state: state.pool });

@@ -11,6 +11,7 @@ import { type FlagSources, flagsCell, standingFlags } from './flags.js';
 import { OWNED, OWN_TABS, type OwnedKey } from './owned-columns.js';
 import { loadOwnerState } from './owner-state.js';
 import type { OwnedColumn, UseCaseRequest } from './ports.js';
+import { withComputations } from './saved-computations.js';
 
 export type RescoreRequest = UseCaseRequest;
 
@@ -30,7 +31,7 @@ export interface RescoreOutcome extends BookFacts {
 /** Read the tabs, score, decide the owned columns, write them, remember the tiers. */
 export function rescore(request: RescoreRequest): RescoreOutcome {
   const { workbook, settings, asOfDay } = request;
-  const book = readAssignBook(workbook, settings, asOfDay);
+  const book = readAssignBook(workbook, settings, asOfDay, request.state);
   const scores = book.scores;
   // One read of the saved state: the owner sections give the standing pool flags, and lastRescore the movement.
   const state = loadOwnerState(request.state);
@@ -54,7 +55,7 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   const owners: Record<string, string> = {};
   for (const customer of book.customers) owners[customer.id] ??= customer.owner.trim();
   const movement = state.lastRescore ? compareTiers(state.lastRescore.tiers, tiersById) : null;
-  request.state.save({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } });
+  request.state.save(withComputations({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } }, scores));
 
   return { ...bookFacts(scores), scores, movement };
 }

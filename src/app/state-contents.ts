@@ -30,6 +30,8 @@ function describeSection(section: string, value: unknown): string {
       return `the pool: ${count('cooldowns')} cooldowns, ${count('staleFlags')} stale-customer warnings, ${count('claims')} claims`;
     case 'assign':
       return 'where the round-robin rotation stands';
+    case 'computed':
+      return 'the CLV fit of the last rescore, which later runs reuse while the deals are unchanged (made again when missing)';
     default:
       return `the section ${section}`;
   }

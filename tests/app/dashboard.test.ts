@@ -8,8 +8,8 @@ import { asOfDay, context, ownerCustomers, ownerDeals, ownerReps } from './owner
 
 function dashboard(extra: { previousOwners?: Record<string, string>; unplaced?: number } = {}, deals?: Cell[][], reps?: Cell[][]) {
   const workbook = memoryBook({ Customers: ownerCustomers, Deals: deals ?? ownerDeals, Reps: reps ?? ownerReps });
-  const { settings } = context(workbook);
-  const book = readAssignBook(workbook, settings, asOfDay);
+  const { settings, state } = context(workbook);
+  const book = readAssignBook(workbook, settings, asOfDay, state);
   const rows = buildDashboard({ book, reps: readReps(workbook, settings).reps, settings, asOfDay, ...extra });
   const block = (title: string) => {
     const start = rows.findIndex((r) => r[0] === title);

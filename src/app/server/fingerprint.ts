@@ -1,3 +1,4 @@
+import { Digest } from '../../core/digest.js';
 import type { Cell, Table } from '../../core/table.js';
 
 /**
@@ -5,39 +6,33 @@ import type { Cell, Table } from '../../core/table.js';
  * the job itself writes) and the settings. A stopped job resumes only when it is
  * unchanged; otherwise rows may have moved under the cursor and the job starts over.
  *
- * Two FNV-1a 32-bit hashes with different offset bases (Fowler, Noll, Vo; IETF draft
- * "The FNV Non-Cryptographic Hash Algorithm") make a 64-bit value: enough to tell an
- * edited sheet from an unedited one, which is all a cursor needs.
+ * Every cell goes into a 64-bit digest (src/core/digest.ts) as its kind and its value:
+ * a number as its eight bytes and a date as its time, so no string is made per cell (the
+ * 500,000 deals of a big book made the fingerprint cost a fifth of a rescore). The kind
+ * keeps the number 1 and the text "1" apart, and each text ends with its length, so
+ * ["ab", ""] and ["a", "b"] differ.
  */
 export function fingerprint(tables: readonly Table[], skipHeaders: ReadonlySet<string>, extra: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193);
-    }
-    // A separator no cell text can hold, so ["ab", ""] and ["a", "b"] differ.
-    a = Math.imul(a ^ 0xffff, 0x01000193);
-    b = Math.imul(b ^ 0xfffe, 0x01000193);
-  };
-  add(extra);
+  const digest = new Digest().text(extra);
   for (const table of tables) {
-    add(table.tab);
+    digest.text(table.tab);
     const kept = table.header.map((h, c) => (typeof h === 'string' && skipHeaders.has(h.trim()) ? -1 : c)).filter((c) => c >= 0);
-    for (const c of kept) add(cellText(table.header[c]));
-    add(String(table.headerRow));
+    for (const c of kept) addCell(digest, table.header[c]);
+    digest.integer(table.headerRow);
     for (const row of table.rows) {
-      for (const c of kept) add(cellText(row[c] ?? null));
-      add('\n');
+      for (const c of kept) addCell(digest, row[c] ?? null);
+      digest.integer(ROW_END);
     }
   }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return digest.hex();
 }
 
-function cellText(cell: Cell): string {
-  if (cell === null) return '';
-  if (cell instanceof Date) return `d${cell.getTime()}`;
-  return `${typeof cell}${String(cell)}`;
+const [BLANK, TEXT, NUMBER, BOOLEAN, DATE, ROW_END] = [0, 1, 2, 3, 4, 5];
+
+function addCell(digest: Digest, cell: Cell): void {
+  if (cell === null) digest.integer(BLANK);
+  else if (typeof cell === 'string') digest.integer(TEXT).text(cell);
+  else if (typeof cell === 'number') digest.integer(NUMBER).number(cell);
+  else if (typeof cell === 'boolean') digest.integer(BOOLEAN).integer(cell ? 1 : 0);
+  else digest.integer(DATE).number(cell.getTime());
 }

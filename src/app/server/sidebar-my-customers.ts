@@ -47,7 +47,7 @@ function myCustomers(ctx: ServerContext): MyCustomers {
   const me = reps?.ok && email !== '' ? reps.reps.find((r) => r.email.trim().toLowerCase() === email) : undefined;
   if (!reps?.ok || !me) return { email: ctx.user.email, rep: null, customers: [] };
   const asOfDay = ctx.clock.today();
-  const book = readAssignBook(ctx.book, settings, asOfDay);
+  const book = readAssignBook(ctx.book, settings, asOfDay, ctx.state);
   const roster = makeRoster(reps.reps, settings.assign, asOfDay);
   const rows = book.scores.customers;
   const customers = book.customers

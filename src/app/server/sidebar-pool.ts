@@ -32,7 +32,7 @@ export const sidebarPoolFunction = serverFunction({
 function pool(ctx: ServerContext): SidebarPool {
   const settings = loadSettings(ctx.settings);
   const asOfDay = ctx.clock.today();
-  const book = readAssignBook(ctx.book, settings, asOfDay);
+  const book = readAssignBook(ctx.book, settings, asOfDay, ctx.state);
   const { reps } = readReps(ctx.book, settings);
   const roster = makeRoster(reps, settings.assign, asOfDay);
   const rows = book.scores.customers;

@@ -58,7 +58,7 @@ function proposals(ctx: ServerContext): SidebarProposals {
   const lastApply = state.lastApply?.runId ?? null;
   if (!run) return { runId: null, asOf: null, strategy: null, items: [], lastApply, load: [] };
   const asOfDay = parseDay(run.asOf);
-  const book = readAssignBook(ctx.book, settings, typeof asOfDay === 'number' ? asOfDay : ctx.clock.today());
+  const book = readAssignBook(ctx.book, settings, typeof asOfDay === 'number' ? asOfDay : ctx.clock.today(), ctx.state);
   const rows = book.scores.customers;
   const table = rows.table;
   const fitColumn = headerIndex(table.header, OWNED.fit);

@@ -46,7 +46,7 @@ function whatIfRows(ctx: ServerContext, asOf: string | null): WhatIfRows {
   const settings = loadSettings(ctx.settings);
   const asOfDay = asOf === null ? ctx.clock.today() : parseDay(asOf);
   if (typeof asOfDay !== 'number') throw new CannotRun(`asOf: ${asOfDay.kind === 'invalid' ? asOfDay.message : 'missing'}`);
-  const scores = scoreCurrentBook(ctx.book, settings, asOfDay);
+  const scores = scoreCurrentBook(ctx.book, settings, asOfDay, ctx.state);
   // The preview reweighs the dimensions that scored the book: the deals' where they stood in, none of an unreliable CLV model.
   const { columns, dimensionsAbsent: absent } = scores;
   // fromEntries defines own properties, so a dimension keyed `__proto__` is a key like any other.

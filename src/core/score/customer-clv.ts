@@ -1,11 +1,14 @@
 import type { CustomerRows } from '../parse/customers-tab.js';
 import type { DealFacts } from '../parse/deals-tab.js';
 import type { Settings } from '../settings/schema.js';
-import { type ClvResult, computeClv, summarizePurchaseColumns } from './clv/index.js';
+import { type ClvResult, fitClv, summarizePurchaseColumns, valueClv } from './clv/index.js';
+import { type KeyedClvFit, clvFitKey } from './clv/fit-key.js';
 
 /** CLV per customer in row order (NaN where there is none), with the model behind it. */
 export interface CustomerClvColumns {
   readonly result: ClvResult;
+  /** The fit behind the values, keyed by what it read: what a rescore saves for the next runs. */
+  readonly fit: KeyedClvFit;
   readonly clv: Float64Array;
   readonly pAlive: Float64Array;
   readonly expectedPurchases: Float64Array;
@@ -16,11 +19,15 @@ export interface CustomerClvColumns {
 /**
  * Summarises each customer's won deals up to the as-of date in the model's unit, fits
  * BG/NBD and Gamma-Gamma (src/core/score/clv) and lays the values out by customer row;
- * customers listed twice get the values of their id.
+ * customers listed twice get the values of their id. `saved` is a fit an earlier run made:
+ * used when its key is the key of these summaries and settings, so the answer is the one
+ * fitting afresh gives, without the fit (the bulk of CLV's time).
  */
-export function clvByCustomer(customers: CustomerRows, deals: DealFacts, settings: Settings, asOfDay: number): CustomerClvColumns {
+export function clvByCustomer(customers: CustomerRows, deals: DealFacts, settings: Settings, asOfDay: number, saved: KeyedClvFit | null = null): CustomerClvColumns {
   const summaries = summarizePurchaseColumns(deals.won, customers.ids, asOfDay, settings.clv.unit);
-  const result = computeClv(summaries, settings.clv);
+  const key = clvFitKey(summaries, settings.clv, asOfDay);
+  const fit = saved?.key === key ? saved.fit : fitClv(summaries, settings.clv);
+  const result = valueClv(fit, summaries, settings.clv);
   const n = customers.ids.length;
   const clv = new Float64Array(n).fill(NaN);
   const pAlive = new Float64Array(n).fill(NaN);
@@ -37,5 +44,5 @@ export function clvByCustomer(customers: CustomerRows, deals: DealFacts, setting
     churnRisk[k] = value.churnRisk ? 1 : 0;
     fallback[k] = value.fallback ? 1 : 0;
   }
-  return { result, clv, pAlive, expectedPurchases, churnRisk, fallback };
+  return { result, fit: { key, fit }, clv, pAlive, expectedPurchases, churnRisk, fallback };
 }

@@ -5,6 +5,7 @@ import { type DealFacts, readDeals } from '../parse/deals-tab.js';
 import type { Settings } from '../settings/schema.js';
 import type { Dimension } from '../settings/score.js';
 import type { Table } from '../table.js';
+import type { KeyedClvFit } from './clv/fit-key.js';
 import { type CustomerClvColumns, clvByCustomer } from './customer-clv.js';
 import { scoringColumns } from './dimensions.js';
 import { type RfmScores, scoreRfm } from './rfm.js';
@@ -20,6 +21,8 @@ export interface ScoreBookInput {
   readonly asOfDay: number;
   /** Present when the Customers tab was made from the deals by this run (an orders-only book). */
   readonly customersDerived?: DerivedCustomersFacts;
+  /** The CLV fit an earlier run saved: reused when it was fitted to the same summaries and settings (clvByCustomer). */
+  readonly savedClvFit?: KeyedClvFit | null;
 }
 
 export interface BookScores {
@@ -84,7 +87,7 @@ export function scoreBook(input: ScoreBookInput): ScoreBookResult {
     const column = customers.columns[field];
     if (column !== undefined) customers.days(column);
   }
-  const clv = deals && settings.clv.enabled ? clvByCustomer(customers, deals, settings, asOfDay) : null;
+  const clv = deals && settings.clv.enabled ? clvByCustomer(customers, deals, settings, asOfDay, input.savedClvFit ?? null) : null;
   if (clv?.result.fallbackReason) notes.push(`CLV: ${clv.result.fallbackReason}`);
   if (clv) notes.push(...clv.result.warnings.map((w) => `CLV: ${w}`));
 

@@ -26,6 +26,25 @@ export const GammaGammaModel = z.object({
 export type GammaGammaModel = z.infer<typeof GammaGammaModel>;
 export type GammaGammaParameters = Pick<GammaGammaModel, 'p' | 'q' | 'gamma'>;
 
+/**
+ * What fitting the two models to a book's summaries decided (fitClv): the models, whether
+ * their values are used, and what to tell. Values per customer follow from it and the
+ * summaries (valueClv); a rescore saves it so later runs on the same deals need not fit again.
+ */
+export const ClvFit = z.object({
+  /** The BG/NBD fit as made (its likelihood may be infinite); null when the data was too thin to fit. */
+  model: BgNbdModel.nullable(),
+  spend: GammaGammaModel.nullable(),
+  /** False when the values fall back to history: no usable BG/NBD fit. */
+  modelValues: z.boolean(),
+  /** Whether expected spend comes from `spend`, rather than each customer's historical average. */
+  spendUsable: z.boolean(),
+  fallbackReason: z.string().nullable(),
+  reliable: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type ClvFit = z.infer<typeof ClvFit>;
+
 export const CustomerClv = z.object({
   id: z.string(),
   /** Probability the customer is still buying; null where no model could be fitted. */

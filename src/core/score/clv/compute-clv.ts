@@ -1,6 +1,6 @@
 import type { ClvSettings } from '../../settings/clv.js';
 import { fitBgNbd } from './bg-nbd-fit.js';
-import type { BgNbdModel, ClvResult, CustomerClv, GammaGammaModel } from './clv-result.js';
+import type { BgNbdModel, ClvFit, ClvResult, CustomerClv, GammaGammaModel } from './clv-result.js';
 import { averagePurchaseValue, valueCustomers } from './customer-values.js';
 import { fitGammaGamma } from './gamma-gamma.js';
 import type { PurchaseSummaries } from './purchase-summaries.js';
@@ -13,52 +13,62 @@ import { convertDuration } from './time-units.js';
  * by period over the horizon in the model's own unit (the unit the summaries were built
  * in). Never throws: where the data cannot carry a model the values fall back to history
  * (see historicalValues) with `fallback` set and `fallbackReason` saying why, and the
- * result is marked not `reliable`. A fit whose shape parameter ran to the edge of its
- * range is such a case even when the optimiser calls it converged: issue 10 met a fit with
- * a ≈ 1e-10, b ≈ 2.4e6, which gives every customer P(alive) = 1.
+ * result is marked not `reliable`. The fit (fitClv) and the values (valueClv) are apart so
+ * that a run can reuse the fit the last rescore saved for the same summaries.
  */
 export function computeClv(summaries: PurchaseSummaries, settings: ClvSettings): ClvResult {
-  const unit = summaries.unit;
-  const horizon = convertDuration(settings.horizon.value, settings.horizon.unit, unit);
+  return valueClv(fitClv(summaries, settings), summaries, settings);
+}
+
+/**
+ * The models fitted to the summaries, and what they are good for: everything of a CLV
+ * run that depends on the whole book, a handful of numbers and sentences. A fit whose
+ * shape parameter ran to the edge of its range is not used even when the optimiser calls
+ * it converged: issue 10 met a fit with a ≈ 1e-10, b ≈ 2.4e6, which gives every customer
+ * P(alive) = 1.
+ */
+export function fitClv(summaries: PurchaseSummaries, settings: ClvSettings): ClvFit {
   const warnings: string[] = [];
-  if (settings.unit !== unit) {
-    warnings.push(`The purchases were summarised in ${unit} but the settings ask for ${settings.unit}; the model uses ${unit}.`);
+  if (settings.unit !== summaries.unit) {
+    warnings.push(`The purchases were summarised in ${summaries.unit} but the settings ask for ${settings.unit}; the model uses ${summaries.unit}.`);
   }
   const customers = summaries.ids.length;
   const repeaters = summaries.x.reduce((count, x) => count + (x > 0 ? 1 : 0), 0);
-  const base = { unit, horizon, warnings };
-  const fallBack = (reason: string, model: BgNbdModel | null): ClvResult => ({
-    ...base,
-    model,
-    spend: null,
-    perCustomer: historicalValues(summaries, settings),
-    fallbackReason: reason,
-    reliable: false,
-  });
+  const noModel = (reason: string, model: BgNbdModel | null): ClvFit => ({ model, spend: null, modelValues: false, spendUsable: false, fallbackReason: reason, reliable: false, warnings });
 
   if (customers < settings.minCustomers) {
-    return fallBack(`Only ${customers} customers have a won deal on or before the as-of date; fitting the model needs at least ${settings.minCustomers}.`, null);
+    return noModel(`Only ${customers} customers have a won deal on or before the as-of date; fitting the model needs at least ${settings.minCustomers}.`, null);
   }
   if (repeaters < settings.minRepeaters) {
-    return fallBack(`${TOO_LITTLE_REPEAT_BUYING} (only ${repeaters} customers bought on more than one day; the model needs at least ${settings.minRepeaters}, clv.minRepeaters).`, null);
+    return noModel(`${TOO_LITTLE_REPEAT_BUYING} (only ${repeaters} customers bought on more than one day; the model needs at least ${settings.minRepeaters}, clv.minRepeaters).`, null);
   }
   const fitted = fitBgNbd(summaries);
-  const model = Number.isFinite(fitted.logLikelihood) ? fitted : null;
   // Checked before convergence: a search running off to an edge often stops unconverged, and the edge is what to tell.
   const edge = parameterAtEdge({ r: fitted.r, a: fitted.a, b: fitted.b }, settings.parameterBound);
-  if (edge !== null) return fallBack(`${TOO_LITTLE_REPEAT_BUYING} (the BG/NBD fit ran to the edge of its range: ${edge}).`, model);
+  if (edge !== null) return noModel(`${TOO_LITTLE_REPEAT_BUYING} (the BG/NBD fit ran to the edge of its range: ${edge}).`, fitted);
   if (!fitted.converged) {
-    return fallBack(`The BG/NBD fit did not converge after ${fitted.iterations} iterations, so its parameters cannot be trusted.`, model);
+    return noModel(`The BG/NBD fit did not converge after ${fitted.iterations} iterations, so its parameters cannot be trusted.`, fitted);
   }
 
-  const spendFit = fitSpend(summaries, settings, warnings);
-  const spendEdge = spendFit && parameterAtEdge({ p: spendFit.p, q: spendFit.q }, settings.parameterBound);
-  const spendUsable = spendFit !== null && spendFit.converged && spendFit.q > 1 && spendEdge === null;
-  const perCustomer = valueCustomers(fitted, spendUsable ? spendFit : null, summaries, settings);
+  const spend = fitSpend(summaries, settings, warnings);
+  const spendEdge = spend && parameterAtEdge({ p: spend.p, q: spend.q }, settings.parameterBound);
+  const spendUsable = spend !== null && spend.converged && spend.q > 1 && spendEdge === null;
+  return { model: fitted, spend, modelValues: true, spendUsable, fallbackReason: spendUsable ? null : spendFallbackReason(spend, spendEdge), reliable: !spendEdge, warnings };
+}
+
+/** Every customer's values under a fit of the same summaries and settings (fitClv). */
+export function valueClv(fit: ClvFit, summaries: PurchaseSummaries, settings: ClvSettings): ClvResult {
+  const unit = summaries.unit;
+  const base = { unit, horizon: convertDuration(settings.horizon.value, settings.horizon.unit, unit), warnings: [...fit.warnings] };
+  // A fit whose likelihood is not a number is used but not shown: the summary has no way to say NaN.
+  const model = fit.model && Number.isFinite(fit.model.logLikelihood) ? fit.model : null;
+  const fallBack = (reason: string | null): ClvResult => ({ ...base, model, spend: null, perCustomer: historicalValues(summaries, settings), fallbackReason: reason, reliable: false });
+  if (!fit.modelValues || fit.model === null) return fallBack(fit.fallbackReason);
+  const perCustomer = valueCustomers(fit.model, fit.spendUsable ? fit.spend : null, summaries, settings);
   if (!perCustomer.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.expectedPurchases))) {
-    return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.', model);
+    return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.');
   }
-  return { ...base, model, spend: spendFit, perCustomer, fallbackReason: spendUsable ? null : spendFallbackReason(spendFit, spendEdge), reliable: !spendEdge };
+  return { ...base, model, spend: fit.spend, perCustomer, fallbackReason: fit.fallbackReason, reliable: fit.reliable };
 }
 
 const TOO_LITTLE_REPEAT_BUYING = 'Too little repeat buying to tell who has stopped: P(alive) is not informative here';

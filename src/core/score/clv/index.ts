@@ -11,7 +11,7 @@ export {
 export { expectedAverageSpend, fitGammaGamma, populationMeanSpend } from './gamma-gamma.js';
 export { futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
 export { flagChurnRisk } from './churn-risk.js';
-export { computeClv } from './compute-clv.js';
+export { computeClv, fitClv, valueClv } from './compute-clv.js';
 export { averagePurchaseValue, valueCustomers } from './customer-values.js';
 export { DAYS_PER_UNIT, convertDuration } from './time-units.js';
 export * from './clv-result.js';

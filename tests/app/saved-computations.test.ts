@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { propose } from '../../src/app/propose.js';
+import { recycle } from '../../src/app/recycle.js';
+import { rescore } from '../../src/app/rescore.js';
+import { readSavedState } from '../../src/app/saved-state.js';
+import { stateToChunks } from '../../src/app/state-text.js';
+import { fitBgNbd } from '../../src/core/score/clv/bg-nbd-fit.js';
+import { dayNumber, formatDay } from '../../src/core/parse/days.js';
+import { defaultSettings, type Settings } from '../../src/core/settings/schema.js';
+import type { Cell } from '../../src/core/table.js';
+import { fixedClock, memoryBook, memoryState } from './book-fixtures.js';
+import { ownerReps } from './owner-fixtures.js';
+
+// Counting the BG/NBD fits is how these tests see whether a run reused the saved one.
+vi.mock('../../src/core/score/clv/bg-nbd-fit.js', async (original) => {
+  const actual = await original<typeof import('../../src/core/score/clv/bg-nbd-fit.js')>();
+  return { ...actual, fitBgNbd: vi.fn(actual.fitBgNbd) };
+});
+const fits = vi.mocked(fitBgNbd);
+beforeEach(() => {
+  fits.mockClear();
+});
+
+const asOfDay = dayNumber(2026, 11, 23);
+const firstDay = dayNumber(2025, 1, 1);
+
+interface Book {
+  readonly customers: Cell[][];
+  readonly deals: Cell[][];
+}
+
+const NAMES = ['Acme', 'Beta', 'Gamma', 'Delta', 'Zeta'];
+const REGIONS = ['East', 'West'];
+const OWNERS = ['', 'Alice', 'Bob', 'Dora'];
+
+/** A book whose Customers tab has no score columns, so the deals (CLV among them) carry the score and the proposals. */
+const book: fc.Arbitrary<Book> = fc
+  .array(
+    fc.record({
+      name: fc.integer({ min: 0, max: 40 }),
+      region: fc.constantFrom(...REGIONS),
+      owner: fc.constantFrom(...OWNERS),
+      deals: fc.array(fc.record({ day: fc.integer({ min: 0, max: asOfDay - firstDay + 20 }), amount: fc.integer({ min: -50, max: 5000 }) }), { minLength: 1, maxLength: 6 }),
+    }),
+    { minLength: 35, maxLength: 60 },
+  )
+  .map((rows) => {
+    const customers: Cell[][] = [['Customer ID', 'Name', 'Region', 'Owner']];
+    const deals: Cell[][] = [['Deal ID', 'Customer ID', 'Amount', 'Date', 'Stage']];
+    rows.forEach((row, k) => {
+      const id = `C${String(k + 1).padStart(3, '0')}`;
+      customers.push([id, `${NAMES[row.name % NAMES.length]} ${row.name}`, row.region, row.owner]);
+      row.deals.forEach((deal, j) => deals.push([`D${k}-${j}`, id, deal.amount, formatDay(firstDay + deal.day), 'won']));
+    });
+    return { customers, deals };
+  });
+
+function workbookOf(data: Book) {
+  return memoryBook({ Customers: data.customers, Deals: data.deals, Reps: ownerReps });
+}
+
+function request(workbook: ReturnType<typeof workbookOf>, state: ReturnType<typeof memoryState>, settings: Settings = defaultSettings, day = asOfDay) {
+  return { workbook, state, clock: fixedClock, settings, asOfDay: day, actor: 'cli', madeBy: { actor: 'cli', role: 'command' as const } };
+}
+
+/** A rescored book and its state, as the next command finds them. */
+function rescored(data: Book, settings: Settings = defaultSettings) {
+  const workbook = workbookOf(data);
+  const state = memoryState();
+  rescore(request(workbook, state, settings));
+  return { workbook, state };
+}
+
+/** Everything a propose shows: its summary, the Customers tab it wrote, and the run it saved for apply. */
+function proposeAll(workbook: ReturnType<typeof workbookOf>, state: ReturnType<typeof memoryState>, settings: Settings = defaultSettings, day = asOfDay) {
+  const outcome = propose(request(workbook, state, settings, day));
+  const saved = state.load() as { proposals: unknown };
+  return { outcome, customers: workbook.readTable('Customers'), proposals: saved.proposals };
+}
+
+function withoutComputed(state: ReturnType<typeof memoryState>) {
+  const { computed: _dropped, ...rest } = state.load() as Record<string, unknown>;
+  return memoryState(structuredClone(rest));
+}
+
+function computedOf(state: ReturnType<typeof memoryState>) {
+  return (state.load() as { computed: { version: number; clvFit: { key: string; fit: { model: { r: number } }; seal: string } | null } }).computed;
+}
+
+const sample = fc.sample(book, { numRuns: 1, seed: 13 })[0];
+
+/** The row of a won deal dated after its customer's first purchase day: one the fit reads (mean repeat spend). */
+function repeatPurchase(data: Book): number {
+  const first = new Map<Cell, string>();
+  for (const row of data.deals.slice(1)) if (!first.has(row[1]) || String(row[3]) < first.get(row[1])!) first.set(row[1], String(row[3]));
+  return data.deals.findIndex((row, i) => i > 0 && String(row[3]) <= formatDay(asOfDay) && String(row[3]) > first.get(row[1])!);
+}
+
+describe('the CLV fit a rescore saves', () => {
+  it('is saved with the rescore, and propose on the same deals reuses it and proposes exactly what fitting afresh proposes', () => {
+    const reused = rescored(sample);
+    const fresh = rescored(sample);
+    expect(computedOf(reused.state).clvFit).not.toBeNull();
+    fits.mockClear();
+    const withSaved = proposeAll(reused.workbook, reused.state);
+    expect(fits).not.toHaveBeenCalled();
+    const fitted = proposeAll(fresh.workbook, withoutComputed(fresh.state));
+    expect(fits).toHaveBeenCalledTimes(1);
+    expect(withSaved).toEqual(fitted);
+  });
+
+  it('gives the same proposals, reasons and flags as fitting afresh, on any book (property)', () => {
+    fc.assert(
+      fc.property(book, (data) => {
+        const reused = rescored(data);
+        const fresh = rescored(data);
+        expect(proposeAll(reused.workbook, reused.state)).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state)));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('is reused by recycle too: its flags are the ones a fresh fit gives', () => {
+    const reused = rescored(sample);
+    const fresh = rescored(sample);
+    fits.mockClear();
+    const a = recycle(request(reused.workbook, reused.state));
+    expect(fits).not.toHaveBeenCalled();
+    const b = recycle(request(fresh.workbook, withoutComputed(fresh.state)));
+    expect(a).toEqual(b);
+    expect(reused.workbook.readTable('Customers')).toEqual(fresh.workbook.readTable('Customers'));
+  });
+
+  const changes: [string, (data: Book) => Book, Settings?, number?][] = [
+    ['the amount of a repeat purchase', (d) => ({ ...d, deals: d.deals.map((row, i) => (i === repeatPurchase(d) ? [row[0], row[1], Number(row[2]) + 1, row[3], row[4]] : row)) })],
+    ['a deal date', (d) => ({ ...d, deals: d.deals.map((row, i) => (i === 3 ? [row[0], row[1], row[2], formatDay(firstDay + 400), row[4]] : row)) })],
+    ['a new deal', (d) => ({ ...d, deals: [...d.deals, ['D-new', 'C001', 1234, formatDay(asOfDay - 10), 'won']] })],
+    ['a CLV setting', (d) => d, { ...defaultSettings, clv: { ...defaultSettings.clv, minRepeaters: defaultSettings.clv.minRepeaters + 1 } }],
+    ['the as-of day', (d) => d, defaultSettings, asOfDay + 1],
+  ];
+  it.each(changes)('is fitted again after a change of %s, and the answer is the fresh one', (_, change, settings = defaultSettings, day = asOfDay) => {
+    const changed = change(sample);
+    const reused = rescored(sample);
+    const before = computedOf(reused.state).clvFit!.key;
+    const edited = workbookOf(changed);
+    const fresh = workbookOf(changed);
+    fits.mockClear();
+    const withSaved = proposeAll(edited, reused.state, settings, day);
+    expect(fits).toHaveBeenCalledTimes(1);
+    expect(withSaved).toEqual(proposeAll(fresh, withoutComputed(reused.state), settings, day));
+    // Propose saves the fit it made, so the next run on the changed deals reuses that one.
+    expect(computedOf(reused.state).clvFit!.key).not.toBe(before);
+  });
+
+  it('is reused when only the amount of a first purchase changed: the fit never reads it, and the values it changes are computed afresh', () => {
+    const purchases = sample.deals.map((row, i) => ({ row, i })).filter(({ row, i }) => i > 0 && row[1] === 'C001' && Number(row[2]) > 0 && String(row[3]) <= formatDay(asOfDay));
+    const firstPurchase = purchases.reduce((a, b) => (String(b.row[3]) < String(a.row[3]) ? b : a)).i;
+    const changed = { ...sample, deals: sample.deals.map((row, i) => (i === firstPurchase ? [row[0], row[1], Number(row[2]) + 500, row[3], row[4]] : row)) };
+    const reused = rescored(sample);
+    fits.mockClear();
+    const withSaved = proposeAll(workbookOf(changed), reused.state);
+    expect(fits).not.toHaveBeenCalled();
+    expect(withSaved).toEqual(proposeAll(workbookOf(changed), withoutComputed(reused.state)));
+  });
+
+  const damages: [string, (computed: Record<string, unknown>) => unknown][] = [
+    ['from another version', (c) => ({ ...c, version: 0 })],
+    ['with a parameter edited by hand', (c) => ({ ...c, clvFit: { ...(c.clvFit as object), fit: { ...(c.clvFit as { fit: object }).fit, model: { ...(c.clvFit as { fit: { model: object } }).fit.model, r: 0.5 } } } })],
+    ['with a part missing', (c) => ({ ...c, clvFit: { ...(c.clvFit as object), fit: undefined } })],
+    ['that is not an object at all', () => 'garbage'],
+  ];
+  it.each(damages)('is ignored, not trusted, when it is %s, and the state is still read', (_, damage) => {
+    const reused = rescored(sample);
+    const fresh = rescored(sample);
+    const state = reused.state.load() as Record<string, unknown>;
+    const damaged = memoryState({ ...state, computed: damage(state.computed as Record<string, unknown>) });
+    // The rest of the state (the tiers, the owners of the last rescore) reads as before.
+    expect(readSavedState(stateToChunks(damaged.load())).problem).toBeNull();
+    fits.mockClear();
+    const withDamaged = proposeAll(reused.workbook, damaged);
+    expect(fits).toHaveBeenCalledTimes(1);
+    expect(withDamaged).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state)));
+  });
+
+  it('is a few hundred characters of the saved state, whatever the number of customers', () => {
+    const { state } = rescored(sample);
+    expect(JSON.stringify(computedOf(state)).length).toBeLessThan(1500);
+  });
+});
