@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkXlsxPackage, xmlProblem } from '../../../src/node/xlsx/check-package.js';
+import { checkRewrittenPackage, checkXlsxPackage, producedXmlFault } from '../../../src/node/xlsx/check-package.js';
+import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
 import { writeRichBook } from './rich-book.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-check-'));
@@ -55,14 +56,37 @@ describe('xmlProblem', () => {
   });
 });
 
-describe('checkXlsxPackage limited to the parts a save rewrote', () => {
-  const broken = () => richWith('xl/worksheets/sheet2.xml', (xml) => xml.replace('</sheetData>', '<x:row/></sheetData>'));
+describe('the check of a save, limited to the parts it produced', () => {
+  const sheet2 = 'xl/worksheets/sheet2.xml';
+  const broken = () => richWith(sheet2, (xml) => xml.replace('</sheetData>', '<x:row/></sheetData>'));
+  const partOf = (bytes: Uint8Array, part: string) => Buffer.from(unzipSync(bytes)[part]);
 
-  it('finds a fault in a listed part', () => {
-    expect(() => checkXlsxPackage(broken(), 'out.xlsx', new Set(['xl/worksheets/sheet2.xml']))).toThrow(/part xl\/worksheets\/sheet2\.xml/);
+  it('finds a part it produced that does not parse, naming it', async () => {
+    const fault = await producedXmlFault(new Map([[sheet2, partOf(broken(), sheet2)]]), 'out.xlsx');
+    expect(fault?.message).toMatch(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml is not well-formed XML \(.*prefix.*\)\.$/);
   });
 
-  it('leaves parts it was not given to the source they were copied from', () => {
-    expect(() => checkXlsxPackage(broken(), 'out.xlsx', new Set(['xl/workbook.xml']))).not.toThrow();
+  it('passes the parts it produced when they parse', async () => {
+    expect(await producedXmlFault(new Map([[sheet2, partOf(readFileSync(rich), sheet2)]]), 'out.xlsx')).toBeNull();
+  });
+
+  it('leaves parts it did not produce to the source they were copied from', async () => {
+    const written = broken();
+    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([['xl/workbook.xml', partOf(written, 'xl/workbook.xml')]]))).resolves.toBeUndefined();
+  });
+
+  it('refuses a file that does not hold the very bytes the save produced and checked', async () => {
+    const written = readFileSync(rich);
+    const other = Buffer.from(partOf(written, sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
+    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]))).rejects.toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
+  });
+
+  it('refuses a produced part missing from the file', async () => {
+    await expect(checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([['xl/worksheets/sheet9.xml', Buffer.from('<worksheet/>')]]))).rejects.toThrow(/sheet9\.xml was not stored/);
+  });
+
+  it('refuses a produced sheet its own reader cannot read back, naming the tab', async () => {
+    const written = richWith(sheet2, (xml) => xml.replace(/<row r="(\d+)"/, '<row r="1048577"'));
+    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, partOf(written, sheet2)]]))).rejects.toThrow(/^out\.xlsx: /);
   });
 });
