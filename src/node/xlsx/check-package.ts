@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { readPackageTabs } from './read-xlsx.js';
 import { firstXmlProblem, type XmlPart } from './xml-problem.js';
 import { openXlsxBytes } from './xlsx-package.js';
-import { entryHolds, inflateEntry, readZip, type ZipEntry } from './zip-archive.js';
+import { inflateEntry, readZip, storesExactly, type ZipEntry } from './zip-archive.js';
 
 /**
  * The check a written .xlsx passes before it may replace anything: every XML part and
@@ -59,24 +59,18 @@ function xmlFault(found: ReturnType<typeof firstXmlProblem>, label: string): Err
 
 /**
  * The rest of a save's check, on the written file: its zip reads, each part the save
- * produced is stored as exactly the bytes producedXmlFault parsed (inflated on the thread
- * pool and compared, while the main thread reads), and the package opens again with
- * Tierwise's own reader, every rewritten worksheet read to its last cell from those bytes.
+ * produced is stored as exactly the bytes producedXmlFault parsed (`stored`: the deflated
+ * bytes written for each), and the package opens again with Tierwise's own reader, every
+ * rewritten worksheet read to its last cell from those bytes.
  */
-export async function checkRewrittenPackage(written: Uint8Array, label: string, produced: ReadonlyMap<string, Buffer>): Promise<void> {
+export function checkRewrittenPackage(written: Uint8Array, label: string, produced: ReadonlyMap<string, Buffer>, stored: ReadonlyMap<string, Uint8Array>): void {
   const entries = new Map(zipEntries(written, label).map((entry) => [entry.name, entry]));
-  const stored = [...produced].map(async ([name, content]) => {
+  for (const [name, content] of produced) {
     const entry = entries.get(name);
-    if (entry === undefined || !(await entryHolds(entry, content))) throw new Error(`${label}: part ${name} was not stored as it was produced.`);
-  });
-  try {
-    reopen(written, label, produced, (part) => produced.has(part));
-  } finally {
-    // Settled either way, so that no comparison is left to reject unheard.
-    const outcomes = await Promise.allSettled(stored);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    const deflated = stored.get(name);
+    if (entry === undefined || deflated === undefined || !storesExactly(entry, content, deflated)) throw new Error(`${label}: part ${name} was not stored as it was produced.`);
   }
+  reopen(written, label, produced, (part) => produced.has(part));
 }
 
 function zipEntries(bytes: Uint8Array, label: string): ZipEntry[] {

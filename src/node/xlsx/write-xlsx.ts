@@ -25,7 +25,7 @@ import { deflateOffThread, writeZip, type ZipPart } from './zip-archive.js';
  *
  * The file's check covers the parts rewritten or added (the others are the source's own
  * bytes): their XML is parsed from the bytes produced, on a thread of its own while they
- * are deflated, and the written file must hold exactly those bytes and reopen
+ * are deflated, and the written file must store exactly those bytes and reopen
  * (checkRewrittenPackage). A part that does not parse is reported by the check, so that
  * the commit refuses it like any other fault before anything is replaced.
  */
@@ -33,12 +33,14 @@ export async function xlsxFile(source: XlsxPackage | null, target: string, edits
   if (source === null) return newXlsxFile(target, newBookTabs(edits));
   const { parts, produced } = editedXlsx(source, edits);
   const xmlChecked = producedXmlFault(produced, target);
-  const bytes = writeZip(await deflateOffThread(parts));
+  const zipped = await deflateOffThread(parts);
+  const stored = new Map(zipped.flatMap((part) => ('copy' in part ? [] : [[part.name, part.deflated] as const])));
+  const bytes = writeZip(zipped);
   return {
     target,
     bytes,
     check: async (written) => {
-      await checkRewrittenPackage(written, target, produced);
+      checkRewrittenPackage(written, target, produced, stored);
       const fault = await xmlChecked;
       if (fault) throw fault;
     },

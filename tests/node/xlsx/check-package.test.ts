@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkRewrittenPackage, checkXlsxPackage, producedXmlFault } from '../../../src/node/xlsx/check-package.js';
 import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
+import { readZip } from '../../../src/node/xlsx/zip-archive.js';
 import { writeRichBook } from './rich-book.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-check-'));
@@ -70,23 +72,39 @@ describe('the check of a save, limited to the parts it produced', () => {
     expect(await producedXmlFault(new Map([[sheet2, partOf(readFileSync(rich), sheet2)]]), 'out.xlsx')).toBeNull();
   });
 
-  it('leaves parts it did not produce to the source they were copied from', async () => {
+  /** The save's own record of a part: its content and the deflated bytes it wrote, as read back from `written`. */
+  const asWritten = (written: Uint8Array, part: string) => ({
+    produced: new Map([[part, partOf(written, part)]]),
+    stored: new Map([[part, readZip(written).find((entry) => entry.name === part)?.compressed ?? new Uint8Array()]]),
+  });
+
+  it('leaves parts it did not produce to the source they were copied from', () => {
     const written = broken();
-    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([['xl/workbook.xml', partOf(written, 'xl/workbook.xml')]]))).resolves.toBeUndefined();
+    const { produced, stored } = asWritten(written, 'xl/workbook.xml');
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).not.toThrow();
   });
 
-  it('refuses a file that does not hold the very bytes the save produced and checked', async () => {
+  it('refuses a file that does not store the very bytes the save produced and checked', () => {
     const written = readFileSync(rich);
+    const { stored } = asWritten(written, sheet2);
     const other = Buffer.from(partOf(written, sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
-    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]))).rejects.toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]), stored)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
   });
 
-  it('refuses a produced part missing from the file', async () => {
-    await expect(checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([['xl/worksheets/sheet9.xml', Buffer.from('<worksheet/>')]]))).rejects.toThrow(/sheet9\.xml was not stored/);
+  it('refuses a part stored with compressed bytes other than those the save made of it', () => {
+    const written = readFileSync(rich);
+    const { produced } = asWritten(written, sheet2);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, new Map([[sheet2, deflateRawSync(produced.get(sheet2) ?? '', { level: 1 })]]))).toThrow(/sheet2\.xml was not stored/);
   });
 
-  it('refuses a produced sheet its own reader cannot read back, naming the tab', async () => {
+  it('refuses a produced part missing from the file', () => {
+    const missing = 'xl/worksheets/sheet9.xml';
+    expect(() => checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([[missing, Buffer.from('<worksheet/>')]]), new Map([[missing, new Uint8Array()]]))).toThrow(/sheet9\.xml was not stored/);
+  });
+
+  it('refuses a produced sheet its own reader cannot read back, naming the tab', () => {
     const written = richWith(sheet2, (xml) => xml.replace(/<row r="(\d+)"/, '<row r="1048577"'));
-    await expect(checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, partOf(written, sheet2)]]))).rejects.toThrow(/^out\.xlsx: /);
+    const { produced, stored } = asWritten(written, sheet2);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).toThrow(/^out\.xlsx: /);
   });
 });
