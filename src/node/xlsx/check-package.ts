@@ -32,11 +32,12 @@ const WORKER_FILE = fileURLToPath(new URL('./xml-check-worker.mjs', import.meta.
 
 /**
  * The XML parse of the parts a save produced (name → content), on a thread of its own,
- * started as soon as they exist: saxes parses about 50 MB of sheet XML a second on the benchmark machine, the
- * largest single step of saving the 50k/500k book, and runs this way beside the deflating
- * (on libuv's pool) and the re-read (on the main thread). Resolves to the sentence naming the first
- * part that does not parse, or null; it never rejects, so that a fault waits for the
- * check to report it.
+ * started as soon as they exist: saxes parses about 50 MB of sheet XML a second on the
+ * benchmark machine, the largest single step of saving the 50k/500k book, and runs this
+ * way beside the deflating (on libuv's pool) and the re-read (on the main thread).
+ * Resolves to the sentence naming the first part that does not parse, or null; it never
+ * rejects, so that a fault waits for the check to report it. A worker that fails to start
+ * or dies is a fault too: the save is refused rather than left unchecked.
  */
 export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
   const xml = xmlParts(parts);
