@@ -1,5 +1,5 @@
-// Builds the three artefacts: dist/Code.js (Apps Script), dist/appsscript.json and
-// dist/tierwise.mjs (the Node command). See README "Build".
+// Builds the artefacts: dist/Code.js (Apps Script), dist/appsscript.json,
+// dist/tierwise.mjs (the Node command) and the worker it starts, dist/xml-check-worker.mjs. See README "Build".
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { findBoundaryViolations } from './check-boundaries.mjs';
@@ -57,6 +57,19 @@ await build({
   target: 'node20',
   outfile: 'dist/tierwise.mjs',
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'error',
+});
+
+// The XML parse of a save's check runs on a thread of its own (src/node/xlsx/check-package.ts),
+// which loads this file from beside the command.
+await build({
+  entryPoints: ['src/node/xlsx/xml-check-worker.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/xml-check-worker.mjs',
   legalComments: 'none',
   logLevel: 'error',
 });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, expectRefused, fingerprint, xlsxBook } from './support/run.js';
-import { declareSize, recordsOf, rewriteParts } from './support/zip.js';
+import { builtCli, cli, expectRefused, fingerprint, xlsxBook } from './support/run.js';
+import { declareSize, parts, recordsOf, rewriteParts } from './support/zip.js';
 
 /**
  * Damaged workbooks (issue 12 items 5 and 6): cut files, flipped bytes, lying zip headers,
@@ -120,6 +120,33 @@ describe('missing and broken parts', () => {
 
   it('refuses a workbook whose workbook.xml is gone', async () => {
     await refused((path) => rewriteParts(path, (name, content) => (name === 'xl/workbook.xml' ? null : content)), [/workbook/]);
+  });
+});
+
+describe('a save whose own output would not parse', () => {
+  // Our reader only looks inside <sheetData>, so an element after it with an undeclared
+  // prefix reads fine; rewriting the sheet copies it into a part we produced, which the
+  // check before the rename must refuse (issue 9 item 4), leaving the book as it was.
+  const undeclaredPrefix = (path: string) => {
+    const xml = parts(path).get(CUSTOMERS)?.toString('utf8') ?? '';
+    withCustomers(xml.replace(/<\/sheetData>/, '</sheetData><x:extLst/>'))(path);
+  };
+  const refusedSave = (path: string) => [path, new RegExp(`${CUSTOMERS.replaceAll('/', '\\/')} is not well-formed XML`), /was not written/, /nothing was changed/];
+
+  it('is refused before the rename, in-process (the parse on the main thread)', async () => {
+    const path = await xlsxBook();
+    undeclaredPrefix(path);
+    const before = fingerprint(dirname(path));
+    const result = await cli('score', path, ...AS_OF, '--in-place');
+    expectRefused(result, refusedSave(path), dirname(path), before);
+  });
+
+  it('is refused before the rename by the built command (the parse on its own thread)', async () => {
+    const path = await xlsxBook();
+    undeclaredPrefix(path);
+    const before = fingerprint(dirname(path));
+    const result = builtCli(['score', path, ...AS_OF, '--in-place']);
+    expectRefused(result, refusedSave(path), dirname(path), before);
   });
 });
 

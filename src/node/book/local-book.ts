@@ -90,7 +90,7 @@ async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tab
         throw new BookError(`${outPath}: this book is an .${kind}${kind === 'xlsm' ? ' (it has macros)' : ''}, so its output must be named .${kind} too.`);
       }
       if (state.changed) for (const tab of state.xlsxTabs(new Date())) workbook.edits.ownTabs.set(tab.name, { rows: tab.rows, hidden: true });
-      await commitBook(outPath, [xlsxFile(pkg, outPath, workbook.edits)], fingerprints, false);
+      await commitBook(outPath, [await xlsxFile(pkg, outPath, workbook.edits)], fingerprints, false);
       return [];
     },
   };

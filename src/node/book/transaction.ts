@@ -35,8 +35,8 @@ export interface StagedFile {
   /** Where it goes; a symbolic link there is followed and its target replaced, so the link stays. */
   readonly target: string;
   readonly bytes: Uint8Array;
-  /** Throws when the bytes are not what the writer meant; runs before anything is replaced. */
-  readonly check?: (bytes: Uint8Array) => void;
+  /** Throws (or rejects) when the bytes are not what the writer meant; runs before anything is replaced. */
+  readonly check?: (bytes: Uint8Array) => void | Promise<void>;
 }
 
 const JournalFile = z.object({ temp: z.string(), target: z.string(), sha256: z.string() });
@@ -79,7 +79,7 @@ export async function commitFiles(location: string, files: readonly StagedFile[]
     let checked: unknown = null;
     for (const file of planned) {
       try {
-        file.check?.(file.bytes);
+        await file.check?.(file.bytes);
       } catch (error) {
         checked ??= new BookError(`${file.target} was not written: the new file failed its check (${(error as Error).message}); nothing was changed.`);
       }

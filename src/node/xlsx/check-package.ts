@@ -1,7 +1,10 @@
-import { SaxesParser } from 'saxes';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { readPackageTabs } from './read-xlsx.js';
+import { firstXmlProblem, type XmlPart } from './xml-problem.js';
 import { openXlsxBytes } from './xlsx-package.js';
-import { inflateEntry, readZip } from './zip-archive.js';
+import { inflateEntry, readZip, storesExactly, type ZipEntry } from './zip-archive.js';
 
 /**
  * The check a written .xlsx passes before it may replace anything: every XML part and
@@ -11,47 +14,89 @@ import { inflateEntry, readZip } from './zip-archive.js';
  * one sentence naming the part at fault. Legacy VML drawings (`.vml`) are left out: Excel
  * itself writes them as HTML-like markup that is not well-formed XML.
  *
- * `onlyParts`, when given, limits both the XML parse and the re-read to those parts (the
- * ones a save rewrote or added; the rest are the source's own bytes). saxes parses about
- * 35 MB of sheet XML a second on the benchmark machine, so checking every part of the
- * 50k/500k book would add seconds to a save that rewrote one sheet.
+ * This is the whole check, for a new workbook; a save that rewrote some parts of a source
+ * checks only those (producedXmlFault, checkRewrittenPackage): the others are the source's
+ * own compressed bytes.
  */
-export function checkXlsxPackage(bytes: Uint8Array, label: string, onlyParts?: ReadonlySet<string>): void {
-  const checked = (part: string) => onlyParts === undefined || onlyParts.has(part);
-  let entries;
+export function checkXlsxPackage(bytes: Uint8Array, label: string): void {
+  const contents = new Map<string, Buffer>();
+  for (const entry of zipEntries(bytes, label)) if (isXmlPart(entry.name)) contents.set(entry.name, inflateEntry(entry));
+  const fault = xmlFault(firstXmlProblem(xmlParts(contents)), label);
+  if (fault) throw fault;
+  reopen(bytes, label, contents, () => true);
+}
+
+// Built from xml-check-worker.ts beside the command (scripts/build.mjs). Run from the
+// sources (the tests), there is no such file and the parse runs on the main thread.
+const WORKER_FILE = fileURLToPath(new URL('./xml-check-worker.mjs', import.meta.url));
+
+/**
+ * The XML parse of the parts a save produced (name → content), on a thread of its own,
+ * started as soon as they exist: saxes parses about 50 MB of sheet XML a second on the
+ * benchmark machine, the largest single step of saving the 50k/500k book, and runs this
+ * way beside the deflating (on libuv's pool) and the re-read (on the main thread).
+ * Resolves to the sentence naming the first part that does not parse, or null; it never
+ * rejects, so that a fault waits for the check to report it. A worker that fails to start
+ * or dies is a fault too: the save is refused rather than left unchecked.
+ */
+export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
+  const xml = xmlParts(parts);
+  if (!existsSync(WORKER_FILE)) return Promise.resolve(xmlFault(firstXmlProblem(xml), label));
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_FILE, { workerData: xml });
+    worker.once('message', (found: ReturnType<typeof firstXmlProblem>) => resolve(xmlFault(found, label)));
+    worker.once('error', (error) => resolve(new Error(`${label}: the XML check failed (${error.message}).`)));
+    worker.once('exit', (code) => resolve(new Error(`${label}: the XML check stopped before it finished (exit code ${code}).`)));
+  });
+}
+
+function xmlParts(parts: ReadonlyMap<string, Buffer>): XmlPart[] {
+  return [...parts].filter(([name]) => isXmlPart(name)).map(([name, content]) => ({ name, content }));
+}
+
+function xmlFault(found: ReturnType<typeof firstXmlProblem>, label: string): Error | null {
+  return found && new Error(`${label}: part ${found.name} is not well-formed XML (${found.problem}).`);
+}
+
+/**
+ * The rest of a save's check, on the written file: its zip reads, each part the save
+ * produced is stored as exactly the bytes producedXmlFault parsed (`stored`: the deflated
+ * bytes written for each), and the package opens again with Tierwise's own reader, every
+ * rewritten worksheet read to its last cell from those bytes.
+ */
+export function checkRewrittenPackage(written: Uint8Array, label: string, produced: ReadonlyMap<string, Buffer>, stored: ReadonlyMap<string, Uint8Array>): void {
+  const entries = new Map(zipEntries(written, label).map((entry) => [entry.name, entry]));
+  for (const [name, content] of produced) {
+    const entry = entries.get(name);
+    const deflated = stored.get(name);
+    if (entry === undefined || deflated === undefined || !storesExactly(entry, content, deflated)) throw new Error(`${label}: part ${name} was not stored as it was produced.`);
+  }
+  reopen(written, label, produced, (part) => produced.has(part));
+}
+
+function zipEntries(bytes: Uint8Array, label: string): ZipEntry[] {
   try {
-    entries = readZip(bytes);
+    return readZip(bytes);
   } catch (error) {
     throw new Error(`${label}: ${(error as Error).message}`);
   }
-  // Each checked part is inflated once, for both the XML parse and the re-read: inflating a
-  // 47 MB sheet takes 0.4 s on the benchmark machine.
-  const inflated = new Map<string, Buffer>();
-  for (const entry of entries) {
-    if (!/\.(xml|rels)$/i.test(entry.name) || !checked(entry.name)) continue;
-    const content = inflateEntry(entry);
-    inflated.set(entry.name, content);
-    const problem = xmlProblem(content.toString('utf8'));
-    if (problem) throw new Error(`${label}: part ${entry.name} is not well-formed XML (${problem}).`);
-  }
+}
+
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/**
+ * Opens the package again and reads the worksheets `checked` picks, taking the parts in
+ * `contents` from there rather than inflating them once more (inflating the 47 MB sheet of
+ * the benchmark book takes 0.4 s).
+ */
+function reopen(bytes: Uint8Array, label: string, contents: ReadonlyMap<string, Buffer>, checked: (part: string) => boolean): void {
   try {
     const opened = openXlsxBytes(bytes, label);
-    const bytesOf = (part: string) => inflated.get(part) ?? opened.bytes(part);
+    const bytesOf = (part: string) => contents.get(part) ?? opened.bytes(part);
     const pkg = { ...opened, bytes: bytesOf, text: (part: string) => bytesOf(part)?.toString('utf8') };
     readPackageTabs(pkg, label, pkg.map.sheets.filter((sheet) => sheet.worksheet && checked(sheet.part)).map((sheet) => sheet.name));
   } catch (error) {
     const message = (error as Error).message;
     throw new Error(message.startsWith(`${label}: `) ? message : `${label}: ${message}`);
   }
-}
-
-/** The first error a namespace-aware parser (saxes, `xmlns: true`) reports, or undefined. */
-export function xmlProblem(xml: string): string | undefined {
-  const parser = new SaxesParser({ xmlns: true });
-  let problem: string | undefined;
-  parser.on('error', (error) => {
-    problem ??= error.message;
-  });
-  parser.write(xml).close();
-  return problem;
 }

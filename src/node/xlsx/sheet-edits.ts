@@ -80,7 +80,7 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
 
   function finish(): EditedSheet {
     copyTo(xml.length);
-    return { xml: Buffer.concat(out.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))), overwroteFormula };
+    return { xml: Buffer.concat(encodeRuns(out)), overwroteFormula };
   }
 
   function rewriteRow(rowCursor: SheetCursor, rowEdits: ReadonlyMap<number, Cell>): string {
@@ -113,6 +113,29 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
     if (rowCursor.rowSelfClosing) return `${pieces.join('')}</${p}row>`;
     return pieces.join('') + xml.toString('utf8', gapStart, rowCursor.rowEnd);
   }
+}
+
+/**
+ * The pieces as bytes, each run of strings joined and encoded once: when every row is
+ * edited (a rescore writes every customer's columns) the pieces are tens of thousands of
+ * rows, and a Buffer per row cost ~0.3 s of the 50k/500k save in allocation and copying.
+ */
+function encodeRuns(pieces: readonly (Buffer | string)[]): Buffer[] {
+  const buffers: Buffer[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) buffers.push(Buffer.from(run.join(''), 'utf8'));
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (typeof piece === 'string') run.push(piece);
+    else {
+      flush();
+      buffers.push(piece);
+    }
+  }
+  flush();
+  return buffers;
 }
 
 /** The row's start tag with an explicit `r` and, if it has `spans`, spans that cover the edits. */

@@ -3,7 +3,7 @@ import type { BookEdits } from '../book/edits.js';
 import { realLocation } from '../book/real-location.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
 import type { CellWriting } from './cell-xml.js';
-import { checkXlsxPackage } from './check-package.js';
+import { checkRewrittenPackage, producedXmlFault } from './check-package.js';
 import { newXlsxFile, type NewTab } from './create-xlsx.js';
 import { calendarDateStyle, dateStyles } from './date-styles.js';
 import { addSheets, dropCalcChain, setSheetStates, type NewSheet } from './package-edits.js';
@@ -12,7 +12,7 @@ import { checkSheetName } from './sheet-names.js';
 import { worksheetXml } from './sheet-xml.js';
 import { vocabularyOf } from './xml-namespaces.js';
 import { openXlsx, type XlsxPackage } from './xlsx-package.js';
-import { writeZip, type ZipPart } from './zip-archive.js';
+import { deflateOffThread, writeZip, type ZipPart } from './zip-archive.js';
 
 /**
  * A run's edits as a new package for `target`. Every zip entry we do not change is copied
@@ -22,22 +22,39 @@ import { writeZip, type ZipPart } from './zip-archive.js';
  * ISO text (`YYYY-MM-DD`) when it has none, because adding a style would rewrite
  * styles.xml. `source` is the package as the command read it (null: a new book); it is
  * never read again, so a file replaced meanwhile cannot receive edits meant for another.
- * The file's check (checkXlsxPackage) covers the parts rewritten or added: the others are
- * the source's own bytes.
+ *
+ * The file's check covers the parts rewritten or added (the others are the source's own
+ * bytes): their XML is parsed from the bytes produced, on a thread of its own while they
+ * are deflated, and the written file must store exactly those bytes and reopen
+ * (checkRewrittenPackage). A part that does not parse is reported by the check, so that
+ * the commit refuses it like any other fault before anything is replaced.
  */
-export function xlsxFile(source: XlsxPackage | null, target: string, edits: BookEdits): StagedFile {
+export async function xlsxFile(source: XlsxPackage | null, target: string, edits: BookEdits): Promise<StagedFile> {
   if (source === null) return newXlsxFile(target, newBookTabs(edits));
-  const { bytes, rewritten } = editedXlsx(source, edits);
-  return { target, bytes, check: (written) => checkXlsxPackage(written, target, rewritten) };
+  const { parts, produced } = editedXlsx(source, edits);
+  const xmlChecked = producedXmlFault(produced, target);
+  const zipped = await deflateOffThread(parts);
+  const stored = new Map(zipped.flatMap((part) => ('copy' in part ? [] : [[part.name, part.deflated] as const])));
+  const bytes = writeZip(zipped);
+  return {
+    target,
+    bytes,
+    check: async (written) => {
+      checkRewrittenPackage(written, target, produced, stored);
+      const fault = await xmlChecked;
+      if (fault) throw fault;
+    },
+  };
 }
 
 /** Saves a run's edits to `outPath` as one transaction (commitFiles): the file is replaced whole or not at all. */
 export async function writeXlsx(sourcePath: string | null, outPath: string, edits: BookEdits): Promise<void> {
   const source = sourcePath === null ? null : await openXlsx(sourcePath);
-  await commitFiles(await realLocation(outPath), [xlsxFile(source, outPath, edits)]);
+  await commitFiles(await realLocation(outPath), [await xlsxFile(source, outPath, edits)]);
 }
 
-function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { bytes: Buffer; rewritten: Set<string> } {
+/** The parts of the new package, and the content of those rewritten or added by name. */
+function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { parts: ZipPart[]; produced: Map<string, Buffer> } {
   const { map } = pkg;
   const stylesXml = (map.stylesPart && pkg.text(map.stylesPart)) ?? '';
   const styles = dateStyles(stylesXml);
@@ -79,14 +96,20 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { bytes: Buffer; rewrit
   if (overwroteFormula) for (const part of dropCalcChain(pkg, text, setText)) removed.add(part);
 
   const parts: ZipPart[] = [];
+  const produced = new Map<string, Buffer>();
+  const add = (name: string, content: Buffer, dosTime: number) => {
+    parts.push({ name, content, dosTime });
+    produced.set(name, content);
+  };
   for (const entry of pkg.entries) {
     if (removed.has(entry.name)) continue;
     const content = replaced.get(entry.name);
-    parts.push(content ? { name: entry.name, content, dosTime: entry.dosTime } : { copy: entry });
+    if (content) add(entry.name, content, entry.dosTime);
+    else parts.push({ copy: entry });
   }
   const dosTime = pkg.entries.find((entry) => entry.name === map.workbookPart)?.dosTime ?? 0;
-  for (const part of newParts) parts.push({ name: part.name, content: part.content, dosTime });
-  return { bytes: writeZip(parts), rewritten: new Set([...replaced.keys(), ...newParts.map((part) => part.name)]) };
+  for (const part of newParts) add(part.name, part.content, dosTime);
+  return { parts, produced };
 }
 
 /** Without a source book, the edited tabs and our own tabs make a new one. */

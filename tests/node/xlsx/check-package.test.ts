@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkXlsxPackage, xmlProblem } from '../../../src/node/xlsx/check-package.js';
+import { checkRewrittenPackage, checkXlsxPackage, producedXmlFault } from '../../../src/node/xlsx/check-package.js';
+import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
+import { readZip } from '../../../src/node/xlsx/zip-archive.js';
 import { writeRichBook } from './rich-book.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-check-'));
@@ -55,14 +58,53 @@ describe('xmlProblem', () => {
   });
 });
 
-describe('checkXlsxPackage limited to the parts a save rewrote', () => {
-  const broken = () => richWith('xl/worksheets/sheet2.xml', (xml) => xml.replace('</sheetData>', '<x:row/></sheetData>'));
+describe('the check of a save, limited to the parts it produced', () => {
+  const sheet2 = 'xl/worksheets/sheet2.xml';
+  const broken = () => richWith(sheet2, (xml) => xml.replace('</sheetData>', '<x:row/></sheetData>'));
+  const partOf = (bytes: Uint8Array, part: string) => Buffer.from(unzipSync(bytes)[part]);
 
-  it('finds a fault in a listed part', () => {
-    expect(() => checkXlsxPackage(broken(), 'out.xlsx', new Set(['xl/worksheets/sheet2.xml']))).toThrow(/part xl\/worksheets\/sheet2\.xml/);
+  it('finds a part it produced that does not parse, naming it', async () => {
+    const fault = await producedXmlFault(new Map([[sheet2, partOf(broken(), sheet2)]]), 'out.xlsx');
+    expect(fault?.message).toMatch(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml is not well-formed XML \(.*prefix.*\)\.$/);
   });
 
-  it('leaves parts it was not given to the source they were copied from', () => {
-    expect(() => checkXlsxPackage(broken(), 'out.xlsx', new Set(['xl/workbook.xml']))).not.toThrow();
+  it('passes the parts it produced when they parse', async () => {
+    expect(await producedXmlFault(new Map([[sheet2, partOf(readFileSync(rich), sheet2)]]), 'out.xlsx')).toBeNull();
+  });
+
+  /** The save's own record of a part: its content and the deflated bytes it wrote, as read back from `written`. */
+  const asWritten = (written: Uint8Array, part: string) => ({
+    produced: new Map([[part, partOf(written, part)]]),
+    stored: new Map([[part, readZip(written).find((entry) => entry.name === part)?.compressed ?? new Uint8Array()]]),
+  });
+
+  it('leaves parts it did not produce to the source they were copied from', () => {
+    const written = broken();
+    const { produced, stored } = asWritten(written, 'xl/workbook.xml');
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).not.toThrow();
+  });
+
+  it('refuses a file that does not store the very bytes the save produced and checked', () => {
+    const written = readFileSync(rich);
+    const { stored } = asWritten(written, sheet2);
+    const other = Buffer.from(partOf(written, sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]), stored)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
+  });
+
+  it('refuses a part stored with compressed bytes other than those the save made of it', () => {
+    const written = readFileSync(rich);
+    const { produced } = asWritten(written, sheet2);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, new Map([[sheet2, deflateRawSync(produced.get(sheet2) ?? '', { level: 1 })]]))).toThrow(/sheet2\.xml was not stored/);
+  });
+
+  it('refuses a produced part missing from the file', () => {
+    const missing = 'xl/worksheets/sheet9.xml';
+    expect(() => checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([[missing, Buffer.from('<worksheet/>')]]), new Map([[missing, new Uint8Array()]]))).toThrow(/sheet9\.xml was not stored/);
+  });
+
+  it('refuses a produced sheet its own reader cannot read back, naming the tab', () => {
+    const written = richWith(sheet2, (xml) => xml.replace(/<row r="(\d+)"/, '<row r="1048577"'));
+    const { produced, stored } = asWritten(written, sheet2);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).toThrow(/^out\.xlsx: /);
   });
 });
