@@ -98,7 +98,7 @@ export function readDealRows(
   let knownById = 0;
   const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
-  const orderOf = orderIndex();
+  const orderOf = orderIndex(table.rows.length, (r) => customerKey(table.rows[r][dealId as number] ?? null));
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -207,7 +207,7 @@ export function readDealRows(
         mergedOrders.add(at);
         continue;
       }
-      if (at === undefined) orderOf.set(order, all.size());
+      if (at === undefined) orderOf.set(order, all.size(), i);
     }
     all.push(customer, day, value, code);
   }
@@ -228,13 +228,14 @@ export function readDealRows(
  * third of the deals pass (BENCHMARKS.md, CSV 100k/1M). Exports mostly number their orders
  * upwards with an order's lines together, and while every Deal ID asked about is at least
  * the greatest one before it, an ID is that one or new: no Map is needed. The first ID that
- * comes out of order puts the ones filed so far into the Map, which answers from then on.
+ * comes out of order puts the ones filed so far into the Map, which answers from then on;
+ * until then only the row each deal was filed from is kept (`idOfRow` reads its ID again).
  */
-function orderIndex() {
+function orderIndex(capacity: number, idOfRow: (row: number) => string) {
   let greatest = '';
   let greatestAt: number | undefined;
-  let filedIds: string[] = [];
-  let filedAt: number[] = [];
+  // Row + 1 of each filed deal, 0 for none: 4 bytes a deal where arrays of IDs and places took 30 MB.
+  let filedRow: Int32Array | null = null;
   let byId: Map<string, number> | null = null;
   return {
     get(id: string): number | undefined {
@@ -246,21 +247,20 @@ function orderIndex() {
           return undefined;
         }
         byId = new Map();
-        for (let k = 0; k < filedIds.length; k++) byId.set(filedIds[k], filedAt[k]);
-        filedIds = [];
-        filedAt = [];
+        if (filedRow !== null) for (let at = 0; at < capacity; at++) if (filedRow[at] > 0) byId.set(idOfRow(filedRow[at] - 1), at);
+        filedRow = null;
       }
       return byId.get(id);
     },
-    /** Files `id` at `at`; called right after get(id) found nothing. */
-    set(id: string, at: number) {
+    /** Files `id`, read from `row`, at `at`; called right after get(id) found nothing. */
+    set(id: string, at: number, row: number) {
       if (byId !== null) {
         byId.set(id, at);
         return;
       }
       greatestAt = at;
-      filedIds.push(id);
-      filedAt.push(at);
+      filedRow ??= new Int32Array(capacity);
+      filedRow[at] = row + 1;
     },
   };
 }
