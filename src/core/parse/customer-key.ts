@@ -20,7 +20,9 @@ export function customerKey(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   let text = typeof cell === 'string' ? cell.trim() : describeValue(cell);
   if (!isAscii(text)) text = text.normalize('NFKC').trim();
-  if (text.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(text.toLowerCase())) return '';
+  // No placeholder has an ASCII digit, and no case mapping makes or takes one: an id with a
+  // digit is not lower-cased to be looked up (two allocations per deal row on a million rows).
+  if (text.length <= LONGEST_PLACEHOLDER && !hasAsciiDigit(text) && PLACEHOLDERS.has(text.toLowerCase())) return '';
   return withoutZeroDecimals(text);
 }
 
@@ -66,6 +68,14 @@ function withoutZeroDecimals(text: string): string {
     if (code < DIGIT_0 || code > DIGIT_0 + 9 || (i > dot && code !== DIGIT_0)) return text;
   }
   return text.slice(0, dot);
+}
+
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= DIGIT_0 && code <= DIGIT_0 + 9) return true;
+  }
+  return false;
 }
 
 function isAscii(text: string): boolean {

@@ -43,6 +43,8 @@ export interface CustomerMatch {
   byFallback(kind: FallbackKind): CustomerLookup;
   /** Id values an export writes for "no account" (WooCommerce's 0): the key falls back. */
   readonly guestIds: ReadonlySet<string>;
+  /** How many customers the lookups index into. */
+  readonly customers: number;
 }
 
 /** Deal rows whose customer was found by each kind of key. */
@@ -89,9 +91,14 @@ export function readDealRows(
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
   const all = growableDeals(table.rows.length);
   const unknownIds = new Set<string>();
-  const knownIds = new Set<string>();
+  // A customer is found by id only through its own key (customers.keys), so the distinct ids
+  // found are the customers found by id, counted without a Set: a Set.add of a million fresh
+  // strings cost a quarter of the deals pass. An e-mail, phone or name may be one of several.
+  const foundById = new Uint8Array(match.customers);
+  let knownById = 0;
+  const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
-  const orderOf = new Map<string, number>();
+  const orderOf = orderIndex(table.rows.length, (r) => customerKey(table.rows[r][dealId as number] ?? null));
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -172,7 +179,11 @@ export function readDealRows(
       continue;
     }
     keyedBy[kind]++;
-    knownIds.add(id);
+    if (kind !== 'id') knownByFallback.add(id);
+    else if (foundById[customer] === 0) {
+      foundById[customer] = 1;
+      knownById++;
+    }
     if (Number.isNaN(day) || Number.isNaN(value) || code === NO_STAGE) {
       // An open or lost deal counts for nothing, so its blank close date or amount (a CRM leaves both empty until signing) loses nothing.
       const couldCount = code === STAGE_CODE.won || code === STAGE_CODE.refunded || code === NO_STAGE;
@@ -196,14 +207,62 @@ export function readDealRows(
         mergedOrders.add(at);
         continue;
       }
-      if (at === undefined) orderOf.set(order, all.size());
+      if (at === undefined) orderOf.set(order, all.size(), i);
     }
     all.push(customer, day, value, code);
   }
   issues.push(...missingIdIssues(table, columns, missingIdRows));
   let missingIds = 0;
   for (const { count } of missingIdRows.values()) missingIds += count;
-  return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds: knownIds.size, issues };
+  // An e-mail, phone or name written as some customer's id that was found is that id, not another.
+  let knownIds = knownById;
+  for (const key of knownByFallback) {
+    const customer = lookups.id(key);
+    if (customer < 0 || foundById[customer] === 0) knownIds++;
+  }
+  return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds, issues };
+}
+
+/**
+ * Deal ID → where its first filed deal is. A Map over a million distinct Deal IDs was a
+ * third of the deals pass (BENCHMARKS.md, CSV 100k/1M). Exports mostly number their orders
+ * upwards with an order's lines together, and while every Deal ID asked about is at least
+ * the greatest one before it, an ID is that one or new: no Map is needed. The first ID that
+ * comes out of order puts the ones filed so far into the Map, which answers from then on;
+ * until then only the row each deal was filed from is kept (`idOfRow` reads its ID again).
+ */
+function orderIndex(capacity: number, idOfRow: (row: number) => string) {
+  let greatest = '';
+  let greatestAt: number | undefined;
+  // Row + 1 of each filed deal, 0 for none: 4 bytes a deal where arrays of IDs and places took 30 MB.
+  let filedRow: Int32Array | null = null;
+  let byId: Map<string, number> | null = null;
+  return {
+    get(id: string): number | undefined {
+      if (byId === null) {
+        if (id === greatest) return greatestAt;
+        if (id > greatest) {
+          greatest = id;
+          greatestAt = undefined;
+          return undefined;
+        }
+        byId = new Map();
+        if (filedRow !== null) for (let at = 0; at < capacity; at++) if (filedRow[at] > 0) byId.set(idOfRow(filedRow[at] - 1), at);
+        filedRow = null;
+      }
+      return byId.get(id);
+    },
+    /** Files `id`, read from `row`, at `at`; called right after get(id) found nothing. */
+    set(id: string, at: number, row: number) {
+      if (byId !== null) {
+        byId.set(id, at);
+        return;
+      }
+      greatestAt = at;
+      filedRow ??= new Int32Array(capacity);
+      filedRow[at] = row + 1;
+    },
+  };
 }
 
 function orList(words: string[]): string {

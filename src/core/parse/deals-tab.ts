@@ -71,6 +71,7 @@ export function readDeals(table: Table, customers: CustomerRows, settings: Setti
     byId: customerLookup(customers.keys, customers.indexByKey),
     byFallback: (kind) => fallbackLookup(kind, [customers.ids, customers.text(customers.columns[kind])]),
     guestIds: new Set(shape?.guestIds ?? []),
+    customers: customers.ids.length,
   };
   // One pass reads every cell of a row and files the deal. Only a column that mixes
   // currencies needs all its amounts before any deal can be filed (the majority decides

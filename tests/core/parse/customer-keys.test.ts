@@ -44,6 +44,18 @@ describe('a deal without a customer id finds its customer by e-mail, then phone,
     expect(book.notes).toContain('Deals found their customers by Customer ID (1 row), then Email (2 rows), then Phone (1 row), then Customer Name (1 row): where Customer ID was blank.');
   });
 
+  it('counts a customer found by its id and by an e-mail written the same as one id when most ids match no one', () => {
+    // A Customers tab made from the deals has e-mails for ids: 'ann@acme.com' is one id whether the deal names it as its id or its e-mail.
+    const derived = { header: ['Customer ID', 'Email'], rows: [['ann@acme.com', 'ann@acme.com']] };
+    const book = run(derived, ['Customer ID', 'Email', 'Amount', 'Date'], [
+      ['ann@acme.com', null, 10, '2024-01-01'],
+      [null, 'ann@acme.com', 20, '2024-02-01'],
+      ['zed@x.com', null, 30, '2024-03-01'],
+      ['yan@x.com', null, 40, '2024-04-01'],
+    ]);
+    expect(book.issues.map((issue) => issue.message)).toContainEqual(expect.stringMatching(/^2 of the 3 customer ids in Deals match no customer/));
+  });
+
   it('needs no id column at all when the deals carry an e-mail, and names the unknown e-mail', () => {
     const book = run(customers, ['Email', 'Total', 'Order Date'], [
       ['ann@acme.com', 10, '2024-01-01'],

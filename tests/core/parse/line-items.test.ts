@@ -33,6 +33,25 @@ describe('line items become orders', () => {
     expect(book.notes).toContain("3 lines sharing a Deal ID were merged into 1 orders: each order counts once, on its earliest line's date.");
   });
 
+  it('newest-first invoice numbers with an order’s lines apart are merged the same way', () => {
+    const book = run(
+      ['InvoiceNo', 'Customer ID', 'Amount', 'Date'],
+      [
+        ['536367', '13047', 54.08, '2010-12-01'],
+        ['536366', '17850', 11.1, '2010-12-05'],
+        ['536367', '13047', 6, '2010-12-02'],
+        ['536365', '17850', 15.3, '2010-12-01'],
+        ['536366', '17850', 1, '2010-12-04'],
+        ['536368', '13047', 7, '2010-12-06'],
+        ['536365', '17850', 20.34, '2010-11-30'],
+      ],
+    );
+    expect(Array.from(book.deals!.frequency)).toEqual([2, 2]);
+    expect(book.deals!.monetary[0]).toBeCloseTo(11.1 + 1 + 15.3 + 20.34, 6);
+    expect(book.deals!.monetary[1]).toBeCloseTo(54.08 + 6 + 7, 6);
+    expect(book.deals!.counts).toMatchObject({ linesMerged: 3, ordersMerged: 3 });
+  });
+
   it('with no amount column, a line is worth quantity × unit price', () => {
     const book = run(
       ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'],
