@@ -41,7 +41,7 @@ if (only.has('core') || only.has('csv')) {
   const dir = scaleBook('scale-100k', 100_000, 1_000_000);
 
   if (only.has('core')) {
-    say('core scoring, 100,000 customers / 1,000,000 deals from in-memory rows of strings …');
+    say('core scoring, 100,000 customers / 1,000,000 deals from in-memory tables (deals held by column) …');
     const core = await benchCore(dir, AS_OF, runs ?? 5);
     const rows = core.customers + core.deals;
     say(`  runs (ms): ${core.ms.map((x) => x.toFixed(0)).join(', ')}; heap: input ${mb(core.inputHeapMb)}, after a run ${mb(core.heapAfterMb)}, V8 heap size ${mb(core.heapTotalMb)} (capped at ${mb(core.heapCapMb)})`);
@@ -61,7 +61,7 @@ if (only.has('core') || only.has('csv')) {
     const split = await optionalSection('csv-split.mjs', 'timeCsvSplit');
     if (split) {
       const deals = await split(join(dir, 'deals.csv'));
-      row('  deals.csv read + split alone', ms(deals.ms), '', null, `${deals.rows.toLocaleString('en')} rows, ${perRow(deals.ms, deals.rows)}`);
+      row('  deals.csv read + field offsets alone', ms(deals.ms), '', null, `${deals.rows.toLocaleString('en')} rows, ${perRow(deals.ms, deals.rows)}`);
     }
   }
 }

@@ -15,6 +15,50 @@ export interface Table {
   readonly rows: readonly (readonly Cell[])[];
   /** 1-based sheet row of the header; data row i sits at headerRow + 1 + i. */
   readonly headerRow: number;
+  /**
+   * The same data cells held by column, when the shell read them so (the CSV reader's
+   * deals tab, issue 13): the core reads through `tableCells`, and `rows` is then made
+   * only for a caller that asks for it.
+   */
+  readonly cells?: TableCells;
+}
+
+/**
+ * Read access to a tab's data cells by row and column, so that a million deals need not
+ * be a million row arrays. A shell that keeps the text cells were cut from (`source`)
+ * says where a cell's text lies in it, so a reader can parse numbers and dates there
+ * without making a string per cell; it must give exactly what parsing `cell()` gives.
+ */
+export interface TableCells {
+  readonly rowCount: number;
+  /** The cell at a data row and column; null past the end of the row. */
+  cell(row: number, column: number): Cell;
+  /** How many cells the row holds (its cells past that are null). */
+  width(row: number): number;
+  /** The text the cells are cut from, or null when they are not. */
+  readonly source: string | null;
+  /**
+   * Where the cell's text starts in `source` when it is written there as it is (a text
+   * cell, neither empty nor quoted), else -1. `spanEnd` is where that text ends.
+   */
+  spanStart(row: number, column: number): number;
+  spanEnd(row: number, column: number): number;
+}
+
+/** The cells of a table, by column when the shell read them so, else over its rows. */
+export function tableCells(table: Table): TableCells {
+  return table.cells ?? rowCells(table.rows);
+}
+
+function rowCells(rows: readonly (readonly Cell[])[]): TableCells {
+  return {
+    rowCount: rows.length,
+    cell: (row, column) => rows[row][column] ?? null,
+    width: (row) => rows[row].length,
+    source: null,
+    spanStart: () => -1,
+    spanEnd: () => -1,
+  };
 }
 
 export function sheetRow(table: Table, dataIndex: number): number {
@@ -27,6 +71,12 @@ export function isBlankCell(cell: Cell): boolean {
 
 export function isBlankRow(row: readonly Cell[]): boolean {
   for (const cell of row) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+export function isBlankRowAt(cells: TableCells, row: number): boolean {
+  const width = cells.width(row);
+  for (let column = 0; column < width; column++) if (!isBlankCell(cells.cell(row, column))) return false;
   return true;
 }
 

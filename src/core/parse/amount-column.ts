@@ -1,5 +1,5 @@
 import type { Issue } from '../issue.js';
-import type { Table } from '../table.js';
+import { type Table, tableCells } from '../table.js';
 import { cellIssue, headerText, scanColumn } from './columns.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
 
@@ -19,7 +19,8 @@ export interface NumberColumn {
  * no currency mark are taken to be in the column's currency.
  */
 export function parseNumberColumn(table: Table, column: number, options: NumberOptions): NumberColumn {
-  const values = new Float64Array(table.rows.length).fill(NaN);
+  const cells = tableCells(table);
+  const values = new Float64Array(cells.rowCount).fill(NaN);
   const sink: CurrencySink = { currency: null, mark: '' };
   // Per row, 1 + the position in `currencies` of the currency its cell named; 0 for none.
   const currencyOf = new Uint8Array(values.length);
@@ -54,7 +55,7 @@ export function parseNumberColumn(table: Table, column: number, options: NumberO
     if (code === 0 || code === keptSeen.code) continue;
     const currency = currencyByCode[code - 1];
     values[i] = NaN;
-    issues.push(cellIssue(table, column, i, table.rows[i][column], `amount in ${shown(currency)}, but this column is in ${shown(kept)}; left blank`));
+    issues.push(cellIssue(table, column, i, cells.cell(i, column), `amount in ${shown(currency)}, but this column is in ${shown(kept)}; left blank`));
   }
   return { values, currency: kept, issues };
 }

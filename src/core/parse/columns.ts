@@ -1,7 +1,7 @@
 import type { Issue } from '../issue.js';
 import { describeValue } from '../issue.js';
 import type { Cell, Table } from '../table.js';
-import { sheetRow } from '../table.js';
+import { sheetRow, tableCells } from '../table.js';
 import { type DateOptions, parseDate } from './dates.js';
 import { type Parsed, isFailure } from './failure.js';
 import { type Stage, parseStage } from './stages.js';
@@ -14,9 +14,9 @@ import { type Stage, parseStage } from './stages.js';
  */
 export function scanColumn<T>(table: Table, column: number, parse: (cell: Cell) => Parsed<T>, keep: (index: number, value: T) => void): Issue[] {
   const issues: Issue[] = [];
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const cell = rows[i][column] ?? null;
+  const cells = tableCells(table);
+  for (let i = 0; i < cells.rowCount; i++) {
+    const cell = cells.cell(i, column);
     const result = parse(cell);
     if (!isFailure(result)) keep(i, result);
     else if (result.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${result.message}; left blank`));
@@ -39,7 +39,7 @@ export interface DateColumn {
 }
 
 export function parseDateColumn(table: Table, column: number, options: DateOptions): DateColumn {
-  const days = new Float64Array(table.rows.length).fill(NaN);
+  const days = new Float64Array(tableCells(table).rowCount).fill(NaN);
   const issues = scanColumn(table, column, (cell) => parseDate(cell, options), (i, day) => {
     days[i] = day;
   });
@@ -53,7 +53,7 @@ export interface StageColumn {
 }
 
 export function parseStageColumn(table: Table, column: number): StageColumn {
-  const stages = new Array<Stage | null>(table.rows.length).fill(null);
+  const stages = new Array<Stage | null>(tableCells(table).rowCount).fill(null);
   const issues = scanColumn(table, column, parseStage, (i, stage) => {
     stages[i] = stage;
   });

@@ -1,4 +1,4 @@
-import type { Cell } from '../table.js';
+import type { Cell, TableCells } from '../table.js';
 import { errorValue } from './error-values.js';
 import { checkedDay, dayNumber, daysInMonth } from './days.js';
 import { type Parsed, MISSING, invalid, quoted } from './failure.js';
@@ -39,7 +39,7 @@ const DIGIT_0 = 48;
  */
 export function parseDate(cell: Cell, options: DateOptions): Parsed<number> {
   if (typeof cell === 'string') {
-    const iso = readIsoDay(cell);
+    const iso = readIsoDay(cell, 0, cell.length);
     return Number.isNaN(iso) ? readDateText(cell, options) : iso;
   }
   if (cell === null) return MISSING;
@@ -49,15 +49,41 @@ export function parseDate(cell: Cell, options: DateOptions): Parsed<number> {
   return Number.isNaN(time) ? invalid('the cell holds an invalid date') : Math.floor(time / MS_PER_DAY);
 }
 
-/** The fast path: `YYYY-MM-DD` (or with `/` or `.`), optionally followed by `T` or a space and a time. NaN otherwise. */
-function readIsoDay(text: string): number {
-  if (text.length < 10) return NaN;
-  const separator = text.charCodeAt(4);
-  if ((separator !== 45 && separator !== 47 && separator !== 46) || text.charCodeAt(7) !== separator) return NaN;
-  if (text.length > 10 && ((text[10] !== 'T' && text[10] !== ' ') || digitsAt(text, 11, 1) < 0)) return NaN;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
+/** parseDate of one cell of `cells`, read in place when it is an ISO day (isoDayAt). */
+export function parseDateAt(cells: TableCells, row: number, column: number, options: DateOptions): Parsed<number> {
+  const iso = isoDayAt(cells, row, column);
+  return Number.isNaN(iso) ? parseDate(cells.cell(row, column), options) : iso;
+}
+
+/**
+ * The day of a cell whose text the shell keeps (TableCells.source) and that is an ISO day,
+ * read there without a string for the cell by the readIsoDay parseDate uses, so it is the
+ * day parseDate gives; NaN for any other cell, which the caller reads with parseDate.
+ */
+export function isoDayAt(cells: TableCells, row: number, column: number): number {
+  const start = cells.spanStart(row, column);
+  return start < 0 ? NaN : readIsoDay(cells.source as string, start, cells.spanEnd(row, column));
+}
+
+const T = 84;
+const SPACE = 32;
+
+/**
+ * The fast path: `YYYY-MM-DD` (or with `/` or `.`), optionally followed by `T` or a space
+ * and a time, in `text` from `start` to `end`. NaN otherwise.
+ */
+function readIsoDay(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 10) return NaN;
+  const separator = text.charCodeAt(start + 4);
+  if ((separator !== 45 && separator !== 47 && separator !== 46) || text.charCodeAt(start + 7) !== separator) return NaN;
+  if (length > 10) {
+    const after = text.charCodeAt(start + 10);
+    if ((after !== T && after !== SPACE) || length < 12 || digitsAt(text, start + 11, 1) < 0) return NaN;
+  }
+  const year = digitsAt(text, start, 4);
+  const month = digitsAt(text, start + 5, 2);
+  const day = digitsAt(text, start + 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   return dayNumber(year, month, day);
 }

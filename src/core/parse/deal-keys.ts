@@ -1,4 +1,4 @@
-import type { Cell } from '../table.js';
+import type { TableCells } from '../table.js';
 import { FALLBACK_KINDS, type KeyKind, customerKey, fallbackKey } from './customer-key.js';
 
 /** The columns a deal's customer can be told by. */
@@ -24,19 +24,19 @@ const FIELD_OF = { email: 'email', phone: 'phone', name: 'customerName' } as con
  * blank, a placeholder or an export's guest id; else the e-mail, then the phone, then the
  * customer or company name (fallbackKey). Null when the row names no one.
  */
-export function dealKeyReader(columns: KeyColumns, guestIds: ReadonlySet<string>): (row: readonly Cell[]) => DealKey | null {
+export function dealKeyReader(columns: KeyColumns, guestIds: ReadonlySet<string>): (cells: TableCells, row: number) => DealKey | null {
   const id = columns.customerId;
   const fallbacks = FALLBACK_KINDS.flatMap((kind) => {
     const column = columns[FIELD_OF[kind]];
     return column === undefined ? [] : [{ kind, column }];
   });
-  return (row) => {
+  return (cells, row) => {
     if (id !== undefined) {
-      const key = customerKey(row[id] ?? null);
+      const key = customerKey(cells.cell(row, id));
       if (key !== '' && !guestIds.has(key)) return { kind: 'id', key, column: id };
     }
     for (const { kind, column } of fallbacks) {
-      const key = fallbackKey(kind, row[column] ?? null);
+      const key = fallbackKey(kind, cells.cell(row, column));
       if (key !== '') return { kind, key, column };
     }
     return null;

@@ -1,15 +1,15 @@
 import type { Issue } from '../issue.js';
 import { describeValue } from '../issue.js';
-import type { Cell, Table } from '../table.js';
-import { isBlankRow } from '../table.js';
+import type { Cell, Table, TableCells } from '../table.js';
+import { isBlankRowAt, tableCells } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue, headerText } from './columns.js';
 import type { CustomerLookup } from './customer-lookup.js';
 import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
 import { type KeyColumns, dealKeyReader } from './deal-keys.js';
-import { type DateOptions, parseDate } from './dates.js';
+import { type DateOptions, isoDayAt, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
-import { type Currency, type CurrencySink, type NumberOptions, readAmount } from './numbers.js';
+import { type Currency, type CurrencySink, type NumberOptions, readAmountAt } from './numbers.js';
 import { type Stage, parseStage } from './stages.js';
 
 export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2, refunded: 3 };
@@ -89,7 +89,8 @@ export function readDealRows(
   const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
-  const all = growableDeals(table.rows.length);
+  const cells = tableCells(table);
+  const all = growableDeals(cells.rowCount);
   const unknownIds = new Set<string>();
   // A customer is found by id only through its own key (customers.keys), so the distinct ids
   // found are the customers found by id, counted without a Set: a Set.add of a million fresh
@@ -98,7 +99,7 @@ export function readDealRows(
   let knownById = 0;
   const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
-  const orderOf = orderIndex(table.rows.length, (r) => customerKey(table.rows[r][dealId as number] ?? null));
+  const orderOf = orderIndex(cells.rowCount, (r) => customerKey(cells.cell(r, dealId as number)));
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -106,15 +107,12 @@ export function readDealRows(
   let previousDateCell: Cell | undefined;
   let previousDay: Parsed<number> = MISSING;
 
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  for (let i = 0; i < cells.rowCount; i++) {
     let value = NaN;
     if (prices !== null) {
       value = prices.values[i];
     } else {
-      const cell = row[money] ?? null;
-      const parsed = readAmount(cell, options, sink);
+      const parsed = readAmountAt(cells, i, money, options, sink);
       if (typeof parsed === 'number') {
         value = parsed;
         if (sink.currency !== null) {
@@ -122,12 +120,12 @@ export function readDealRows(
           currency = sink.currency;
         }
       } else if (parsed.kind === 'invalid') {
-        issues.push(cellIssue(table, money, i, cell, `${parsed.message}; left blank`));
+        issues.push(cellIssue(table, money, i, cells.cell(i, money), `${parsed.message}; left blank`));
       }
     }
     // Shopify writes an order's totals on its first line only: a later line of a known order with no money is part of it.
-    const order = dealId === undefined ? '' : customerKey(row[dealId] ?? null);
-    if (order !== '' && Number.isNaN(value) && (row[money] ?? null) === null) {
+    const order = dealId === undefined ? '' : customerKey(cells.cell(i, dealId));
+    if (order !== '' && Number.isNaN(value) && cells.cell(i, money) === null) {
       const at = orderOf.get(order);
       if (at !== undefined) {
         linesMerged++;
@@ -135,21 +133,25 @@ export function readDealRows(
         continue;
       }
     }
-    if (quantity !== undefined && !Number.isNaN(value)) value *= readQuantity(table, quantity, i, options, sink, issues);
-    const refund = refunded === undefined || Number.isNaN(value) ? 0 : readRefund(table, refunded, i, options, issues);
-    const dateCell = row[date] ?? null;
-    // Deals tabs mostly run in date order, so a date is often the one above: read once.
-    if (dateCell !== previousDateCell) {
-      previousDateCell = dateCell;
-      previousDay = parseDate(dateCell, options);
+    if (quantity !== undefined && !Number.isNaN(value)) value *= readQuantity(table, cells, quantity, i, options, sink, issues);
+    const refund = refunded === undefined || Number.isNaN(value) ? 0 : readRefund(table, cells, refunded, i, options, issues);
+    let parsedDay: Parsed<number> = isoDayAt(cells, i, date);
+    let dateCell: Cell = null;
+    if (Number.isNaN(parsedDay)) {
+      dateCell = cells.cell(i, date);
+      // Deals tabs mostly run in date order, so a date is often the one above: read once.
+      if (dateCell !== previousDateCell) {
+        previousDateCell = dateCell;
+        previousDay = parseDate(dateCell, options);
+      }
+      parsedDay = previousDay;
     }
-    const parsedDay = previousDay;
     let day = NaN;
     if (typeof parsedDay === 'number') day = parsedDay;
     else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
     let code = STAGE_CODE.won;
     if (stage !== undefined) {
-      const stageCell = row[stage] ?? null;
+      const stageCell = cells.cell(i, stage);
       const parsedStage = parseStage(stageCell);
       if (typeof parsedStage === 'string') code = STAGE_CODE[parsedStage];
       else {
@@ -158,10 +160,10 @@ export function readDealRows(
       }
     }
 
-    const found = keyOf(row);
+    const found = keyOf(cells, i);
     if (found === null) {
-      if (!isBlankRow(row)) {
-        const written = customerId === undefined ? '' : describeValue(row[customerId] ?? null).trim();
+      if (!isBlankRowAt(cells, i)) {
+        const written = customerId === undefined ? '' : describeValue(cells.cell(i, customerId)).trim();
         const seen = missingIdRows.get(written);
         if (seen) seen.count++;
         else missingIdRows.set(written, { index: i, count: 1 });
@@ -188,7 +190,7 @@ export function readDealRows(
       // An open or lost deal counts for nothing, so its blank close date or amount (a CRM leaves both empty until signing) loses nothing.
       const couldCount = code === STAGE_CODE.won || code === STAGE_CODE.refunded || code === NO_STAGE;
       if (couldCount && Number.isNaN(day) && dateCell === null) issues.push(cellIssue(table, date, i, null, 'deal has no date; left out'));
-      if (couldCount && Number.isNaN(value) && (row[money] ?? null) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
+      if (couldCount && Number.isNaN(value) && cells.cell(i, money) === null) issues.push(cellIssue(table, money, i, null, 'deal has no amount; left out'));
       continue;
     }
     if (refund > 0 && (code === STAGE_CODE.won || code === STAGE_CODE.refunded)) {
@@ -279,22 +281,20 @@ function keyLookups(columns: DealColumns, match: CustomerMatch): Record<KeyKind,
 }
 
 /** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */
-function readRefund(table: Table, column: number, i: number, options: NumberOptions, issues: Issue[]): number {
-  const cell = table.rows[i][column] ?? null;
-  const parsed = readAmount(cell, options, { currency: null, mark: '' });
+function readRefund(table: Table, cells: TableCells, column: number, i: number, options: NumberOptions, issues: Issue[]): number {
+  const parsed = readAmountAt(cells, i, column, options, { currency: null, mark: '' });
   if (typeof parsed === 'number') return Math.abs(parsed);
-  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${parsed.message}; taken as no refund`));
+  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cells.cell(i, column), `${parsed.message}; taken as no refund`));
   return 0;
 }
 
 /** A stage code for "no readable stage": the deal is left out. */
 const NO_STAGE = 255;
 
-function readQuantity(table: Table, column: number, i: number, options: NumberOptions, sink: CurrencySink, issues: Issue[]): number {
-  const cell = table.rows[i][column] ?? null;
-  const parsed = readAmount(cell, options, sink);
+function readQuantity(table: Table, cells: TableCells, column: number, i: number, options: NumberOptions, sink: CurrencySink, issues: Issue[]): number {
+  const parsed = readAmountAt(cells, i, column, options, sink);
   if (typeof parsed === 'number') return parsed;
-  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cell, `${parsed.message}; left blank`));
+  if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, i, cells.cell(i, column), `${parsed.message}; left blank`));
   else issues.push(cellIssue(table, column, i, null, 'line has a price but no quantity; left out'));
   return NaN;
 }

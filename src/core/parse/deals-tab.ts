@@ -109,7 +109,8 @@ export type Located = { ok: true; columns: DealColumns & Partial<Record<DealFiel
  */
 export function locateDealColumns(table: Table, settings: Settings): Located {
   const shape = detectShape(table.header);
-  const located = shape === null ? table : { ...table, header: table.header.map((h) => (shape.ignored.some((x) => foldText(x) === foldText(describeValue(h))) ? null : h)) };
+  // Not a spread of the table: that would make the rows of a tab held by column.
+  const located = shape === null ? table : { tab: table.tab, headerRow: table.headerRow, header: table.header.map((h) => (shape.ignored.some((x) => foldText(x) === foldText(describeValue(h))) ? null : h)) };
   const present = new Set(table.header.map((h) => foldText(describeValue(h))));
   const shaped = Object.entries(shape?.columns ?? {}).filter(([, header]) => present.has(foldText(header)));
   const overrides = { ...Object.fromEntries(shaped), ...settings.columns.deals };

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Issue } from '../issue.js';
 import { describeValue } from '../issue.js';
 import type { Settings } from '../settings/schema.js';
-import type { Cell, Table } from '../table.js';
+import { type Cell, type Table, tableCells } from '../table.js';
 import type { KeyKind } from './customer-key.js';
 import { dealKeyReader } from './deal-keys.js';
-import { parseDate } from './dates.js';
+import { parseDateAt } from './dates.js';
 import { locateDealColumns } from './deals-tab.js';
 import { foldText } from './fold.js';
 
@@ -69,8 +69,9 @@ export function deriveCustomers(deals: Table, settings: Settings): DeriveResult 
   const written = WRITTEN.filter((w) => columns[w.field] !== undefined);
   const byKey = new Map<string, Customer>();
   const options = { dateOrder: settings.parse.dateOrder };
-  for (const row of deals.rows) {
-    const found = keyOf(row);
+  const cells = tableCells(deals);
+  for (let i = 0; i < cells.rowCount; i++) {
+    const found = keyOf(cells, i);
     if (found === null) continue;
     const mapKey = `${found.kind}\u0000${found.key}`;
     let customer = byKey.get(mapKey);
@@ -78,16 +79,16 @@ export function deriveCustomers(deals: Table, settings: Settings): DeriveResult 
       customer = { id: found.key, idDay: -Infinity, kind: found.kind, values: written.map(() => null), days: written.map(() => -Infinity) };
       byKey.set(mapKey, customer);
     }
-    const parsed = parseDate(row[columns.date] ?? null, options);
+    const parsed = parseDateAt(cells, i, columns.date, options);
     const day = typeof parsed === 'number' ? parsed : -Infinity;
     written.forEach((w, c) => {
-      const text = describeValue(row[columns[w.field] as number] ?? null).trim();
+      const text = describeValue(cells.cell(i, columns[w.field] as number)).trim();
       if (text === '' || day < customer.days[c]) return;
       customer.values[c] = text;
       customer.days[c] = day;
     });
     if (found.kind !== 'id' && day >= customer.idDay) {
-      customer.id = describeValue(row[found.column] ?? null).trim();
+      customer.id = describeValue(cells.cell(i, found.column)).trim();
       customer.idDay = day;
     }
   }

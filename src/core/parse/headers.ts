@@ -1,6 +1,9 @@
 import type { Issue } from '../issue.js';
 import { describeValue } from '../issue.js';
 import type { Table } from '../table.js';
+
+/** What finding columns reads of a tab: its name, header and header row, never its cells. */
+type TableHead = Pick<Table, 'tab' | 'header' | 'headerRow'>;
 import { foldText } from './fold.js';
 
 export { foldText as normalizeHeader };
@@ -26,7 +29,7 @@ export interface LocatedColumns<F extends string> {
  * - A header that appears twice (after folding) is an issue on the header row, and the
  *   FIRST (leftmost) of them is used: it is the one a person reads first.
  */
-export function locateColumns<F extends string>(table: Table, catalog: Catalog<F>, overrides: Readonly<Record<string, string>>): LocatedColumns<F> {
+export function locateColumns<F extends string>(table: TableHead, catalog: Catalog<F>, overrides: Readonly<Record<string, string>>): LocatedColumns<F> {
   const issues: Issue[] = [];
   const columnsByHeader = new Map<string, number[]>();
   table.header.forEach((cell, column) => {
@@ -79,7 +82,7 @@ export type RequiredColumns<F extends string, R extends F> =
  * "Customers has no column for Customer ID (looked for: Customer ID, ID, 客户编号, …)".
  */
 export function requireColumns<F extends string, R extends F>(
-  table: Table,
+  table: TableHead,
   catalog: Catalog<F>,
   overrides: Readonly<Record<string, string>>,
   required: readonly R[],
@@ -115,12 +118,12 @@ function listForMessage(aliases: readonly string[]): string {
   return aliases.length > ALIASES_IN_MESSAGE ? `${shown}, …` : shown;
 }
 
-function duplicateHeaderIssue(table: Table, columns: number[]): Issue {
+function duplicateHeaderIssue(table: TableHead, columns: number[]): Issue {
   const header = describeValue(table.header[columns[0]]);
   const others = columns.slice(1).map(columnLetter).join(', ');
   return headerIssue(table, header, `the header '${header}' appears more than once (columns ${columnLetter(columns[0])} and ${others}); using column ${columnLetter(columns[0])}, the first`);
 }
 
-function headerIssue(table: Table, column: string, message: string): Issue {
+function headerIssue(table: TableHead, column: string, message: string): Issue {
   return { tab: table.tab, row: table.headerRow, column, value: column, message };
 }

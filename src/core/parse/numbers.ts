@@ -1,5 +1,5 @@
 import { describeValue } from '../issue.js';
-import type { Cell } from '../table.js';
+import type { Cell, TableCells } from '../table.js';
 import { errorValue } from './error-values.js';
 import { type Failure, type Parsed, MISSING, invalid, quoted } from './failure.js';
 
@@ -71,13 +71,32 @@ export function readAmount(cell: Cell, options: NumberOptions, sink: CurrencySin
   sink.mark = '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? withinLimit(cell, cell) : invalid(`${quoted(String(cell))} is not a number`);
   if (typeof cell === 'string') {
-    const plain = readPlainNumber(cell, options.decimalSeparator);
+    const plain = readPlainNumber(cell, 0, cell.length, options.decimalSeparator);
     const value = Number.isNaN(plain) ? readNumberText(cell, options, sink) : plain;
     return typeof value === 'number' ? withinLimit(value, cell) : value;
   }
   if (cell === null) return MISSING;
   if (typeof cell === 'boolean') return invalid(`${cell ? 'TRUE' : 'FALSE'} is a yes/no value, not a number`);
   return invalid(`${quoted(describeValue(cell))} is a date, not a number`);
+}
+
+/**
+ * readAmount of one cell of `cells`. A plain number is read where the shell keeps its
+ * text, without a string for the cell: the same digits through the same readPlainNumber
+ * give the same double, and 15 digits stay under MAX_CELL_NUMBER. Anything else is read
+ * from the cell.
+ */
+export function readAmountAt(cells: TableCells, row: number, column: number, options: NumberOptions, sink: CurrencySink): Parsed<number> {
+  const start = cells.spanStart(row, column);
+  if (start >= 0) {
+    const plain = readPlainNumber(cells.source as string, start, cells.spanEnd(row, column), options.decimalSeparator);
+    if (!Number.isNaN(plain)) {
+      sink.currency = null;
+      sink.mark = '';
+      return plain;
+    }
+  }
+  return readAmount(cells.cell(row, column), options, sink);
 }
 
 /**
@@ -95,20 +114,20 @@ function withinLimit(value: number, cell: Cell): Parsed<number> {
 
 /**
  * The fast path for the shape nearly every amount has: an optional `-`, digits and at
- * most one decimal separator, at most 15 digits. Returns NaN for anything else.
+ * most one decimal separator, at most 15 digits, in `text` from `start` to `end`. Returns NaN for anything else.
  * An integer over a power of ten is exact in both and IEEE division rounds correctly,
  * so this gives the same double as Number() would.
  */
-function readPlainNumber(text: string, decimalSeparator: DecimalSeparator): number {
-  const length = text.length;
+function readPlainNumber(text: string, start: number, end: number, decimalSeparator: DecimalSeparator): number {
+  const length = end - start;
   if (length === 0 || length > EXACT_DIGITS + 2) return NaN;
   const separator = decimalSeparator.charCodeAt(0);
-  let i = text.charCodeAt(0) === MINUS ? 1 : 0;
-  const negative = i === 1;
+  let i = text.charCodeAt(start) === MINUS ? start + 1 : start;
+  const negative = i > start;
   let mantissa = 0;
   let digits = 0;
   let fractionDigits = -1;
-  for (; i < length; i++) {
+  for (; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= DIGIT_0 && code <= DIGIT_9) {
       mantissa = mantissa * 10 + (code - DIGIT_0);

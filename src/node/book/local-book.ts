@@ -132,7 +132,8 @@ async function openCsvFolder(path: string, tabs: Settings['tabs'], customerColum
   for (const [tab, file] of Object.entries(files)) {
     const bytes = reads.get(tab)?.bytes ?? null;
     if (bytes === null) continue;
-    const { table } = csvTableOf(bytes, tab, join(path, file), ownTabNames.has(tab));
+    // The deals are only read, once, so they are held by column; the other tabs are written to.
+    const { table } = csvTableOf(bytes, tab, join(path, file), { ownTab: ownTabNames.has(tab), byColumn: tab === tabs.deals });
     if (ownTabNames.has(tab)) unguardOwnText(table, 'every column');
     else if (tab === tabs.customers) unguardOwnText(table, { ownerMapping: customerColumns });
     tables.push(table);

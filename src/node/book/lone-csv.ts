@@ -33,7 +33,7 @@ export function loneCsvOutPath(path: string): string {
 export async function openLoneCsvFile(path: string, tabs: Settings['tabs']): Promise<LocalBook> {
   const read = await readFingerprinted(path, CSV_FILE_LIMIT);
   if (read.bytes === null) throw new BookError(`${path}: no such file or folder`);
-  const { table } = csvTableOf(read.bytes, tabs.deals, path);
+  const { table } = csvTableOf(read.bytes, tabs.deals, path, { byColumn: true });
   const workbook = new MemoryWorkbook([table], new Set(Object.values(OWN_TABS)));
   const fingerprints = [read.fingerprint];
   let state: unknown = null;

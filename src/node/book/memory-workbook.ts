@@ -16,11 +16,16 @@ interface MutableTable {
  */
 export class MemoryWorkbook implements Workbook {
   readonly edits: BookEdits = emptyEdits();
-  private readonly tables = new Map<string, MutableTable>();
+  /** Each tab as a MutableTable (listed in `writable`), or as read while it is held by column and not written to. */
+  private readonly tables = new Map<string, Table | MutableTable>();
+  private readonly writable = new Set<string>();
   private readonly created = new Set<string>();
 
   constructor(tables: Iterable<Table>, private readonly ownTabNames: ReadonlySet<string>) {
-    for (const t of tables) this.tables.set(t.tab, { tab: t.tab, header: [...t.header], rows: t.rows as Cell[][], headerRow: t.headerRow });
+    for (const t of tables) {
+      if (t.cells === undefined) this.writableCopy(t);
+      else this.tables.set(t.tab, t);
+    }
   }
 
   readTable(tab: string): Table | null {
@@ -61,7 +66,7 @@ export class MemoryWorkbook implements Workbook {
 
   appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.requireOwn(tab);
-    const table = this.tables.get(tab) ?? this.create(tab, header);
+    const table = this.tables.has(tab) ? this.existing(tab) : this.create(tab, header);
     table.rows.push(...rows.map((r) => [...r]));
     this.recordOwn(table);
   }
@@ -90,12 +95,24 @@ export class MemoryWorkbook implements Workbook {
   private existing(tab: string): MutableTable {
     const table = this.tables.get(tab);
     if (!table) throw new Error(`The book has no tab ${tab}`);
-    return table;
+    return this.writable.has(tab) ? (table as MutableTable) : this.writableCopy(table);
+  }
+
+  /**
+   * The tab with its rows taken as they are: a tab held by column makes them only when it
+   * is first written to, and its column view is then dropped, as it would not see the writes.
+   */
+  private writableCopy(table: Table): MutableTable {
+    return this.keep({ tab: table.tab, header: [...table.header], rows: table.rows as Cell[][], headerRow: table.headerRow });
   }
 
   private create(tab: string, header: readonly Cell[]): MutableTable {
-    const table: MutableTable = { tab, header: [...header], rows: [], headerRow: 1 };
-    this.tables.set(tab, table);
+    return this.keep({ tab, header: [...header], rows: [], headerRow: 1 });
+  }
+
+  private keep(table: MutableTable): MutableTable {
+    this.tables.set(table.tab, table);
+    this.writable.add(table.tab);
     return table;
   }
 

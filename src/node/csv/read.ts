@@ -1,10 +1,11 @@
-import type { Cell, Table } from '../../core/table.js';
+import { type Cell, type Table, tableCells } from '../../core/table.js';
 import { InputError } from '../errors.js';
 import { readInputFile } from '../input-file.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { decodeCsvBytes } from './encoding.js';
 import { detectDelimiter, detectNewline, type CsvTable } from './format.js';
-import { parseCsvCells, UnclosedQuote } from './tokenize.js';
+import { CsvCells, columnTable } from './cells.js';
+import { csvLayout, parseCsvCells, UnclosedQuote } from './tokenize.js';
 
 /**
  * One tab of a CSV book, or null when its file does not exist.
@@ -22,18 +23,20 @@ import { parseCsvCells, UnclosedQuote } from './tokenize.js';
  * the header, even empty ones (its values are likely shifted by a delimiter that is not in
  * quotes; an export that ends every line with a delimiter ends the header with one too).
  */
-export async function readCsvTable(path: string, tab: string): Promise<CsvTable | null> {
+export async function readCsvTable(path: string, tab: string, { byColumn = false } = {}): Promise<CsvTable | null> {
   const bytes = readInputFile(path, CSV_FILE_LIMIT);
   if (bytes === null) return null;
-  return csvTableOf(bytes, tab, path);
+  return csvTableOf(bytes, tab, path, { byColumn });
 }
 
 /**
  * One tab from a file's bytes, read and checked as readCsvTable reads it; `path` names the
  * file in refusals. Rows wider than the header are refused only in the user's files:
  * Tierwise's own dashboard is a page of tables of different widths under one title row.
+ * `byColumn` holds the cells as the file's text and offsets (CsvCells, for the deals:
+ * read once, cell by cell) rather than as rows of strings (for tabs that are written to).
  */
-export function csvTableOf(bytes: Uint8Array, tab: string, path: string, ownTab = false): CsvTable {
+export function csvTableOf(bytes: Uint8Array, tab: string, path: string, { ownTab = false, byColumn = false } = {}): CsvTable {
   let decoded;
   try {
     decoded = decodeCsvBytes(bytes);
@@ -47,9 +50,9 @@ export function csvTableOf(bytes: Uint8Array, tab: string, path: string, ownTab 
   }
   const delimiter = detectDelimiter(text);
   const newline = detectNewline(text, delimiter);
-  let records: Cell[][];
+  let table: Table;
   try {
-    records = parseCsvCells(text, delimiter);
+    table = byColumn ? columnTable(tab, new CsvCells(text, csvLayout(text, delimiter))) : csvRecordsTable(tab, parseCsvCells(text, delimiter));
   } catch (error) {
     if (!(error instanceof UnclosedQuote)) throw error;
     const line = lineOf(text, error.offset);
@@ -59,10 +62,9 @@ export function csvTableOf(bytes: Uint8Array, tab: string, path: string, ownTab 
         'nothing was read. Close the quote (a quote inside a quoted field is written twice: "").',
     );
   }
-  const table = csvRecordsTable(tab, records);
-  const ragged = ownTab ? -1 : table.rows.findIndex((row) => row.length > table.header.length);
+  const ragged = ownTab ? -1 : widerThanHeader(table);
   if (ragged >= 0) {
-    const width = table.rows[ragged].length;
+    const width = tableCells(table).width(ragged);
     throw new InputError(
       `${path}, row ${(ragged + table.headerRow + 1).toLocaleString('en-US')}: ${width} fields where the header has ${table.header.length}, so its values may be in the wrong columns ` +
         `(a "${delimiter === '\t' ? '\\t' : delimiter}" inside a value that is not in quotes?); nothing was read. Quote that value, or give the extra column a header.`,
@@ -81,6 +83,13 @@ export function csvRecordsTable(tab: string, records: Cell[][]): Table {
   const width = header.length;
   for (const row of records) while (row.length < width) row.push(null);
   return { tab, header, rows: records, headerRow: 1 };
+}
+
+/** The first data row with more cells than the header, or -1. */
+function widerThanHeader(table: Table): number {
+  const cells = tableCells(table);
+  for (let row = 0; row < cells.rowCount; row++) if (cells.width(row) > table.header.length) return row;
+  return -1;
 }
 
 /** The physical line (1-based) holding `offset`: LF, CRLF and a lone CR each end one. */

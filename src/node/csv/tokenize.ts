@@ -37,7 +37,7 @@ const SHARING_MAX_VALUES = 4096;
 
 export function parseCsv(text: string, delimiter: string): string[][] {
   const records: string[][] = [];
-  scanCsv(text, delimiter, records, null, '');
+  scanCsv(text, delimiter, records, null, null, '');
   return records;
 }
 
@@ -56,9 +56,63 @@ export class UnclosedQuote extends Error {
  */
 export function parseCsvCells(text: string, delimiter: string): (string | null)[][] {
   const records: (string | null)[][] = [];
-  const unclosed = scanCsv(text, delimiter, records, null, null);
+  const unclosed = scanCsv(text, delimiter, records, null, null, null);
   if (unclosed >= 0) throw new UnclosedQuote(unclosed);
   return records;
+}
+
+/**
+ * Where each record and field of a CSV text lies, found by the same scan as parseCsvCells,
+ * so cells can be cut from the text when asked for (CsvCells) rather than all at once:
+ * record r starts at `recordStarts[r]` and holds the fields `firstFields[r]` to
+ * `firstFields[r + 1] - 1`; field f ends at `fieldEnds[f]` (its delimiter, line break or
+ * the end of the text), and the next field of its record starts one after.
+ */
+export interface CsvLayout {
+  readonly recordStarts: Int32Array;
+  readonly firstFields: Int32Array;
+  readonly fieldEnds: Int32Array;
+}
+
+/** The layout of the text's records and fields; throws UnclosedQuote as parseCsvCells does. */
+export function csvLayout(text: string, delimiter: string): CsvLayout {
+  const layout = { recordStarts: new GrowingInts(), firstFields: new GrowingInts(), fieldEnds: new GrowingInts() };
+  const unclosed = scanCsv(text, delimiter, null, null, layout, null);
+  if (unclosed >= 0) throw new UnclosedQuote(unclosed);
+  layout.firstFields.push(layout.fieldEnds.size);
+  return { recordStarts: layout.recordStarts.done(), firstFields: layout.firstFields.done(), fieldEnds: layout.fieldEnds.done() };
+}
+
+/** The text of a field as parseCsvCells gives it: quotes read, '' or null when empty. */
+export function fieldText<Empty extends '' | null>(text: string, start: number, end: number, empty: Empty): string | Empty {
+  if (start === end) return empty;
+  return text.charCodeAt(start) === QUOTE ? unquoteField(text.slice(start, end)) || empty : text.slice(start, end);
+}
+
+/** An Int32Array that grows by doubling, for offsets whose count is known only at the end. */
+class GrowingInts {
+  private values = new Int32Array(1024);
+  size = 0;
+
+  push(value: number): void {
+    if (this.size === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.size++] = value;
+  }
+
+  /** The values in an array of their own size, so the doubling's slack is not kept. */
+  done(): Int32Array {
+    return this.values.slice(0, this.size);
+  }
+}
+
+interface LayoutSink {
+  readonly recordStarts: GrowingInts;
+  readonly firstFields: GrowingInts;
+  readonly fieldEnds: GrowingInts;
 }
 
 /**
@@ -68,19 +122,20 @@ export function parseCsvCells(text: string, delimiter: string): (string | null)[
  */
 export function recordSpans(text: string, delimiter: string): number[] {
   const spans: number[] = [];
-  scanCsv(text, delimiter, null, spans, '');
+  scanCsv(text, delimiter, null, spans, null, '');
   return spans;
 }
 
 /**
- * Walks the records of the text, pushing their fields to `records` and spans to `spans`;
- * returns where a last field's quote opens that never closes, or -1.
+ * Walks the records of the text, pushing their fields to `records`, spans to `spans` and
+ * offsets to `layout`; returns where a last field's quote opens that never closes, or -1.
  */
 function scanCsv<Empty extends '' | null>(
   text: string,
   delimiter: string,
   records: (string | Empty)[][] | null,
   spans: number[] | null,
+  layout: LayoutSink | null,
   empty: Empty,
 ): number {
   if (delimiter.length !== 1) throw new RangeError(`A CSV delimiter is one character, not ${JSON.stringify(delimiter)}`);
@@ -100,6 +155,10 @@ function scanCsv<Empty extends '' | null>(
   let position = 0;
   while (position < length) {
     const start = position;
+    if (layout !== null) {
+      layout.recordStarts.push(start);
+      layout.firstFields.push(layout.fieldEnds.size);
+    }
     const fields = records === null ? null : new Array<string | Empty>(width);
     let count = 0;
     for (;;) {
@@ -113,7 +172,7 @@ function scanCsv<Empty extends '' | null>(
         fieldEnd = skipField(text, position, delimiterCode);
         // Only a field that runs to the end of the text can have left its quote open.
         if (fieldEnd === length && !quoteCloses(text, position)) unclosed = position;
-        if (fields !== null) fields[count] = unquoteField(text.slice(position, fieldEnd)) || empty;
+        if (fields !== null) fields[count] = fieldText(text, position, fieldEnd, empty);
         // A quoted line break does not end the record: look for the next one past the field.
         if (fieldEnd > lineBreak) lineBreak = -1;
       } else {
@@ -126,6 +185,7 @@ function scanCsv<Empty extends '' | null>(
         }
       }
       count += 1;
+      if (layout !== null) layout.fieldEnds.push(fieldEnd);
       if (fieldEnd >= length || text.charCodeAt(fieldEnd) !== delimiterCode) {
         position = fieldEnd;
         break;
