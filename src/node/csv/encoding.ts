@@ -71,7 +71,13 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Enc
  * "José," is no valid GB18030, and "Müller" is a pair ending in an ASCII letter (0xFC 0x6C);
  * two accented letters side by side ("Größe") are the exception. So the bytes read as
  * Chinese when they are valid GB18030 and at least a quarter of their multi-byte
- * characters end above 0x7F or take four bytes.
+ * characters end above 0x7F or are four-byte characters of the Basic Multilingual Plane
+ * (led by 0x81 to 0x84), which GB18030 writers use for what GBK lacks. Four-byte characters
+ * beyond that plane weigh nothing, for Western punctuation makes them too: an en dash, a
+ * digit, another and a digit ("1–2–3", bytes 96 32 96 33) read as an ideograph of plane 2;
+ * in Chinese text such characters (rare ideographs, emoji) stand among two-byte ones. A
+ * four-byte sequence that is no GB18030 character, or names a code point of planes 4 to 13
+ * where Unicode assigns nothing (led by 0xA0 to 0xD2: "À8À9" is C0 38 C0 39), is not Chinese.
  */
 function readsAsChinese(bytes: Uint8Array): boolean {
   let characters = 0;
@@ -86,7 +92,8 @@ function readsAsChinese(bytes: Uint8Array): boolean {
       const third = bytes[i + 2];
       const fourth = bytes[i + 3];
       if (!(third >= 0x81 && third <= 0xfe && fourth >= 0x30 && fourth <= 0x39)) return false;
-      chineseLooking += 1;
+      if ((lead > 0x84 && lead < 0x90) || (lead >= 0xa0 && lead <= 0xd2) || lead > 0xe3) return false;
+      if (lead <= 0x84) chineseLooking += 1;
       i += 3;
       continue;
     }
