@@ -1,5 +1,6 @@
 import type { CellWrite, OwnedColumn, Workbook } from '../../app/ports.js';
 import { type Cell, type Table, headerIndex } from '../../core/table.js';
+import { tabNamed } from '../../core/tab-name.js';
 import { type BookEdits, emptyEdits, TabEdits } from './edits.js';
 
 interface MutableTable {
@@ -29,7 +30,7 @@ export class MemoryWorkbook implements Workbook {
   }
 
   readTable(tab: string): Table | null {
-    return this.tables.get(tab) ?? null;
+    return this.tables.get(this.nameOf(tab)) ?? null;
   }
 
   writeOwnedColumns(tab: string, columns: readonly OwnedColumn[]): void {
@@ -53,7 +54,7 @@ export class MemoryWorkbook implements Workbook {
       for (let r = 0; r < table.rows.length; r++) place(table.rows[r], indexes[c], values[r]);
       tabEdits.setColumn(indexes[c], table.headerRow + 1, values);
     }
-    if (this.created.has(tab)) this.recordOwn(table);
+    if (this.created.has(table.tab)) this.recordOwn(table);
   }
 
   writeCells(tab: string, header: string, cells: readonly CellWrite[]): void {
@@ -61,12 +62,12 @@ export class MemoryWorkbook implements Workbook {
     const index = headerIndex(table.header, header);
     if (index < 0) throw new Error(`${tab} has no column ${header}`);
     for (const cell of cells) this.set(table, cell.row, index, cell.value);
-    if (this.created.has(tab)) this.recordOwn(table);
+    if (this.created.has(table.tab)) this.recordOwn(table);
   }
 
   appendRows(tab: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
     this.requireOwn(tab);
-    const table = this.tables.has(tab) ? this.existing(tab) : this.create(tab, header);
+    const table = this.tables.has(this.nameOf(tab)) ? this.existing(tab) : this.create(tab, header);
     table.rows.push(...rows.map((r) => [...r]));
     this.recordOwn(table);
   }
@@ -84,7 +85,7 @@ export class MemoryWorkbook implements Workbook {
    * with the columns written into it since.
    */
   createTab(tab: string, rows: readonly (readonly Cell[])[]): void {
-    if (this.tables.has(tab)) throw new Error(`The book already has a tab ${tab}`);
+    if (this.tables.has(this.nameOf(tab))) throw new Error(`The book already has a tab ${tab}`);
     const [header = [], ...body] = rows;
     const table = this.create(tab, header);
     table.rows.push(...body.map((r) => [...r]));
@@ -92,10 +93,15 @@ export class MemoryWorkbook implements Workbook {
     this.recordOwn(table);
   }
 
+  /** The book's own spelling of `tab` (tabNamed), so edits go to the sheet the file has. */
+  private nameOf(tab: string): string {
+    return tabNamed(this.tables.keys(), tab) ?? tab;
+  }
+
   private existing(tab: string): MutableTable {
-    const table = this.tables.get(tab);
+    const table = this.tables.get(this.nameOf(tab));
     if (!table) throw new Error(`The book has no tab ${tab}`);
-    return this.writable.has(tab) ? (table as MutableTable) : this.writableCopy(table);
+    return this.writable.has(table.tab) ? (table as MutableTable) : this.writableCopy(table);
   }
 
   /**

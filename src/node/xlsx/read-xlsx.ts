@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { isBlankRow, type Cell, type Table } from '../../core/table.js';
+import { tabNamed } from '../../core/tab-name.js';
 import { cellValue, type CellContext } from './cell-values.js';
 import { dateStyles } from './date-styles.js';
 import { parseSharedStrings } from './shared-strings.js';
@@ -21,7 +22,9 @@ export async function readXlsx(path: string, tabs: readonly string[]): Promise<X
 /** The tables of the tabs asked for in an opened package; `label` names it in messages. */
 export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly string[]): XlsxBook {
   const { map } = pkg;
-  const wanted = map.sheets.filter((sheet) => tabs.includes(sheet.name));
+  const names = map.sheets.map((sheet) => sheet.name);
+  const wantedNames = new Set(tabs.map((tab) => tabNamed(names, tab)));
+  const wanted = map.sheets.filter((sheet) => wantedNames.has(sheet.name));
   const tables = new Map<string, Table>();
   if (wanted.length > 0) {
     const stringsXml = map.sharedStringsPart ? pkg.text(map.sharedStringsPart) : undefined;
@@ -37,7 +40,7 @@ export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly 
       tables.set(sheet.name, withLabel(`${label}: tab "${sheet.name}"`, () => sheetTable(sheet.name, xml, context)));
     }
   }
-  return { sheetNames: map.sheets.map((sheet) => sheet.name), tables };
+  return { sheetNames: names, tables };
 }
 
 /**
