@@ -3,6 +3,9 @@ import type { Contribution } from './weighted.js';
 /** How many contributions `TW Why` names. */
 export const WHY_TOP = 3;
 
+/** `TW Why` of a book in which no dimension of the score has a column, so everyone scores 0. */
+export const NOTHING_TO_SCORE_ON = 'not scored: no column the score uses is in this book';
+
 /**
  * `TW Why`: the three dimensions that added most, in words a rep can repeat to a
  * manager, e.g. "high historical revenue (+24.1), high growth potential (+15.0), low
@@ -10,6 +13,8 @@ export const WHY_TOP = 3;
  * dimension that scores well reads "low".
  */
 export function explainScore(contributions: readonly Contribution[], top = WHY_TOP): string {
+  // No dimension had a column: a blank TW Why would read as something lost.
+  if (contributions.length === 0) return NOTHING_TO_SCORE_ON;
   // Joined, not appended with +=: a joined text is one flat string, while += builds a
   // tree of pieces per customer that the collector then copies (measured ~2× slower).
   const parts: string[] = [];

@@ -22,6 +22,10 @@ describe('explainScore', () => {
     );
   });
 
+  it('says the customer was not scored, rather than leave TW Why blank, when no dimension of the score had a column', () => {
+    expect(explainScore([])).toBe('not scored: no column the score uses is in this book');
+  });
+
   it('says when a dimension had no data', () => {
     expect(explainScore([{ dimension: revenue, points: 0, normalized: NaN, missing: true }])).toBe(`no data for ${revenue.label} (+0.0)`);
   });
