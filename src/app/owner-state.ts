@@ -79,6 +79,22 @@ export type OwnerState = z.infer<typeof OwnerState>;
 
 /** The saved state with the owner sections, or fresh ones when there is none or it cannot be read. */
 export function loadOwnerState(store: StateStore): OwnerState {
-  const parsed = OwnerState.safeParse(store.load() ?? {});
+  const parsed = parseOwnerState(store.load() ?? {});
   return parsed.success ? parsed.data : OwnerState.parse({});
+}
+
+const parsedStates = new WeakMap<object, ReturnType<typeof OwnerState.safeParse>>();
+
+/**
+ * OwnerState.safeParse, once per state object: a store reads its state once per execution
+ * and checks its shape (saved-state.ts), then each use case of the execution loads it
+ * again, and in a big book each check walks the 50,000 entries of every per-customer map
+ * and proposal list. Sharing the parsed state is safe because the use cases never change
+ * a loaded state: they save a new one, which is a new object and is parsed anew.
+ */
+export function parseOwnerState(state: unknown): ReturnType<typeof OwnerState.safeParse> {
+  if (typeof state !== 'object' || state === null) return OwnerState.safeParse(state);
+  let parsed = parsedStates.get(state);
+  if (parsed === undefined) parsedStates.set(state, (parsed = OwnerState.safeParse(state)));
+  return parsed;
 }

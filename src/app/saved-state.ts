@@ -1,4 +1,4 @@
-import { OwnerState } from './owner-state.js';
+import { parseOwnerState } from './owner-state.js';
 import { describeState } from './state-contents.js';
 import { readStateChunks, type StateReading } from './state-text.js';
 
@@ -15,7 +15,7 @@ export function readSavedState(cells: readonly unknown[]): StateReading {
 /** A reading whose state does not match the schema becomes a problem naming the first mismatch, with what the state held. */
 export function checkStateShape(reading: StateReading): StateReading {
   if (reading.problem || reading.state === null) return reading;
-  const parsed = OwnerState.safeParse(reading.state);
+  const parsed = parseOwnerState(reading.state);
   if (parsed.success) return reading;
   const [first] = parsed.error.issues;
   const where = first.path.length > 0 ? first.path.join('.') : 'the whole state';
