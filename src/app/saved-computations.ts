@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { Digest } from '../core/digest.js';
 import { ClvFit } from '../core/score/clv/clv-result.js';
+import type { FuturePurchases } from '../core/score/clv/discounted-value.js';
 import type { KeyedClvFit } from '../core/score/clv/fit-key.js';
 import type { BookScores } from '../core/score/score-book.js';
+import { packNumbers, unpackNumbers } from './packed-numbers.js';
 import type { StateStore } from './ports.js';
 
 /**
  * What a rescore computed that later runs on the same data can take instead of computing
  * it again (issue 13 item 2): the CLV fit, a handful of numbers that cost a fit of both
- * models over every buyer. It lives in the saved state's `computed` section, beside
- * what the use cases remember, and is only ever a shortcut: each entry carries the key of
+ * models over every buyer, and each buyer's expected future purchases under it, which
+ * cost a hypergeometric series per buyer and period. It lives in the saved state's
+ * `computed` section, beside what the use cases remember, and is only ever a shortcut:
+ * each entry carries the key of
  * what it was computed from, a run uses it only when its own data gives the same key, and
  * anything that does not read back exactly (another version, a hand edit, a damaged
  * section) is ignored and computed afresh. It is never a problem with the state: the
@@ -20,8 +24,15 @@ import type { StateStore } from './ports.js';
 /** Raised when the section's shape changes: an older one is then ignored, not misread. */
 const VERSION = 1;
 
-/** A saved fit, sealed: `seal` is the digest of its key and its text, so an edited parameter does not pass. */
-const SavedClvFit = z.object({ key: z.string(), fit: ClvFit, seal: z.string() });
+/**
+ * The expected purchases per summarised customer under the fit's model (KeyedClvFit), each
+ * column packed bit for bit (packed-numbers.ts): two numbers a customer, where the values
+ * themselves are five, so the state of a 50,000-customer book still goes in one write.
+ */
+const SavedFuture = z.object({ ifAlive: z.string(), discountedIfAlive: z.string() });
+
+/** A saved fit, sealed: `seal` is the digest of its key and its text, so an edited parameter or figure does not pass. */
+const SavedClvFit = z.object({ key: z.string(), fit: ClvFit, future: SavedFuture.nullable().default(null), seal: z.string() });
 
 const Computed = z.object({ version: z.literal(VERSION), clvFit: SavedClvFit.nullable() });
 type Computed = z.infer<typeof Computed>;
@@ -35,7 +46,14 @@ export function reusableComputations(store: StateStore): Reusable {
   const state = store.load();
   const parsed = Computed.safeParse(typeof state === 'object' && state !== null ? (state as { computed?: unknown }).computed : undefined);
   const saved = parsed.success ? parsed.data.clvFit : null;
-  return { clvFit: saved && saved.seal === seal(saved.key, saved.fit) ? { key: saved.key, fit: saved.fit } : null };
+  if (!saved || saved.seal !== seal(saved.key, saved.fit, saved.future)) return { clvFit: null };
+  return { clvFit: { key: saved.key, fit: saved.fit, future: saved.future && unpackFuture(saved.future) } };
+}
+
+function unpackFuture(saved: z.infer<typeof SavedFuture>): FuturePurchases | null {
+  const ifAlive = unpackNumbers(saved.ifAlive);
+  const discountedIfAlive = unpackNumbers(saved.discountedIfAlive);
+  return ifAlive && discountedIfAlive ? { ifAlive, discountedIfAlive } : null;
 }
 
 /**
@@ -47,11 +65,14 @@ export function reusableComputations(store: StateStore): Reusable {
 export function withComputations<T extends object>(state: T, scores: BookScores): T & { computed: Computed } {
   const fitted = scores.clv?.fit;
   const fit = fitted ? ClvFit.safeParse(JSON.parse(JSON.stringify(fitted.fit, (_, v: unknown) => (Object.is(v, -0) ? null : v)))) : null;
-  const clvFit = fitted && fit?.success ? { key: fitted.key, fit: fit.data, seal: seal(fitted.key, fit.data) } : null;
+  const future = fitted?.future ? { ifAlive: packNumbers(fitted.future.ifAlive), discountedIfAlive: packNumbers(fitted.future.discountedIfAlive) } : null;
+  const clvFit = fitted && fit?.success ? { key: fitted.key, fit: fit.data, future, seal: seal(fitted.key, fit.data, future) } : null;
   return { ...state, computed: { version: VERSION, clvFit } };
 }
 
 /** Over the fit as the schema lays it out, so the saved text and the text read back give the same seal. */
-function seal(key: string, fit: ClvFit): string {
-  return new Digest().text(key).text(JSON.stringify(ClvFit.parse(fit))).hex();
+function seal(key: string, fit: ClvFit, future: z.infer<typeof SavedFuture> | null): string {
+  const digest = new Digest().text(key).text(JSON.stringify(ClvFit.parse(fit)));
+  // Nothing goes in for a fit without a future, so a fit saved before futures were still reads back.
+  return (future ? digest.text(future.ifAlive).text(future.discountedIfAlive) : digest).hex();
 }

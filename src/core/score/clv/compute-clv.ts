@@ -2,6 +2,7 @@ import type { ClvSettings } from '../../settings/clv.js';
 import { fitBgNbd } from './bg-nbd-fit.js';
 import type { BgNbdModel, ClvFit, ClvResult, CustomerClv, GammaGammaModel } from './clv-result.js';
 import { averagePurchaseValue, valueCustomers } from './customer-values.js';
+import type { FuturePurchases } from './discounted-value.js';
 import { fitGammaGamma } from './gamma-gamma.js';
 import type { PurchaseSummaries } from './purchase-summaries.js';
 import { pearsonCorrelation } from './spend-correlation.js';
@@ -56,15 +57,19 @@ export function fitClv(summaries: PurchaseSummaries, settings: ClvSettings): Clv
   return { model: fitted, spend, modelValues: true, spendUsable, fallbackReason: spendUsable ? null : spendFallbackReason(spend, spendEdge), reliable: !spendEdge, warnings };
 }
 
-/** Every customer's values under a fit of the same summaries and settings (fitClv). */
-export function valueClv(fit: ClvFit, summaries: PurchaseSummaries, settings: ClvSettings): ClvResult {
+/**
+ * Every customer's values under a fit of the same summaries and settings (fitClv).
+ * `future` is what futurePurchasesOver gives for the fit's model, the summaries and the
+ * settings, when an earlier run saved it: the values are then the same, without its cost.
+ */
+export function valueClv(fit: ClvFit, summaries: PurchaseSummaries, settings: ClvSettings, future?: FuturePurchases): ClvResult {
   const unit = summaries.unit;
   const base = { unit, horizon: convertDuration(settings.horizon.value, settings.horizon.unit, unit), warnings: [...fit.warnings] };
   // A fit whose likelihood is not a number is used but not shown: the summary has no way to say NaN.
   const model = fit.model && Number.isFinite(fit.model.logLikelihood) ? fit.model : null;
   const fallBack = (reason: string | null): ClvResult => ({ ...base, model, spend: null, perCustomer: historicalValues(summaries, settings), fallbackReason: reason, reliable: false });
   if (!fit.modelValues || fit.model === null) return fallBack(fit.fallbackReason);
-  const perCustomer = valueCustomers(fit.model, fit.spendUsable ? fit.spend : null, summaries, settings);
+  const perCustomer = valueCustomers(fit.model, fit.spendUsable ? fit.spend : null, summaries, settings, future);
   if (!perCustomer.every((c) => Number.isFinite(c.clv) && Number.isFinite(c.expectedPurchases))) {
     return fallBack('The model gave a value that is not a finite number for some customers, so no model values are used.');
   }

@@ -9,9 +9,9 @@ export {
   probabilityOfPurchases,
 } from './bg-nbd-expectations.js';
 export { expectedAverageSpend, fitGammaGamma, populationMeanSpend } from './gamma-gamma.js';
-export { futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
+export { type FuturePurchases, futurePurchases, horizonSchedule, periodDiscountRate } from './discounted-value.js';
 export { flagChurnRisk } from './churn-risk.js';
 export { computeClv, fitClv, valueClv } from './compute-clv.js';
-export { averagePurchaseValue, valueCustomers } from './customer-values.js';
+export { averagePurchaseValue, futurePurchasesOver, valueCustomers } from './customer-values.js';
 export { DAYS_PER_UNIT, convertDuration } from './time-units.js';
 export * from './clv-result.js';
