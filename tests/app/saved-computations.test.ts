@@ -5,11 +5,15 @@ import { recycle } from '../../src/app/recycle.js';
 import { rescore } from '../../src/app/rescore.js';
 import { readSavedState } from '../../src/app/saved-state.js';
 import { stateToChunks } from '../../src/app/state-text.js';
+import { Digest } from '../../src/core/digest.js';
 import { fitBgNbd } from '../../src/core/score/clv/bg-nbd-fit.js';
+import { ClvFit } from '../../src/core/score/clv/clv-result.js';
+import { futurePurchases } from '../../src/core/score/clv/discounted-value.js';
 import { dayNumber, formatDay } from '../../src/core/parse/days.js';
 import { defaultSettings, type Settings } from '../../src/core/settings/schema.js';
 import type { Cell } from '../../src/core/table.js';
 import { fixedClock, memoryBook, memoryState } from './book-fixtures.js';
+import { CALIBRATION_END, readCdnowSubset } from '../core/score/clv/cdnow.js';
 import { ownerReps } from './owner-fixtures.js';
 
 // Counting the BG/NBD fits is how these tests see whether a run reused the saved one.
@@ -17,9 +21,16 @@ vi.mock('../../src/core/score/clv/bg-nbd-fit.js', async (original) => {
   const actual = await original<typeof import('../../src/core/score/clv/bg-nbd-fit.js')>();
   return { ...actual, fitBgNbd: vi.fn(actual.fitBgNbd) };
 });
+// And counting the series of expected purchases whether it reused the ones saved with the fit.
+vi.mock('../../src/core/score/clv/discounted-value.js', async (original) => {
+  const actual = await original<typeof import('../../src/core/score/clv/discounted-value.js')>();
+  return { ...actual, futurePurchases: vi.fn(actual.futurePurchases) };
+});
 const fits = vi.mocked(fitBgNbd);
+const series = vi.mocked(futurePurchases);
 beforeEach(() => {
   fits.mockClear();
+  series.mockClear();
 });
 
 const asOfDay = dayNumber(2026, 11, 23);
@@ -56,6 +67,25 @@ const book: fc.Arbitrary<Book> = fc
     return { customers, deals };
   });
 
+/**
+ * A book whose deals carry a BG/NBD model: customers of the CDNOW subset (whose fit is
+ * published), so the values come from the model and the expected purchases are saved.
+ */
+const cdnow = readCdnowSubset();
+const buyingBook: fc.Arbitrary<Book> = fc
+  .record({ picked: fc.subarray(cdnow.map((_, i) => i), { minLength: 150 }), owners: fc.array(fc.constantFrom(...OWNERS), { minLength: cdnow.length, maxLength: cdnow.length }) })
+  .map(({ picked, owners }) => {
+    const customers: Cell[][] = [['Customer ID', 'Name', 'Region', 'Owner']];
+    const deals: Cell[][] = [['Deal ID', 'Customer ID', 'Amount', 'Date', 'Stage']];
+    for (const i of picked) {
+      const { id, purchases } = cdnow[i];
+      customers.push([id, `${NAMES[i % NAMES.length]} ${i}`, REGIONS[i % REGIONS.length], owners[i]]);
+      purchases.forEach((p, j) => deals.push([`D${id}-${j}`, id, p.amount, formatDay(p.day), 'won']));
+    }
+    return { customers, deals };
+  });
+const buying = fc.sample(buyingBook, { numRuns: 1, seed: 13 })[0];
+
 function workbookOf(data: Book) {
   return memoryBook({ Customers: data.customers, Deals: data.deals, Reps: ownerReps });
 }
@@ -65,10 +95,10 @@ function request(workbook: ReturnType<typeof workbookOf>, state: ReturnType<type
 }
 
 /** A rescored book and its state, as the next command finds them. */
-function rescored(data: Book, settings: Settings = defaultSettings) {
+function rescored(data: Book, settings: Settings = defaultSettings, day = asOfDay) {
   const workbook = workbookOf(data);
   const state = memoryState();
-  rescore(request(workbook, state, settings));
+  rescore(request(workbook, state, settings, day));
   return { workbook, state };
 }
 
@@ -84,8 +114,21 @@ function withoutComputed(state: ReturnType<typeof memoryState>) {
   return memoryState(structuredClone(rest));
 }
 
+interface SavedFit {
+  key: string;
+  fit: { model: { r: number } };
+  future: { ifAlive: string; discountedIfAlive: string } | null;
+  seal: string;
+}
+
 function computedOf(state: ReturnType<typeof memoryState>) {
-  return (state.load() as { computed: { version: number; clvFit: { key: string; fit: { model: { r: number } }; seal: string } | null } }).computed;
+  return (state.load() as { computed: { version: number; clvFit: SavedFit | null } }).computed;
+}
+
+/** The state with its saved fit replaced by `edit` of it. */
+function withSavedFit(state: ReturnType<typeof memoryState>, edit: (saved: SavedFit) => SavedFit) {
+  const loaded = state.load() as { computed: { version: number; clvFit: SavedFit } };
+  return memoryState({ ...loaded, computed: { ...loaded.computed, clvFit: edit(structuredClone(loaded.computed.clvFit)) } });
 }
 
 const sample = fc.sample(book, { numRuns: 1, seed: 13 })[0];
@@ -108,6 +151,34 @@ describe('the CLV fit a rescore saves', () => {
     const fitted = proposeAll(fresh.workbook, withoutComputed(fresh.state));
     expect(fits).toHaveBeenCalledTimes(1);
     expect(withSaved).toEqual(fitted);
+  });
+
+  it("is saved with every buyer's expected future purchases, which propose takes instead of summing the series again", () => {
+    const reused = rescored(buying, defaultSettings, CALIBRATION_END);
+    expect(computedOf(reused.state).clvFit!.future).not.toBeNull();
+    series.mockClear();
+    const withSaved = proposeAll(reused.workbook, reused.state, defaultSettings, CALIBRATION_END);
+    expect(series).not.toHaveBeenCalled();
+    const fresh = rescored(buying, defaultSettings, CALIBRATION_END);
+    series.mockClear();
+    expect(proposeAll(fresh.workbook, withoutComputed(fresh.state), defaultSettings, CALIBRATION_END)).toEqual(withSaved);
+    expect(series).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any book the model fits (property)', () => {
+    fc.assert(
+      fc.property(buyingBook, (data) => {
+        const reused = rescored(data, defaultSettings, CALIBRATION_END);
+        const fresh = rescored(data, defaultSettings, CALIBRATION_END);
+        expect(computedOf(reused.state).clvFit!.future).not.toBeNull();
+        expect(proposeAll(reused.workbook, reused.state, defaultSettings, CALIBRATION_END)).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state), defaultSettings, CALIBRATION_END));
+        // A second rescore on the saved state writes the very columns the first wrote.
+        const before = reused.workbook.readTable('Customers');
+        rescore(request(reused.workbook, reused.state, defaultSettings, CALIBRATION_END));
+        expect(reused.workbook.readTable('Customers')).toEqual(before);
+      }),
+      { numRuns: 8 },
+    );
   });
 
   it('gives the same proposals, reasons and flags as fitting afresh, on any book (property)', () => {
@@ -164,6 +235,33 @@ describe('the CLV fit a rescore saves', () => {
     expect(withSaved).toEqual(proposeAll(workbookOf(changed), withoutComputed(reused.state)));
   });
 
+  it('reads a fit saved before the expected purchases were saved with it: the fit is reused and the purchases summed afresh', () => {
+    const reused = rescored(buying, defaultSettings, CALIBRATION_END);
+    const fresh = rescored(buying, defaultSettings, CALIBRATION_END);
+    const older = withSavedFit(reused.state, ({ key, fit }) => ({ key, fit, seal: new Digest().text(key).text(JSON.stringify(ClvFit.parse(fit))).hex() }) as SavedFit);
+    fits.mockClear();
+    series.mockClear();
+    const withOlder = proposeAll(reused.workbook, older, defaultSettings, CALIBRATION_END);
+    expect(fits).not.toHaveBeenCalled();
+    expect(series).toHaveBeenCalledTimes(1);
+    expect(withOlder).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state), defaultSettings, CALIBRATION_END));
+  });
+
+  it('is ignored, fit and expected purchases both, when a figure of the expected purchases was edited by hand', () => {
+    const reused = rescored(buying, defaultSettings, CALIBRATION_END);
+    const fresh = rescored(buying, defaultSettings, CALIBRATION_END);
+    const edited = withSavedFit(reused.state, (saved) => {
+      const text = saved.future!.discountedIfAlive;
+      return { ...saved, future: { ...saved.future!, discountedIfAlive: (text[0] === 'A' ? 'B' : 'A') + text.slice(1) } };
+    });
+    fits.mockClear();
+    series.mockClear();
+    const withEdited = proposeAll(reused.workbook, edited, defaultSettings, CALIBRATION_END);
+    expect(fits).toHaveBeenCalledTimes(1);
+    expect(series).toHaveBeenCalledTimes(1);
+    expect(withEdited).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state), defaultSettings, CALIBRATION_END));
+  });
+
   const damages: [string, (computed: Record<string, unknown>) => unknown][] = [
     ['from another version', (c) => ({ ...c, version: 0 })],
     ['with a parameter edited by hand', (c) => ({ ...c, clvFit: { ...(c.clvFit as object), fit: { ...(c.clvFit as { fit: object }).fit, model: { ...(c.clvFit as { fit: { model: object } }).fit.model, r: 0.5 } } } })],
@@ -183,8 +281,11 @@ describe('the CLV fit a rescore saves', () => {
     expect(withDamaged).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state)));
   });
 
-  it('is a few hundred characters of the saved state, whatever the number of customers', () => {
-    const { state } = rescored(sample);
-    expect(JSON.stringify(computedOf(state)).length).toBeLessThan(1500);
+  it('is a few hundred characters of the saved state, and under 22 more a buyer for the expected purchases', () => {
+    const { state } = rescored(buying, defaultSettings, CALIBRATION_END);
+    const { future, ...fit } = computedOf(state).clvFit!;
+    expect(JSON.stringify(fit).length).toBeLessThan(1500);
+    const buyers = new Set(buying.deals.slice(1).map((row) => row[1])).size;
+    expect(future!.ifAlive.length + future!.discountedIfAlive.length).toBeLessThan(buyers * 22);
   });
 });

@@ -35,6 +35,23 @@ describe('the saved state', () => {
     expect(result.error?.issues[0].message).toMatch(/by customer id/);
   });
 
+  it('refuses a map that is not a plain object, whatever its entries', () => {
+    const tiers = Object.assign(Object.create({ inherited: 'A' }) as object, { 'C-1': 'A' });
+    expect(AppState.safeParse(lastRescore(tiers)).success).toBe(false);
+    expect(AppState.safeParse(lastRescore(new Map([['C-1', 'A']]))).success).toBe(false);
+  });
+
+  it('loads the same state the same way however often an execution loads it', () => {
+    const saved = lastRescore({ 'C-1': 'A', 'C-2': 'B' }, { 'C-1': 'Alice Chen' });
+    const store = { load: () => saved, save: () => undefined };
+    const first = loadOwnerState(store);
+    expect(loadOwnerState(store)).toEqual(first);
+    expect(first.lastRescore?.tiers).toEqual({ 'C-1': 'A', 'C-2': 'B' });
+    const refused = { load: () => lastRescore({ 'C-1': 'Z' }), save: () => undefined };
+    expect(loadOwnerState(refused).lastRescore).toBeNull();
+    expect(loadOwnerState(refused).lastRescore).toBeNull();
+  });
+
   it('starts afresh rather than failing when the saved state cannot be read', () => {
     const fresh = loadOwnerState({ load: () => lastRescore({ 'C-1': 'Z' }), save: () => undefined });
     expect(fresh.lastRescore).toBeNull();

@@ -98,4 +98,14 @@ describe('saved job results', () => {
       }),
     );
   });
+
+  it('save a column whose repeats are long sentences as codes, though most of its rows differ, and give it back', () => {
+    const sentence = (k: number) => `medium historical revenue (+${k}.3), high growth potential (+17.3), medium service cost (+5.7)`;
+    const values: Cell[] = Array.from({ length: 300 }, (_, r) => sentence(r % 3 === 0 ? 0 : r));
+    const numbers: Cell[] = Array.from({ length: 300 }, (_, r) => r * 1.25);
+    const work = { columns: [{ header: 'TW Why', values }, { header: 'TW Monetary', values: numbers }], total: 300, tabs: new Map(), state: null, summary: { customers: 300 }, read: [] };
+    const saved = JSON.parse(JSON.stringify(saveJobResults('job-1', 0, work)));
+    expect(saved.columns.map((c: object) => 'codes' in c)).toEqual([true, false]);
+    expect(loadJobResults(saved, 'job-1', Counted)!.columns.map((c) => c.values)).toEqual([values, numbers]);
+  });
 });
