@@ -79,8 +79,7 @@ function saveColumn(column: OwnedColumn, from: number): z.infer<typeof SavedColu
   const codeOf = new Map<unknown, number>();
   const distinct: SavedCell[] = [];
   const codes: number[] = new Array(values.length);
-  let repeatsLength = 0;
-  let codesLength = 0;
+  const counts: number[] = [];
   for (let r = 0; r < values.length; r++) {
     const cell = values[r];
     const key = cell instanceof Date ? `d${cell.getTime()}` : cell;
@@ -89,21 +88,25 @@ function saveColumn(column: OwnedColumn, from: number): z.infer<typeof SavedColu
       code = distinct.length;
       codeOf.set(key, code);
       distinct.push(saveCell(cell));
-    } else {
-      repeatsLength += savedLength(cell);
+      counts.push(0);
     }
+    counts[code]++;
     codes[r] = code;
-    codesLength += digits(code) + 1;
+  }
+  // Measured per distinct value, not per row: turning a number into text is the dear part.
+  let repeatsLength = 0;
+  let codesLength = 0;
+  for (let code = 0; code < distinct.length; code++) {
+    if (counts[code] > 1) repeatsLength += (counts[code] - 1) * savedLength(distinct[code]);
+    codesLength += counts[code] * (digits(code) + 1);
   }
   return repeatsLength > codesLength ? { header: column.header, distinct, codes } : { header: column.header, values: values.map(saveCell) };
 }
 
-/** About the length of a cell in the saved JSON, its comma included. */
-function savedLength(cell: Cell): number {
+/** About the length of a saved cell in the JSON, its comma included. */
+function savedLength(cell: SavedCell): number {
   if (typeof cell === 'string') return cell.length + 3;
-  if (typeof cell === 'number') return String(cell).length + 1;
-  if (cell instanceof Date) return `{"d":${cell.getTime()}},`.length;
-  return cell === null ? 5 : String(cell).length + 1;
+  return (cell !== null && typeof cell === 'object' ? `{"d":${cell.d}}` : String(cell)).length + 1;
 }
 
 function digits(code: number): number {
