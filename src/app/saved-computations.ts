@@ -33,6 +33,7 @@ const SavedFuture = z.object({ ifAlive: z.string(), discountedIfAlive: z.string(
 
 /** A saved fit, sealed: `seal` is the digest of its key and its text, so an edited parameter or figure does not pass. */
 const SavedClvFit = z.object({ key: z.string(), fit: ClvFit, future: SavedFuture.nullable().default(null), seal: z.string() });
+type SavedClvFit = z.infer<typeof SavedClvFit>;
 
 const Computed = z.object({ version: z.literal(VERSION), clvFit: SavedClvFit.nullable() });
 type Computed = z.infer<typeof Computed>;
@@ -47,8 +48,17 @@ export function reusableComputations(store: StateStore): Reusable {
   const parsed = Computed.safeParse(typeof state === 'object' && state !== null ? (state as { computed?: unknown }).computed : undefined);
   const saved = parsed.success ? parsed.data.clvFit : null;
   if (!saved || saved.seal !== seal(saved.key, saved.fit, saved.future)) return { clvFit: null };
-  return { clvFit: { key: saved.key, fit: saved.fit, future: saved.future && unpackFuture(saved.future) } };
+  const clvFit = { key: saved.key, fit: saved.fit, future: saved.future && unpackFuture(saved.future) };
+  entriesRead.set(clvFit.fit, { entry: saved, future: clvFit.future });
+  return { clvFit };
 }
+
+/**
+ * The entries read back in this execution, by the fit object they gave: a use case that
+ * saves the very fit and expected purchases it read saves the sealed entry as read, rather
+ * than packing the 50,000 figures and sealing them again.
+ */
+const entriesRead = new WeakMap<ClvFit, { readonly entry: SavedClvFit; readonly future: FuturePurchases | null }>();
 
 function unpackFuture(saved: z.infer<typeof SavedFuture>): FuturePurchases | null {
   const ifAlive = unpackNumbers(saved.ifAlive);
@@ -64,6 +74,8 @@ function unpackFuture(saved: z.infer<typeof SavedFuture>): FuturePurchases | nul
  */
 export function withComputations<T extends object>(state: T, scores: BookScores): T & { computed: Computed } {
   const fitted = scores.clv?.fit;
+  const read = fitted && entriesRead.get(fitted.fit);
+  if (fitted && read && read.entry.key === fitted.key && read.future === fitted.future) return { ...state, computed: { version: VERSION, clvFit: read.entry } };
   const fit = fitted ? ClvFit.safeParse(JSON.parse(JSON.stringify(fitted.fit, (_, v: unknown) => (Object.is(v, -0) ? null : v)))) : null;
   const future = fitted?.future ? { ifAlive: packNumbers(fitted.future.ifAlive), discountedIfAlive: packNumbers(fitted.future.discountedIfAlive) } : null;
   const clvFit = fitted && fit?.success ? { key: fitted.key, fit: fit.data, future, seal: seal(fitted.key, fit.data, future) } : null;

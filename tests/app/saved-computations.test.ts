@@ -165,6 +165,18 @@ describe('the CLV fit a rescore saves', () => {
     expect(series).toHaveBeenCalledTimes(1);
   });
 
+  it('is saved again as it was read by a propose that reused it, and the next propose reuses it too', () => {
+    const { workbook, state } = rescored(buying, defaultSettings, CALIBRATION_END);
+    const read = structuredClone(computedOf(state).clvFit);
+    proposeAll(workbook, state, defaultSettings, CALIBRATION_END);
+    expect(computedOf(state).clvFit).toEqual(read);
+    series.mockClear();
+    fits.mockClear();
+    proposeAll(workbook, state, defaultSettings, CALIBRATION_END);
+    expect(series).not.toHaveBeenCalled();
+    expect(fits).not.toHaveBeenCalled();
+  });
+
   it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any book the model fits (property)', () => {
     fc.assert(
       fc.property(buyingBook, (data) => {
