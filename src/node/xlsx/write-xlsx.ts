@@ -40,7 +40,7 @@ export async function xlsxFile(source: XlsxPackage | null, target: string, edits
     target,
     bytes,
     check: async (written) => {
-      checkRewrittenPackage(written, target, produced, stored);
+      checkRewrittenPackage(written, target, produced, stored, source);
       const fault = await xmlChecked;
       if (fault) throw fault;
     },

@@ -183,9 +183,16 @@ export function storesExactly(entry: ZipEntry, content: Uint8Array, deflated: Ui
     entry.method === DEFLATED &&
     entry.uncompressedSize === content.length &&
     entry.crc32 === crc32(content) &&
-    Buffer.from(entry.compressed.buffer, entry.compressed.byteOffset, entry.compressed.byteLength).equals(deflated)
+    bytesOf(entry.compressed).equals(deflated)
   );
 }
+
+/** Whether two entries store the same data: method, size, CRC-32 and compressed bytes (a copied part and its original). */
+export function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
+  return a.method === b.method && a.uncompressedSize === b.uncompressedSize && a.crc32 === b.crc32 && bytesOf(a.compressed).equals(b.compressed);
+}
+
+const bytesOf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 export function writeZip(parts: readonly ZipPart[]): Buffer {
   const locals: Uint8Array[] = [];
