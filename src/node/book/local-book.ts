@@ -6,7 +6,7 @@ import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
 import { csvBookFiles, csvTableOf } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
-import { openXlsxBytes, readPackageTabs, workbookFormat, xlsxFile } from '../xlsx/index.js';
+import { keepingSheets, openXlsxBytes, readPackageTabs, workbookFormat, xlsxFile } from '../xlsx/index.js';
 import { BookError } from './book-error.js';
 import { assertUnchanged, type Fingerprint, readFingerprinted, sha256 } from './fingerprint.js';
 import { LocalState, STATE_FILE } from './local-state.js';
@@ -70,7 +70,8 @@ export async function openLocalBook(path: string, tabs: Settings['tabs'], custom
 async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs']): Promise<LocalBook> {
   const read = await readFingerprinted(path, WORKBOOK_FILE_LIMIT);
   if (read.bytes === null) throw new BookError(`${path}: no such file or folder`);
-  const pkg = openXlsxBytes(read.bytes, path);
+  // The Customers tab is the one commands write into; the other tabs are only read.
+  const pkg = keepingSheets(openXlsxBytes(read.bytes, path), [tabs.customers]);
   const wanted = [tabs.customers, tabs.deals, tabs.reps, OWN_TABS.log, OWN_TABS.state];
   const book = readPackageTabs(pkg, path, wanted);
   const stateTable = book.tables.get(OWN_TABS.state);
