@@ -1,11 +1,9 @@
 import type { Cell } from '../../core/table.js';
+import type { RowWiseEdits } from '../book/edits.js';
 import { cellXml, columnName, type CellWriting } from './cell-xml.js';
 import { SheetCursor, latin1 } from './sheet-cursor.js';
 import { InputError } from '../errors.js';
 import { EXCEL_GRID } from '../limits.js';
-
-/** Cell edits of one tab: 1-based sheet row → 0-based column → new value. */
-export type TabEdits = ReadonlyMap<number, ReadonlyMap<number, Cell>>;
 
 export interface EditedSheet {
   readonly xml: Buffer;
@@ -21,12 +19,16 @@ export interface EditedSheet {
  * neighbour (no `r`) get an explicit reference so that inserted ones cannot shift them.
  */
 /** `book` names the workbook in a refusal. */
-export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateStyles: readonly boolean[], writing: CellWriting, book = 'the workbook'): EditedSheet {
-  checkGrid(book, tab, edits);
+export function applyCellEdits(tab: string, xml: Buffer, edits: RowWiseEdits, dateStyles: readonly boolean[], writing: CellWriting, book = 'the workbook'): EditedSheet {
+  // The edits of the row at hand, in column order.
+  const columns: number[] = [];
+  const values: Cell[] = [];
+  const extent = editExtent(edits, columns, values);
+  checkGrid(book, tab, extent);
   const cursor = new SheetCursor(xml);
   const p = cursor.prefix;
   const sheetWriting: CellWriting = { ...writing, prefix: p };
-  const out = new ByteSink(expectedSize(xml, edits));
+  const out = new ByteSink(xml.length + extent.textBytes);
   let copied = 0;
   const copyTo = (end: number) => {
     if (end > copied) out.copy(xml, copied, end);
@@ -34,20 +36,18 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
   };
   let overwroteFormula = false;
 
-  const dimension = growDimension(xml, cursor.dataStart, edits);
+  const dimension = growDimension(xml, cursor.dataStart, extent);
   if (dimension) {
     copyTo(dimension.start);
     out.text(dimension.ref);
     copied = dimension.end;
   }
 
-  const pending = [...edits.keys()].sort((a, b) => a - b);
+  const pending = edits.rows;
   let next = 0;
   const newRow = (row: number) => {
-    const cells = [...(edits.get(row) ?? new Map<number, Cell>())]
-      .sort(([a], [b]) => a - b)
-      .map(([column, value]) => cellXml(`${columnName(column)}${row}`, value, undefined, sheetWriting))
-      .join('');
+    edits.cellsOf(row, columns, values);
+    const cells = columns.map((column, i) => cellXml(`${columnName(column)}${row}`, values[i] ?? null, undefined, sheetWriting)).join('');
     return cells ? `<${p}row r="${row}">${cells}</${p}row>` : '';
   };
 
@@ -64,10 +64,10 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
       copyTo(cursor.rowStart);
       out.text(newRow(pending[next++]));
     }
-    const rowEdits = next < pending.length && pending[next] === row ? edits.get(pending[next++]) : undefined;
-    if (rowEdits) {
+    if (next < pending.length && pending[next] === row) {
+      edits.cellsOf(pending[next++], columns, values);
       copyTo(cursor.rowStart);
-      rewriteRow(cursor, rowEdits);
+      rewriteRow(cursor);
       copied = cursor.rowEnd;
     } else if (!cursor.rowHasRef) {
       copyTo(cursor.rowStart + 4 + p.length);
@@ -88,9 +88,8 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
    * decoded: a rescore rewrites every customer's row, and decoding each cell to a string
    * to encode it back cost ~0.3 s of the 50k/500k save.
    */
-  function rewriteRow(rowCursor: SheetCursor, rowEdits: ReadonlyMap<number, Cell>): void {
+  function rewriteRow(rowCursor: SheetCursor): void {
     const row = rowCursor.rowNumber;
-    const columns = [...rowEdits.keys()].sort((a, b) => a - b);
     let edit = 0;
     out.text(openRowTag(xml, rowCursor, columns));
     // The source bytes from `from` on are still to be copied; `cellsEnd` is where the last cell ended.
@@ -107,13 +106,13 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
     };
     while (rowCursor.nextCell()) {
       const column = rowCursor.column;
-      while (edit < columns.length && columns[edit] < column) put(columns[edit], rowEdits.get(columns[edit++]) ?? null, undefined);
+      while (edit < columns.length && columns[edit] < column) put(columns[edit], values[edit++] ?? null, undefined);
       if (edit < columns.length && columns[edit] === column) {
         if (rowCursor.formulaStart >= 0) {
           refuseRangeFormula(tab, rowCursor, xml);
           overwroteFormula = true;
         }
-        put(column, rowEdits.get(columns[edit++]) ?? null, rowCursor.style === 0 ? undefined : rowCursor.style);
+        put(column, values[edit++] ?? null, rowCursor.style === 0 ? undefined : rowCursor.style);
         copyRowTo(rowCursor.cellStart);
         from = rowCursor.cellEnd;
       } else if (inserted !== '' || !rowCursor.cellHasRef) {
@@ -128,7 +127,7 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: TabEdits, dateSt
       inserted = '';
       cellsEnd = rowCursor.cellEnd;
     }
-    while (edit < columns.length) put(columns[edit], rowEdits.get(columns[edit++]) ?? null, undefined);
+    while (edit < columns.length) put(columns[edit], values[edit++] ?? null, undefined);
     copyRowTo(cellsEnd);
     out.text(inserted);
     if (rowCursor.rowSelfClosing) out.text(`</${p}row>`);
@@ -180,16 +179,39 @@ class ByteSink {
 
 const sharedBuffer = (size: number) => Buffer.from(new SharedArrayBuffer(size));
 
-/**
- * What the edited part should take at most in practice: the source, plus each edited cell
- * as an inline string with room to spare.
- */
-function expectedSize(xml: Buffer, edits: TabEdits): number {
-  let extra = 64 * 1024;
-  for (const cells of edits.values()) {
-    for (const value of cells.values()) extra += 96 + (typeof value === 'string' ? value.length * 3 : 32);
+/** Where a tab's edits reach, for the grid, the `<dimension>` and the size of the edited part. */
+interface EditExtent {
+  /** The last row and column edited, null values included (-1 when none). */
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  /** The rows and columns the non-null values span, or null when every value is null. */
+  readonly written: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null;
+  /** Room for the new cells the edited part should need in practice: inline strings with room to spare. */
+  readonly textBytes: number;
+}
+
+function editExtent(edits: RowWiseEdits, columns: number[], values: Cell[]): EditExtent {
+  let lastRow = -1;
+  let lastColumn = -1;
+  let written: { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null = null;
+  let textBytes = 64 * 1024;
+  for (const row of edits.rows) {
+    edits.cellsOf(row, columns, values);
+    if (columns.length === 0) continue;
+    lastRow = Math.max(lastRow, row);
+    lastColumn = Math.max(lastColumn, columns[columns.length - 1]);
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[i] ?? null;
+      textBytes += 96 + (typeof value === 'string' ? value.length * 3 : 32);
+      if (value === null) continue;
+      written ??= { firstRow: row, lastRow: row, firstColumn: columns[i], lastColumn: columns[i] };
+      written.firstRow = Math.min(written.firstRow, row);
+      written.lastRow = Math.max(written.lastRow, row);
+      written.firstColumn = Math.min(written.firstColumn, columns[i]);
+      written.lastColumn = Math.max(written.lastColumn, columns[i]);
+    }
   }
-  return xml.length + extra;
+  return { lastRow, lastColumn, written, textBytes };
 }
 
 /** The row's start tag with an explicit `r` and, if it has `spans`, spans that cover the edits. */
@@ -219,22 +241,16 @@ function refuseRangeFormula(tab: string, cursor: SheetCursor, xml: Buffer): void
 }
 
 /** The `<dimension ref>` value widened to cover the edits, or undefined if it already does. */
-function growDimension(xml: Buffer, before: number, edits: TabEdits): { start: number; end: number; ref: string } | undefined {
+function growDimension(xml: Buffer, before: number, extent: EditExtent): { start: number; end: number; ref: string } | undefined {
   const match = /(<(?:[\w.-]+:)?dimension\s+ref\s*=\s*")([^"]*)"/.exec(latin1(xml, 0, before));
   const range = match && /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(match[2]);
   if (!match || !range) return undefined;
   const columnIndex = (name: string) => [...name].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
   const old = [columnIndex(range[1]), Number(range[2]), columnIndex(range[3] ?? range[1]), Number(range[4] ?? range[2])];
-  let [firstColumn, firstRow, lastColumn, lastRow] = old;
-  for (const [row, cells] of edits) {
-    for (const [column, value] of cells) {
-      if (value === null) continue;
-      firstColumn = Math.min(firstColumn, column);
-      lastColumn = Math.max(lastColumn, column);
-      firstRow = Math.min(firstRow, row);
-      lastRow = Math.max(lastRow, row);
-    }
-  }
+  const { written } = extent;
+  const [firstColumn, firstRow, lastColumn, lastRow] = written
+    ? [Math.min(old[0], written.firstColumn), Math.min(old[1], written.firstRow), Math.max(old[2], written.lastColumn), Math.max(old[3], written.lastRow)]
+    : old;
   if (firstColumn === old[0] && firstRow === old[1] && lastColumn === old[2] && lastRow === old[3]) return undefined;
   const start = match.index + match[1].length;
   return { start, end: start + match[2].length, ref: `${columnName(firstColumn)}${firstRow}:${columnName(lastColumn)}${lastRow}` };
@@ -245,14 +261,7 @@ function growDimension(xml: Buffer, before: number, edits: TabEdits): { start: n
  * TW columns go after the header, so a header 16,384 columns wide leaves them no room.
  * Refused before anything is written.
  */
-function checkGrid(book: string, tab: string, edits: TabEdits): void {
-  let lastColumn = -1;
-  let lastRow = 0;
-  for (const [row, cells] of edits) {
-    if (cells.size === 0) continue;
-    lastRow = Math.max(lastRow, row);
-    for (const column of cells.keys()) lastColumn = Math.max(lastColumn, column);
-  }
+function checkGrid(book: string, tab: string, { lastRow, lastColumn }: EditExtent): void {
   if (lastColumn >= EXCEL_GRID.columns) {
     throw new InputError(
       `${book}: tab "${tab}" has no room for the TW columns: they would reach column ${columnName(lastColumn)}, past XFD, Excel's last column (${EXCEL_GRID.columns.toLocaleString('en-US')} columns); ` +

@@ -69,7 +69,7 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { parts: ZipPart[]; pro
     if (!sheet) throw new Error(`${pkg.label}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
     if (!xml) throw new Error(`${pkg.label}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing, pkg.label);
+    const edited = applyCellEdits(tab, xml, tabEdits.rowWise(), styles, writing, pkg.label);
     replaced.set(sheet.part, edited.xml);
     overwroteFormula ||= edited.overwroteFormula;
   }
