@@ -91,7 +91,9 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: RowWiseEdits, da
   function rewriteRow(rowCursor: SheetCursor): void {
     const row = rowCursor.rowNumber;
     let edit = 0;
-    out.text(openRowTag(xml, rowCursor, columns));
+    // Most start tags stay as they are, and are copied.
+    if (rowCursor.rowHasRef && !rowCursor.rowSelfClosing && !hasSpans(xml, rowCursor)) out.copy(xml, rowCursor.rowStart, rowCursor.rowTagEnd);
+    else out.text(openRowTag(xml, rowCursor, columns));
     // The source bytes from `from` on are still to be copied; `cellsEnd` is where the last cell ended.
     let from = rowCursor.rowTagEnd;
     let cellsEnd = from;
@@ -212,6 +214,14 @@ function editExtent(edits: RowWiseEdits, columns: number[], values: Cell[]): Edi
     }
   }
   return { lastRow, lastColumn, written, textBytes };
+}
+
+/** Whether the row's start tag has a `spans` attribute, which openRowTag widens to cover the edits. */
+function hasSpans(xml: Buffer, cursor: SheetCursor): boolean {
+  for (let at = cursor.rowStart; at + 5 <= cursor.rowTagEnd; at++) {
+    if (xml[at] === 0x73 && xml[at + 1] === 0x70 && xml[at + 2] === 0x61 && xml[at + 3] === 0x6e && xml[at + 4] === 0x73) return true;
+  }
+  return false;
 }
 
 /** The row's start tag with an explicit `r` and, if it has `spans`, spans that cover the edits. */
