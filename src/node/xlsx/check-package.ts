@@ -32,23 +32,56 @@ export function checkXlsxPackage(bytes: Uint8Array, label: string): void {
 const WORKER_FILE = fileURLToPath(new URL('./xml-check-worker.mjs', import.meta.url));
 
 /**
- * The XML parse of the parts a save produced (name → content), on a thread of its own,
- * started as soon as they exist: saxes parses about 50 MB of sheet XML a second on the
- * benchmark machine, the largest single step of saving the 50k/500k book, and runs this
- * way beside the deflating (on libuv's pool) and the re-read (on the main thread).
- * Resolves to the sentence naming the first part that does not parse, or null; it never
- * rejects, so that a fault waits for the check to report it. A worker that fails to start
- * or dies is a fault too: the save is refused rather than left unchecked.
+ * The XML parse of the parts a save produces, on a thread of its own started before they
+ * exist, each part handed over as soon as its bytes are final (`add`): saxes parses about
+ * 50 MB of sheet XML a second on the benchmark machine, the largest single step of saving
+ * the 50k/500k book, and runs this way beside the rest of the save, the deflating (on
+ * libuv's pool) and the re-read (on the main thread). A part in shared memory reaches the
+ * thread without a copy. `finish` resolves to the sentence naming the first part that
+ * does not parse, or null; it never rejects, so that a fault waits for the check to report
+ * it. A worker that fails to start or dies is a fault too: the save is refused rather than
+ * left unchecked. A save that fails before `finish` must `abandon` its check.
  */
-export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
-  const xml = xmlParts(parts);
-  if (!existsSync(WORKER_FILE)) return Promise.resolve(xmlFault(firstXmlProblem(xml), label));
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_FILE, { workerData: xml });
+export interface XmlCheck {
+  add(name: string, content: Buffer): void;
+  finish(): Promise<Error | null>;
+  abandon(): void;
+}
+
+export function startXmlCheck(label: string): XmlCheck {
+  if (!existsSync(WORKER_FILE)) {
+    const parts: XmlPart[] = [];
+    return {
+      add: (name, content) => {
+        if (isXmlPart(name)) parts.push({ name, content });
+      },
+      finish: () => Promise.resolve(xmlFault(firstXmlProblem(parts), label)),
+      abandon: () => undefined,
+    };
+  }
+  const worker = new Worker(WORKER_FILE);
+  const answer = new Promise<Error | null>((resolve) => {
     worker.once('message', (found: ReturnType<typeof firstXmlProblem>) => resolve(xmlFault(found, label)));
     worker.once('error', (error) => resolve(new Error(`${label}: the XML check failed (${error.message}).`)));
     worker.once('exit', (code) => resolve(new Error(`${label}: the XML check stopped before it finished (exit code ${code}).`)));
   });
+  return {
+    add: (name, content) => {
+      if (isXmlPart(name)) worker.postMessage({ name, content } satisfies XmlPart);
+    },
+    finish: () => {
+      worker.postMessage(null);
+      return answer;
+    },
+    abandon: () => void worker.terminate(),
+  };
+}
+
+/** The XML check of parts that all exist already (startXmlCheck). */
+export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
+  const check = startXmlCheck(label);
+  for (const [name, content] of parts) check.add(name, content);
+  return check.finish();
 }
 
 function xmlParts(parts: ReadonlyMap<string, Buffer>): XmlPart[] {
