@@ -89,14 +89,22 @@ export class TabEdits {
 
   /**
    * Every edit row by row, for a writer that goes row by row, without a Map per row:
-   * building those for the rescore of the 50k/500k book cost ~0.3 s of its save.
+   * building those for the rescore of the 50k/500k book cost ~0.3 s of its save. `rows`
+   * is listed on first use (the CSV writer walks its records instead).
    */
   rowWise(): RowWiseEdits {
     const runs = this.columnRuns();
-    const edited = new Set(this.single.keys());
-    for (const run of runs) for (let offset = 0; offset < run.values.length; offset++) edited.add(run.firstRow + offset);
+    const single = this.single;
+    let rows: number[] | undefined;
     return {
-      rows: [...edited].sort((a, b) => a - b),
+      get rows() {
+        if (rows === undefined) {
+          const edited = new Set(single.keys());
+          for (const run of runs) for (let offset = 0; offset < run.values.length; offset++) edited.add(run.firstRow + offset);
+          rows = [...edited].sort((a, b) => a - b);
+        }
+        return rows;
+      },
       cellsOf: (row, columns, values) => {
         columns.length = 0;
         values.length = 0;
@@ -107,7 +115,7 @@ export class TabEdits {
             values.push(run.values[offset]);
           }
         }
-        for (const [column, value] of this.single.get(row) ?? []) {
+        for (const [column, value] of single.get(row) ?? []) {
           let at = columns.length;
           while (at > 0 && columns[at - 1] > column) at--;
           columns.splice(at, 0, column);
