@@ -18,6 +18,34 @@ export interface FileLimit {
 
 /** The bytes of the file at `path`, or null when nothing is there. */
 export function readInputFile(path: string, limit: FileLimit): Buffer | null {
+  return withInputFile(path, limit, (fd, size) => readUpTo(fd, path, limit, size));
+}
+
+/**
+ * Hands the file's bytes to `each` in chunks of one reused buffer (valid only during the
+ * call), read as readInputFile reads; false when nothing is there. For a reader that needs
+ * no copy of the whole file: on the benchmark machine every megabyte of fresh memory
+ * costs ~6 ms when first written.
+ */
+export function readInputChunks(path: string, limit: FileLimit, each: (chunk: Buffer) => void): boolean {
+  const done = withInputFile(path, limit, (fd) => {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) return true;
+      length += read;
+      if (length > limit.maxBytes) throw tooLarge(path, limit);
+      each(buffer.subarray(0, read));
+    }
+  });
+  return done === true;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/** What `read` makes of the file at `path`, opened and checked (see above), or null when nothing is there. */
+function withInputFile<T>(path: string, limit: FileLimit, read: (fd: number, size: number) => T): T | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -29,7 +57,7 @@ export function readInputFile(path: string, limit: FileLimit): Buffer | null {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new InputError(`${path}: a ${limit.what} was expected here, but this is ${kindOf(stats)}; nothing was read.`);
     if (stats.size > limit.maxBytes) throw tooLarge(path, limit);
-    return readUpTo(fd, path, limit, stats.size);
+    return read(fd, stats.size);
   } finally {
     closeSync(fd);
   }

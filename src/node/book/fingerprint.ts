@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type FileLimit, readInputFile } from '../input-file.js';
+import { type FileLimit, readInputChunks, readInputFile } from '../input-file.js';
 import { BookError } from './book-error.js';
 
 /**
@@ -35,7 +35,13 @@ export async function readFingerprinted(path: string, limit: FileLimit): Promise
 
 /** Refuses, with one sentence naming the first file that differs, when any input changed since it was read. */
 export async function assertUnchanged(fingerprints: readonly Fingerprint[]): Promise<void> {
-  const now = await Promise.all(fingerprints.map(async ({ path, limit }) => (await readFingerprinted(path, limit)).fingerprint.sha256));
+  const now = fingerprints.map(({ path, limit }) => fileSha256(path, limit));
   const changed = fingerprints.find((fingerprint, i) => fingerprint.sha256 !== now[i]);
   if (changed) throw new BookError(`${changed.path} changed while Tierwise was working on it; nothing was written — run the command again.`);
+}
+
+/** The SHA-256 of the file as readInputFile reads it, streamed: no copy of the whole file is made. */
+function fileSha256(path: string, limit: FileLimit): string | null {
+  const hash = createHash('sha256');
+  return readInputChunks(path, limit, (chunk) => hash.update(chunk)) ? hash.digest('hex') : null;
 }

@@ -6,11 +6,10 @@ import type { Settings } from '../../core/settings/schema.js';
 import type { Table } from '../../core/table.js';
 import { csvBookFiles, csvTableOf } from '../csv/index.js';
 import { unguardOwnText } from '../csv/formula-guard.js';
-import { openXlsxBytes, readPackageTabs, workbookFormat, xlsxFile } from '../xlsx/index.js';
+import { keepingSheets, openXlsxBytes, readPackageTabs, workbookFormat, xlsxFile } from '../xlsx/index.js';
 import { BookError } from './book-error.js';
-import { assertUnchanged, type Fingerprint, readFingerprinted, sha256 } from './fingerprint.js';
+import { assertUnchanged, type Fingerprint, readFingerprinted, type ReadFile, sha256 } from './fingerprint.js';
 import { LocalState, STATE_FILE } from './local-state.js';
-import { readInputFile } from '../input-file.js';
 import { CSV_FILE_LIMIT, STATE_FILE_LIMIT, WORKBOOK_FILE_LIMIT } from '../limits.js';
 import { MemoryWorkbook } from './memory-workbook.js';
 import { realLocation } from './real-location.js';
@@ -39,10 +38,8 @@ export interface LocalBook {
 }
 
 
-/** A folder is a CSV book; a file is whatever its bytes say it is, whatever its name. */
-export function bookKind(path: string): BookKind {
-  if (statSync(path).isDirectory()) return 'csv';
-  const bytes = readInputFile(path, WORKBOOK_FILE_LIMIT);
+/** A workbook file is whatever its bytes say it is, whatever its name. */
+function workbookKind(path: string, bytes: Buffer | null): 'xlsx' | 'xlsm' {
   if (bytes === null) throw new BookError(`${path}: no such file or folder`);
   const format = workbookFormat(bytes);
   if ('refusal' in format) throw new BookError(`${path}: ${format.refusal}`);
@@ -63,14 +60,16 @@ const ownTabNames = new Set<string>(Object.values(OWN_TABS));
 export async function openLocalBook(path: string, tabs: Settings['tabs'], customerColumns: Settings['columns']['customers'] = {}): Promise<LocalBook> {
   if (!existsSync(path)) throw new BookError(`${path}: no such file or folder`);
   if (isLoneCsvFile(path)) return openLoneCsvFile(path, tabs);
-  const kind = bookKind(path);
-  return kind === 'csv' ? openCsvFolder(path, tabs, customerColumns) : openXlsx(path, kind, tabs);
+  if (statSync(path).isDirectory()) return openCsvFolder(path, tabs, customerColumns);
+  // One read tells the format and gives the bytes parsed and fingerprinted.
+  const read = await readFingerprinted(path, WORKBOOK_FILE_LIMIT);
+  return openXlsx(path, workbookKind(path, read.bytes), tabs, read);
 }
 
-async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs']): Promise<LocalBook> {
-  const read = await readFingerprinted(path, WORKBOOK_FILE_LIMIT);
+async function openXlsx(path: string, kind: 'xlsx' | 'xlsm', tabs: Settings['tabs'], read: ReadFile): Promise<LocalBook> {
   if (read.bytes === null) throw new BookError(`${path}: no such file or folder`);
-  const pkg = openXlsxBytes(read.bytes, path);
+  // The Customers tab is the one commands write into; the other tabs are only read.
+  const pkg = keepingSheets(openXlsxBytes(read.bytes, path), [tabs.customers]);
   const wanted = [tabs.customers, tabs.deals, tabs.reps, OWN_TABS.log, OWN_TABS.state];
   const book = readPackageTabs(pkg, path, wanted);
   const stateTable = book.tables.get(OWN_TABS.state);

@@ -57,18 +57,9 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
   // The edits of the row being written, in column order, reused from row to row.
   const columns: number[] = [];
   const values: Cell[] = [];
+  const { cellsOf } = edits.rowWise();
   const collect = (row: number) => {
-    columns.length = 0;
-    values.length = 0;
-    for (const run of runs) {
-      const offset = row - run.firstRow;
-      if (offset >= 0 && offset < run.values.length) {
-        columns.push(run.column);
-        values.push(run.values[offset]);
-      }
-    }
-    const cells = single.get(row);
-    if (cells !== undefined) insertCells(columns, values, cells);
+    cellsOf(row, columns, values);
     return columns.length > 0;
   };
   const recordText = (index: number) => (index < recordCount ? text.slice(spans[2 * index], spans[2 * index + 1]) : '');
@@ -112,16 +103,6 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
   }
   emit(output);
   return rowCount;
-}
-
-/** Adds single cells to a row's edits, keeping them in column order. */
-function insertCells(columns: number[], values: Cell[], cells: ReadonlyMap<number, Cell>): void {
-  for (const [column, value] of cells) {
-    let at = columns.length;
-    while (at > 0 && columns[at - 1] > column) at -= 1;
-    columns.splice(at, 0, column);
-    values.splice(at, 0, value);
-  }
 }
 
 /**

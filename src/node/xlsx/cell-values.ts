@@ -21,7 +21,7 @@ export function cellValue(cursor: SheetCursor, xml: Buffer, context: CellContext
   const { valueStart, valueEnd } = cursor;
   switch (cursor.type) {
     case CellType.Inline:
-      return cursor.inlineStart < 0 ? null : richText(xml.toString('utf8', cursor.inlineStart, cursor.inlineEnd));
+      return cursor.inlineStart < 0 ? null : inlineText(xml, cursor.inlineStart, cursor.inlineEnd);
     case CellType.Shared:
       return valueStart < valueEnd ? (context.sharedStrings[parseNumber(xml, valueStart, valueEnd)] ?? null) : null;
     case CellType.Boolean:
@@ -38,6 +38,21 @@ export function cellValue(cursor: SheetCursor, xml: Buffer, context: CellContext
       return context.dateStyles[cursor.style] ? serialToDate(number, context.date1904) : number;
     }
   }
+}
+
+/**
+ * The text of an inline string (the content of its `<is>`): the plain `<t>…</t>` that
+ * Tierwise writes for every TW text cell is read straight from the bytes, anything else
+ * goes through richText, which gives the same for it. Reading back the TW columns of a
+ * rescored 50k-customer sheet through richText took ~0.2 s.
+ */
+function inlineText(xml: Buffer, start: number, end: number): string {
+  const plain =
+    end - start >= 7 &&
+    xml[start] === 0x3c && xml[start + 1] === 0x74 && xml[start + 2] === 0x3e &&
+    xml[end - 4] === 0x3c && xml[end - 3] === 0x2f && xml[end - 2] === 0x74 && xml[end - 1] === 0x3e &&
+    xml.indexOf(0x3c, start + 3) === end - 4;
+  return plain ? decodeXmlText(xml.toString('utf8', start + 3, end - 4)) : richText(xml.toString('utf8', start, end));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Cell } from '../../core/table.js';
 import { dateToIso, dateToSerial } from './serial-dates.js';
 import { escapeXmlText } from './xml-text.js';
+import { EXCEL_GRID } from '../limits.js';
 
 /** How a saver writes values the workbook's own parts must make sense of. */
 export interface CellWriting {
@@ -13,10 +14,17 @@ export interface CellWriting {
   readonly prefix?: string;
 }
 
+// Spelled once per column: a rescore writes every customer's TW cells, ~900,000 references on the 50k/500k book.
+const columnNames: string[] = [];
+
 /** "A" for 0, "Z" for 25, "AA" for 26: bijective base 26. */
 export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  let name = columnNames[index];
+  if (name === undefined) {
+    name = '';
+    for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+    if (index >= 0 && index < EXCEL_GRID.columns) columnNames[index] = name;
+  }
   return name;
 }
 

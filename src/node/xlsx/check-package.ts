@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readPackageTabs } from './read-xlsx.js';
+import type { CellContext } from './cell-values.js';
+import { packageCellContext, readPackageTabs } from './read-xlsx.js';
 import { firstXmlProblem, type XmlPart } from './xml-problem.js';
-import { openXlsxBytes } from './xlsx-package.js';
-import { inflateEntry, readZip, storesExactly, type ZipEntry } from './zip-archive.js';
+import { openXlsxBytes, type XlsxPackage } from './xlsx-package.js';
+import { inflateEntry, readZip, sameEntry, storesExactly, type ZipEntry } from './zip-archive.js';
 
 /**
  * The check a written .xlsx passes before it may replace anything: every XML part and
@@ -23,7 +24,7 @@ export function checkXlsxPackage(bytes: Uint8Array, label: string): void {
   for (const entry of zipEntries(bytes, label)) if (isXmlPart(entry.name)) contents.set(entry.name, inflateEntry(entry));
   const fault = xmlFault(firstXmlProblem(xmlParts(contents)), label);
   if (fault) throw fault;
-  reopen(bytes, label, contents, () => true);
+  reopen(bytes, label, contents, () => true, null);
 }
 
 // Built from xml-check-worker.ts beside the command (scripts/build.mjs). Run from the
@@ -31,23 +32,56 @@ export function checkXlsxPackage(bytes: Uint8Array, label: string): void {
 const WORKER_FILE = fileURLToPath(new URL('./xml-check-worker.mjs', import.meta.url));
 
 /**
- * The XML parse of the parts a save produced (name → content), on a thread of its own,
- * started as soon as they exist: saxes parses about 50 MB of sheet XML a second on the
- * benchmark machine, the largest single step of saving the 50k/500k book, and runs this
- * way beside the deflating (on libuv's pool) and the re-read (on the main thread).
- * Resolves to the sentence naming the first part that does not parse, or null; it never
- * rejects, so that a fault waits for the check to report it. A worker that fails to start
- * or dies is a fault too: the save is refused rather than left unchecked.
+ * The XML parse of the parts a save produces, on a thread of its own started before they
+ * exist, each part handed over as soon as its bytes are final (`add`): saxes parses about
+ * 50 MB of sheet XML a second on the benchmark machine, the largest single step of saving
+ * the 50k/500k book, and runs this way beside the rest of the save, the deflating (on
+ * libuv's pool) and the re-read (on the main thread). A part in shared memory reaches the
+ * thread without a copy. `finish` resolves to the sentence naming the first part that
+ * does not parse, or null; it never rejects, so that a fault waits for the check to report
+ * it. A worker that fails to start or dies is a fault too: the save is refused rather than
+ * left unchecked. A save that fails before `finish` must `abandon` its check.
  */
-export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
-  const xml = xmlParts(parts);
-  if (!existsSync(WORKER_FILE)) return Promise.resolve(xmlFault(firstXmlProblem(xml), label));
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_FILE, { workerData: xml });
+export interface XmlCheck {
+  add(name: string, content: Buffer): void;
+  finish(): Promise<Error | null>;
+  abandon(): void;
+}
+
+export function startXmlCheck(label: string): XmlCheck {
+  if (!existsSync(WORKER_FILE)) {
+    const parts: XmlPart[] = [];
+    return {
+      add: (name, content) => {
+        if (isXmlPart(name)) parts.push({ name, content });
+      },
+      finish: () => Promise.resolve(xmlFault(firstXmlProblem(parts), label)),
+      abandon: () => undefined,
+    };
+  }
+  const worker = new Worker(WORKER_FILE);
+  const answer = new Promise<Error | null>((resolve) => {
     worker.once('message', (found: ReturnType<typeof firstXmlProblem>) => resolve(xmlFault(found, label)));
     worker.once('error', (error) => resolve(new Error(`${label}: the XML check failed (${error.message}).`)));
     worker.once('exit', (code) => resolve(new Error(`${label}: the XML check stopped before it finished (exit code ${code}).`)));
   });
+  return {
+    add: (name, content) => {
+      if (isXmlPart(name)) worker.postMessage({ name, content } satisfies XmlPart);
+    },
+    finish: () => {
+      worker.postMessage(null);
+      return answer;
+    },
+    abandon: () => void worker.terminate(),
+  };
+}
+
+/** The XML check of parts that all exist already (startXmlCheck). */
+export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
+  const check = startXmlCheck(label);
+  for (const [name, content] of parts) check.add(name, content);
+  return check.finish();
 }
 
 function xmlParts(parts: ReadonlyMap<string, Buffer>): XmlPart[] {
@@ -62,16 +96,24 @@ function xmlFault(found: ReturnType<typeof firstXmlProblem>, label: string): Err
  * The rest of a save's check, on the written file: its zip reads, each part the save
  * produced is stored as exactly the bytes producedXmlFault parsed (`stored`: the deflated
  * bytes written for each), and the package opens again with Tierwise's own reader, every
- * rewritten worksheet read to its last cell from those bytes.
+ * rewritten worksheet read to its last cell from those bytes. `source`: the package the
+ * save was made from, whose shared strings and date styles the sheets are read against
+ * when the file stores those parts as its very bytes.
  */
-export function checkRewrittenPackage(written: Uint8Array, label: string, produced: ReadonlyMap<string, Buffer>, stored: ReadonlyMap<string, Uint8Array>): void {
+export function checkRewrittenPackage(
+  written: Uint8Array,
+  label: string,
+  produced: ReadonlyMap<string, Buffer>,
+  stored: ReadonlyMap<string, Uint8Array>,
+  source: XlsxPackage | null,
+): void {
   const entries = new Map(zipEntries(written, label).map((entry) => [entry.name, entry]));
   for (const [name, content] of produced) {
     const entry = entries.get(name);
     const deflated = stored.get(name);
     if (entry === undefined || deflated === undefined || !storesExactly(entry, content, deflated)) throw new Error(`${label}: part ${name} was not stored as it was produced.`);
   }
-  reopen(written, label, produced, (part) => produced.has(part));
+  reopen(written, label, produced, (part) => produced.has(part), source);
 }
 
 function zipEntries(bytes: Uint8Array, label: string): ZipEntry[] {
@@ -89,14 +131,32 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
  * `contents` from there rather than inflating them once more (inflating the 47 MB sheet of
  * the benchmark book takes 0.4 s).
  */
-function reopen(bytes: Uint8Array, label: string, contents: ReadonlyMap<string, Buffer>, checked: (part: string) => boolean): void {
+function reopen(bytes: Uint8Array, label: string, contents: ReadonlyMap<string, Buffer>, checked: (part: string) => boolean, source: XlsxPackage | null): void {
   try {
     const opened = openXlsxBytes(bytes, label);
     const bytesOf = (part: string) => contents.get(part) ?? opened.bytes(part);
     const pkg = { ...opened, bytes: bytesOf, text: (part: string) => bytesOf(part)?.toString('utf8') };
-    readPackageTabs(pkg, label, pkg.map.sheets.filter((sheet) => sheet.worksheet && checked(sheet.part)).map((sheet) => sheet.name));
+    const context = source && copiedContext(pkg, source, contents);
+    readPackageTabs(pkg, label, pkg.map.sheets.filter((sheet) => sheet.worksheet && checked(sheet.part)).map((sheet) => sheet.name), context ?? undefined);
   } catch (error) {
     const message = (error as Error).message;
     throw new Error(message.startsWith(`${label}: `) ? message : `${label}: ${message}`);
   }
+}
+
+/**
+ * The source's shared strings and date styles, as parsed when the command read it, if the
+ * written package names the same parts and stores each as the source's own entry, byte for
+ * byte: read from there, they could only parse the same.
+ */
+function copiedContext(written: XlsxPackage, source: XlsxPackage, produced: ReadonlyMap<string, Buffer>): CellContext | null {
+  const { map } = written;
+  if (map.sharedStringsPart !== source.map.sharedStringsPart || map.stylesPart !== source.map.stylesPart || map.date1904 !== source.map.date1904) return null;
+  for (const part of [map.sharedStringsPart, map.stylesPart]) {
+    if (part === undefined) continue;
+    const copy = written.entries.find((entry) => entry.name === part);
+    const original = source.entries.find((entry) => entry.name === part);
+    if (produced.has(part) || copy === undefined || original === undefined || !sameEntry(copy, original)) return null;
+  }
+  return packageCellContext(source, source.label);
 }

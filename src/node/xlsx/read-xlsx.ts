@@ -19,28 +19,48 @@ export async function readXlsx(path: string, tabs: readonly string[]): Promise<X
   return readPackageTabs(await openXlsx(path), path, tabs);
 }
 
-/** The tables of the tabs asked for in an opened package; `label` names it in messages. */
-export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly string[]): XlsxBook {
+/**
+ * The tables of the tabs asked for in an opened package; `label` names it in messages.
+ * `context`: the package's shared strings and date styles when they are already parsed.
+ */
+export function readPackageTabs(pkg: XlsxPackage, label: string, tabs: readonly string[], context?: CellContext): XlsxBook {
   const { map } = pkg;
   const names = map.sheets.map((sheet) => sheet.name);
   const wantedNames = new Set(tabs.map((tab) => tabNamed(names, tab)));
   const wanted = map.sheets.filter((sheet) => wantedNames.has(sheet.name));
   const tables = new Map<string, Table>();
   if (wanted.length > 0) {
+    const cells = context ?? packageCellContext(pkg, label);
+    for (const sheet of wanted) {
+      const xml = pkg.bytes(sheet.part);
+      if (!xml) throw new InputError(`${label}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
+      tables.set(sheet.name, withLabel(`${label}: tab "${sheet.name}"`, () => sheetTable(sheet.name, xml, cells)));
+    }
+  }
+  return { sheetNames: names, tables };
+}
+
+const contexts = new WeakMap<XlsxPackage, CellContext>();
+
+/**
+ * The shared strings and date styles of a package, parsed once: a save's check reads its
+ * rewritten sheets against the shared strings it copied from the package it opened, and
+ * parsing them again took 0.3 s of the 50k/500k save (13 MB of shared strings).
+ */
+export function packageCellContext(pkg: XlsxPackage, label: string): CellContext {
+  let context = contexts.get(pkg);
+  if (context === undefined) {
+    const { map } = pkg;
     const stringsXml = map.sharedStringsPart ? pkg.text(map.sharedStringsPart) : undefined;
     const stylesXml = map.stylesPart ? pkg.text(map.stylesPart) : undefined;
-    const context: CellContext = {
+    context = {
       sharedStrings: stringsXml ? withLabel(label, () => parseSharedStrings(stringsXml)) : [],
       dateStyles: stylesXml ? withLabel(label, () => dateStyles(stylesXml)) : [],
       date1904: map.date1904,
     };
-    for (const sheet of wanted) {
-      const xml = pkg.bytes(sheet.part);
-      if (!xml) throw new InputError(`${label}: tab "${sheet.name}" has no sheet data (${sheet.part} is missing).`);
-      tables.set(sheet.name, withLabel(`${label}: tab "${sheet.name}"`, () => sheetTable(sheet.name, xml, context)));
-    }
+    contexts.set(pkg, context);
   }
-  return { sheetNames: names, tables };
+  return context;
 }
 
 /**

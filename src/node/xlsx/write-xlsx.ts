@@ -3,7 +3,7 @@ import type { BookEdits } from '../book/edits.js';
 import { realLocation } from '../book/real-location.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
 import type { CellWriting } from './cell-xml.js';
-import { checkRewrittenPackage, producedXmlFault } from './check-package.js';
+import { checkRewrittenPackage, startXmlCheck, type XmlCheck } from './check-package.js';
 import { newXlsxFile, type NewTab } from './create-xlsx.js';
 import { calendarDateStyle, dateStyles } from './date-styles.js';
 import { addSheets, dropCalcChain, setSheetStates, type NewSheet } from './package-edits.js';
@@ -24,15 +24,24 @@ import { deflateOffThread, writeZip, type ZipPart } from './zip-archive.js';
  * never read again, so a file replaced meanwhile cannot receive edits meant for another.
  *
  * The file's check covers the parts rewritten or added (the others are the source's own
- * bytes): their XML is parsed from the bytes produced, on a thread of its own while they
- * are deflated, and the written file must store exactly those bytes and reopen
+ * bytes): their XML is parsed from the bytes produced, on a thread of its own started
+ * first and given each part as soon as it is made (an edited sheet before the rest is
+ * built), and the written file must store exactly those bytes and reopen
  * (checkRewrittenPackage). A part that does not parse is reported by the check, so that
  * the commit refuses it like any other fault before anything is replaced.
  */
 export async function xlsxFile(source: XlsxPackage | null, target: string, edits: BookEdits): Promise<StagedFile> {
   if (source === null) return newXlsxFile(target, newBookTabs(edits));
-  const { parts, produced } = editedXlsx(source, edits);
-  const xmlChecked = producedXmlFault(produced, target);
+  const xmlCheck = startXmlCheck(target);
+  let edited: ReturnType<typeof editedXlsx>;
+  try {
+    edited = editedXlsx(source, edits, xmlCheck);
+  } catch (error) {
+    xmlCheck.abandon();
+    throw error;
+  }
+  const { parts, produced } = edited;
+  const xmlChecked = xmlCheck.finish();
   const zipped = await deflateOffThread(parts);
   const stored = new Map(zipped.flatMap((part) => ('copy' in part ? [] : [[part.name, part.deflated] as const])));
   const bytes = writeZip(zipped);
@@ -40,7 +49,7 @@ export async function xlsxFile(source: XlsxPackage | null, target: string, edits
     target,
     bytes,
     check: async (written) => {
-      checkRewrittenPackage(written, target, produced, stored);
+      checkRewrittenPackage(written, target, produced, stored, source);
       const fault = await xmlChecked;
       if (fault) throw fault;
     },
@@ -53,14 +62,15 @@ export async function writeXlsx(sourcePath: string | null, outPath: string, edit
   await commitFiles(await realLocation(outPath), [await xlsxFile(source, outPath, edits)]);
 }
 
-/** The parts of the new package, and the content of those rewritten or added by name. */
-function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { parts: ZipPart[]; produced: Map<string, Buffer> } {
+/** The parts of the new package, and the content of those rewritten or added by name, each given to `xmlCheck` once final. */
+function editedXlsx(pkg: XlsxPackage, edits: BookEdits, xmlCheck: XmlCheck): { parts: ZipPart[]; produced: Map<string, Buffer> } {
   const { map } = pkg;
   const stylesXml = (map.stylesPart && pkg.text(map.stylesPart)) ?? '';
   const styles = dateStyles(stylesXml);
   const writing: CellWriting = { dateStyle: calendarDateStyle(stylesXml), date1904: map.date1904 };
   const vocabulary = vocabularyOf(pkg.text(map.workbookPart) ?? '');
   const replaced = new Map<string, Buffer>();
+  const checking = new Set<string>();
   let overwroteFormula = false;
 
   for (const [tab, tabEdits] of edits.cells) {
@@ -69,8 +79,11 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { parts: ZipPart[]; pro
     if (!sheet) throw new Error(`${pkg.label}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
     if (!xml) throw new Error(`${pkg.label}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits.byRow(), styles, writing, pkg.label);
+    const edited = applyCellEdits(tab, xml, tabEdits.rowWise(), styles, writing, pkg.label);
     replaced.set(sheet.part, edited.xml);
+    // Final already: no later step rewrites a sheet with cell edits.
+    xmlCheck.add(sheet.part, edited.xml);
+    checking.add(sheet.part);
     overwroteFormula ||= edited.overwroteFormula;
   }
 
@@ -109,6 +122,7 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits): { parts: ZipPart[]; pro
   }
   const dosTime = pkg.entries.find((entry) => entry.name === map.workbookPart)?.dosTime ?? 0;
   for (const part of newParts) add(part.name, part.content, dosTime);
+  for (const [name, content] of produced) if (!checking.has(name)) xmlCheck.add(name, content);
   return { parts, produced };
 }
 

@@ -183,9 +183,16 @@ export function storesExactly(entry: ZipEntry, content: Uint8Array, deflated: Ui
     entry.method === DEFLATED &&
     entry.uncompressedSize === content.length &&
     entry.crc32 === crc32(content) &&
-    Buffer.from(entry.compressed.buffer, entry.compressed.byteOffset, entry.compressed.byteLength).equals(deflated)
+    bytesOf(entry.compressed).equals(deflated)
   );
 }
+
+/** Whether two entries store the same data: method, size, CRC-32 and compressed bytes (a copied part and its original). */
+export function sameEntry(a: ZipEntry, b: ZipEntry): boolean {
+  return a.method === b.method && a.uncompressedSize === b.uncompressedSize && a.crc32 === b.crc32 && bytesOf(a.compressed).equals(b.compressed);
+}
+
+const bytesOf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 export function writeZip(parts: readonly ZipPart[]): Buffer {
   const locals: Uint8Array[] = [];
@@ -194,9 +201,11 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
   for (const part of parts) {
     const { local, central } = 'copy' in part ? copiedRecords(part.copy) : newRecords(part);
     new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
-    locals.push(local);
+    for (const piece of local) {
+      locals.push(piece);
+      offset += piece.length;
+    }
     centrals.push(central);
-    offset += local.length;
   }
   const centralSize = centrals.reduce((sum, c) => sum + c.length, 0);
   const end = Buffer.alloc(22);
@@ -208,11 +217,14 @@ export function writeZip(parts: readonly ZipPart[]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-function copiedRecords(entry: ZipEntry): { local: Uint8Array; central: Uint8Array } {
-  return { local: entry.local, central: Uint8Array.from(entry.central) };
+/** An entry's local record (in pieces, so that compressed data is copied once, into the file) and its central record. */
+type Records = { local: Uint8Array[]; central: Uint8Array };
+
+function copiedRecords(entry: ZipEntry): Records {
+  return { local: [entry.local], central: Uint8Array.from(entry.central) };
 }
 
-function newRecords({ name, content, dosTime, deflated }: NewPart): { local: Uint8Array; central: Uint8Array } {
+function newRecords({ name, content, dosTime, deflated }: NewPart): Records {
   const nameBytes = Buffer.from(name, 'utf8');
   const data = deflated ?? deflateRawSync(content, { level: DEFLATE_LEVEL });
   // The local header and the central record repeat the same fields, "version needed to
@@ -226,17 +238,16 @@ function newRecords({ name, content, dosTime, deflated }: NewPart): { local: Uin
   shared.writeUInt32LE(data.length, 14);
   shared.writeUInt32LE(content.length, 18);
   shared.writeUInt16LE(nameBytes.length, 22);
-  const local = Buffer.alloc(30 + nameBytes.length + data.length);
-  local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-  shared.copy(local, 4);
-  nameBytes.copy(local, 30);
-  local.set(data, 30 + nameBytes.length);
+  const header = Buffer.alloc(30 + nameBytes.length);
+  header.writeUInt32LE(LOCAL_SIGNATURE, 0);
+  shared.copy(header, 4);
+  nameBytes.copy(header, 30);
   const central = Buffer.alloc(46 + nameBytes.length);
   central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
   central.writeUInt16LE(20, 4);
   shared.copy(central, 6);
   nameBytes.copy(central, 46);
-  return { local, central };
+  return { local: [header, data], central };
 }
 
 /** MS-DOS date and time (APPNOTE 4.4.6) of a UTC instant, as zip headers store it. */

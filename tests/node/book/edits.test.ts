@@ -49,6 +49,25 @@ describe('TabEdits', () => {
     );
   });
 
+  it('gives every edited row in order, with its cells in column order, row by row as by Map', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 10 }), (writes) => {
+        const edits = applied(writes);
+        const byRow = edits.byRow();
+        const rowWise = edits.rowWise();
+        expect(rowWise.rows).toEqual([...byRow.keys()].sort((a, b) => a - b));
+        const columns: number[] = [];
+        const values: Cell[] = [];
+        for (const row of rowWise.rows) {
+          rowWise.cellsOf(row, columns, values);
+          expect(columns).toEqual([...(byRow.get(row)?.keys() ?? [])].sort((a, b) => a - b));
+          expect(new Map(columns.map((column, i) => [column, values[i]]))).toEqual(byRow.get(row));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('rewrites a CSV file the same whether cells came in columns or one by one', () => {
     const format = { encoding: 'utf-8', delimiter: ',', newline: '\n' } as const;
     const text = 'A,B,C\n1,"x, y",3\n\n4,5\n6,7,8\n';

@@ -6,6 +6,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkRewrittenPackage, checkXlsxPackage, producedXmlFault } from '../../../src/node/xlsx/check-package.js';
 import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
+import { openXlsxBytes } from '../../../src/node/xlsx/xlsx-package.js';
 import { readZip } from '../../../src/node/xlsx/zip-archive.js';
 import { writeRichBook } from './rich-book.js';
 
@@ -81,30 +82,39 @@ describe('the check of a save, limited to the parts it produced', () => {
   it('leaves parts it did not produce to the source they were copied from', () => {
     const written = broken();
     const { produced, stored } = asWritten(written, 'xl/workbook.xml');
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).not.toThrow();
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, null)).not.toThrow();
   });
 
   it('refuses a file that does not store the very bytes the save produced and checked', () => {
     const written = readFileSync(rich);
     const { stored } = asWritten(written, sheet2);
     const other = Buffer.from(partOf(written, sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]), stored)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]), stored, null)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
   });
 
   it('refuses a part stored with compressed bytes other than those the save made of it', () => {
     const written = readFileSync(rich);
     const { produced } = asWritten(written, sheet2);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, new Map([[sheet2, deflateRawSync(produced.get(sheet2) ?? '', { level: 1 })]]))).toThrow(/sheet2\.xml was not stored/);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, new Map([[sheet2, deflateRawSync(produced.get(sheet2) ?? '', { level: 1 })]]), null)).toThrow(/sheet2\.xml was not stored/);
   });
 
   it('refuses a produced part missing from the file', () => {
     const missing = 'xl/worksheets/sheet9.xml';
-    expect(() => checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([[missing, Buffer.from('<worksheet/>')]]), new Map([[missing, new Uint8Array()]]))).toThrow(/sheet9\.xml was not stored/);
+    expect(() => checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([[missing, Buffer.from('<worksheet/>')]]), new Map([[missing, new Uint8Array()]]), null)).toThrow(/sheet9\.xml was not stored/);
+  });
+
+  it('reads the produced sheets against the shared strings the file holds when they are not the source\'s own bytes', () => {
+    const source = openXlsxBytes(readFileSync(rich), 'in.xlsx');
+    const written = readFileSync(rich);
+    const { produced, stored } = asWritten(written, sheet2);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, source)).not.toThrow();
+    readZip(written).find((entry) => entry.name === 'xl/sharedStrings.xml')?.compressed.fill(0xff);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, source)).toThrow(/^out\.xlsx: the workbook is not a valid zip file \(part xl\/sharedStrings\.xml cannot be inflated/);
   });
 
   it('refuses a produced sheet its own reader cannot read back, naming the tab', () => {
     const written = richWith(sheet2, (xml) => xml.replace(/<row r="(\d+)"/, '<row r="1048577"'));
     const { produced, stored } = asWritten(written, sheet2);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored)).toThrow(/^out\.xlsx: /);
+    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, null)).toThrow(/^out\.xlsx: /);
   });
 });
