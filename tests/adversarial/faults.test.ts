@@ -114,7 +114,9 @@ describe.each([
       seen.push(`${killAfterMs.toFixed(0)} ms: ${await expectOldOrNew(await interruptedApply(base(), { killAfterMs }))}`);
     }
     console.log(`seed ${SEED}, commit ${uninterrupted.commitMs.toFixed(0)} ms; kills: ${seen.join(', ')}`);
-  });
+    // Nine applies and their recoveries, each a child process: ~1.5 s apiece on two free
+    // cores, ~5 s when the cores are shared, which took the whole test past the 60 s default.
+  }, 240_000);
 });
 
 describe('a full disk (a file-size limit: writes fail with EFBIG)', () => {
