@@ -4,7 +4,7 @@ import type { Cell, Table, TableCells } from '../table.js';
 import { isBlankRowAt, tableCells } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue, headerText } from './columns.js';
-import type { CustomerLookup } from './customer-lookup.js';
+import type { CustomerLookup, IdLookup } from './customer-lookup.js';
 import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
 import { type KeyColumns, dealKeyReader } from './deal-keys.js';
 import { type DateOptions, isoDayAt, parseDate } from './dates.js';
@@ -39,7 +39,7 @@ export interface DealColumns extends KeyColumns {
 
 /** How a deal finds its customer: by id, else by e-mail, phone or name (issue 10 item 6). */
 export interface CustomerMatch {
-  readonly byId: CustomerLookup;
+  readonly byId: IdLookup;
   byFallback(kind: FallbackKind): CustomerLookup;
   /** Id values an export writes for "no account" (WooCommerce's 0): the key falls back. */
   readonly guestIds: ReadonlySet<string>;
@@ -84,12 +84,13 @@ export function readDealRows(
   prices: NumberColumn | null,
 ): DealRows | null {
   const { customerId, date, stage, dealId, quantity, refunded } = columns;
+  const cells = tableCells(table);
+  const idInPlace = idReaderInPlace(cells, customerId, match);
   const keyOf = dealKeyReader(columns, match.guestIds);
   const lookups = keyLookups(columns, match);
   const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
-  const cells = tableCells(table);
   const all = growableDeals(cells.rowCount);
   const unknownIds = new Set<string>();
   // A customer is found by id only through its own key (customers.keys), so the distinct ids
@@ -160,29 +161,33 @@ export function readDealRows(
       }
     }
 
-    const found = keyOf(cells, i);
-    if (found === null) {
-      if (!isBlankRowAt(cells, i)) {
-        const written = customerId === undefined ? '' : describeValue(cells.cell(i, customerId)).trim();
-        const seen = missingIdRows.get(written);
-        if (seen) seen.count++;
-        else missingIdRows.set(written, { index: i, count: 1 });
-      }
-      continue;
-    }
-    const { kind, key: id, column } = found;
-    const lookup = lookups[kind];
-    const customer = lookup(id);
+    let customer = idInPlace(i);
+    let kind: KeyKind = 'id';
     if (customer < 0) {
-      if (!unknownIds.has(id)) {
-        unknownIds.add(id);
-        issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
+      const found = keyOf(cells, i);
+      if (found === null) {
+        if (!isBlankRowAt(cells, i)) {
+          const written = customerId === undefined ? '' : describeValue(cells.cell(i, customerId)).trim();
+          const seen = missingIdRows.get(written);
+          if (seen) seen.count++;
+          else missingIdRows.set(written, { index: i, count: 1 });
+        }
+        continue;
       }
-      continue;
+      const { key: id, column } = found;
+      kind = found.kind;
+      customer = lookups[kind](id);
+      if (customer < 0) {
+        if (!unknownIds.has(id)) {
+          unknownIds.add(id);
+          issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
+        }
+        continue;
+      }
+      if (kind !== 'id') knownByFallback.add(id);
     }
     keyedBy[kind]++;
-    if (kind !== 'id') knownByFallback.add(id);
-    else if (foundById[customer] === 0) {
+    if (kind === 'id' && foundById[customer] === 0) {
       foundById[customer] = 1;
       knownById++;
     }
@@ -278,6 +283,23 @@ function keyLookups(columns: DealColumns, match: CustomerMatch): Record<KeyKind,
   const none: CustomerLookup = () => -1;
   const built = (kind: FallbackKind, column: number | undefined) => (column === undefined ? none : match.byFallback(kind));
   return { id: match.byId, email: built('email', columns.email), phone: built('phone', columns.phone), name: built('name', columns.customerName) };
+}
+
+/**
+ * The customer of a row whose Customer ID is written as some customer's key where the shell
+ * keeps the text, found there (IdLookup.at) without a string per deal (issue 13); -1 for any
+ * other row, which dealKeyReader then reads as it reads every row. A key is its own key
+ * (customerKey gives it back as it is), so such a row names that customer whichever way it
+ * is read. An export's guest ids (WooCommerce's `0`) send a deal to its e-mail even when a
+ * customer has that id, so such a tab is read through dealKeyReader alone.
+ */
+function idReaderInPlace(cells: TableCells, column: number | undefined, match: CustomerMatch): (row: number) => number {
+  const source = cells.source;
+  if (column === undefined || source === null || match.guestIds.size > 0) return () => -1;
+  return (row) => {
+    const start = cells.spanStart(row, column);
+    return start < 0 ? -1 : match.byId.at(source, start, cells.spanEnd(row, column));
+  };
 }
 
 /** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */

@@ -32,6 +32,17 @@ describe('customer ids match as people mean them', () => {
     fc.assert(fc.property(fc.nat(), (n) => customerKey(`${n}.0`) === customerKey(String(n)) && customerKey(` ${n} `) === String(n)));
   });
 
+  it('gives a key back as it is, so a deal id written as a customer\'s key names that customer (property)', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme-composite', maxLength: 4 }), fc.constantFrom(' ', '\u3000', '\u00a0', '.', '.0', '0', '１', '¨', '\u0308', '(blank)', 'N/A', 'ｎ/ａ', '12923', 'ﬁ'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const key = customerKey(pieces.join(''));
+        expect(customerKey(key)).toBe(key);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('deals whose ids a spreadsheet turned into 12923.0 find the customer 12923, who keeps the id as written', () => {
     const book = run(['12923', '12924'], [['12923.0', 100, '2011-01-04'], [12924, 50, '2011-02-01'], ['１２９２３', 10, '2011-03-01']]);
     expect(Array.from(book.deals!.frequency)).toEqual([2, 1]);
