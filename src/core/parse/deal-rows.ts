@@ -5,11 +5,12 @@ import { isBlankRowAt, tableCells } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue, headerText } from './columns.js';
 import type { CustomerLookup, IdLookup } from './customer-lookup.js';
-import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
+import type { FallbackKind, KeyKind } from './customer-key.js';
 import { type KeyColumns, dealKeyReader } from './deal-keys.js';
 import { type DateOptions, isoDayAt, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmountAt } from './numbers.js';
+import { NEW_ORDER, orderIndex } from './order-index.js';
 import { type Stage, parseStage } from './stages.js';
 
 export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2, refunded: 3 };
@@ -100,7 +101,7 @@ export function readDealRows(
   let knownById = 0;
   const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
-  const orderOf = orderIndex(cells.rowCount, (r) => customerKey(cells.cell(r, dealId as number)));
+  const orders = orderIndex(cells, dealId);
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -125,10 +126,9 @@ export function readDealRows(
       }
     }
     // Shopify writes an order's totals on its first line only: a later line of a known order with no money is part of it.
-    const order = dealId === undefined ? '' : customerKey(cells.cell(i, dealId));
-    if (order !== '' && Number.isNaN(value) && cells.cell(i, money) === null) {
-      const at = orderOf.get(order);
-      if (at !== undefined) {
+    if (Number.isNaN(value) && cells.cell(i, money) === null) {
+      const at = orders.find(i);
+      if (at >= 0) {
         linesMerged++;
         mergedOrders.add(at);
         continue;
@@ -205,17 +205,15 @@ export function readDealRows(
       if (value < 0) value = 0;
     }
     if (value < 0 && code === STAGE_CODE.won) code = STAGE_CODE.refunded;
-    if (order !== '') {
-      const at = orderOf.get(order);
-      if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
-        all.amount[at] += value;
-        if (day < all.day[at]) all.day[at] = day;
-        linesMerged++;
-        mergedOrders.add(at);
-        continue;
-      }
-      if (at === undefined) orderOf.set(order, all.size(), i);
+    const at = orders.find(i);
+    if (at >= 0 && all.customer[at] === customer && all.stage[at] === code) {
+      all.amount[at] += value;
+      if (day < all.day[at]) all.day[at] = day;
+      linesMerged++;
+      mergedOrders.add(at);
+      continue;
     }
+    if (at === NEW_ORDER) orders.file(i, all.size());
     all.push(customer, day, value, code);
   }
   issues.push(...missingIdIssues(table, columns, missingIdRows));
@@ -228,48 +226,6 @@ export function readDealRows(
     if (customer < 0 || foundById[customer] === 0) knownIds++;
   }
   return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds, issues };
-}
-
-/**
- * Deal ID → where its first filed deal is. A Map over a million distinct Deal IDs was a
- * third of the deals pass (BENCHMARKS.md, CSV 100k/1M). Exports mostly number their orders
- * upwards with an order's lines together, and while every Deal ID asked about is at least
- * the greatest one before it, an ID is that one or new: no Map is needed. The first ID that
- * comes out of order puts the ones filed so far into the Map, which answers from then on;
- * until then only the row each deal was filed from is kept (`idOfRow` reads its ID again).
- */
-function orderIndex(capacity: number, idOfRow: (row: number) => string) {
-  let greatest = '';
-  let greatestAt: number | undefined;
-  // Row + 1 of each filed deal, 0 for none: 4 bytes a deal where arrays of IDs and places took 30 MB.
-  let filedRow: Int32Array | null = null;
-  let byId: Map<string, number> | null = null;
-  return {
-    get(id: string): number | undefined {
-      if (byId === null) {
-        if (id === greatest) return greatestAt;
-        if (id > greatest) {
-          greatest = id;
-          greatestAt = undefined;
-          return undefined;
-        }
-        byId = new Map();
-        if (filedRow !== null) for (let at = 0; at < capacity; at++) if (filedRow[at] > 0) byId.set(idOfRow(filedRow[at] - 1), at);
-        filedRow = null;
-      }
-      return byId.get(id);
-    },
-    /** Files `id`, read from `row`, at `at`; called right after get(id) found nothing. */
-    set(id: string, at: number, row: number) {
-      if (byId !== null) {
-        byId.set(id, at);
-        return;
-      }
-      greatestAt = at;
-      filedRow ??= new Int32Array(capacity);
-      filedRow[at] = row + 1;
-    },
-  };
 }
 
 function orList(words: string[]): string {
