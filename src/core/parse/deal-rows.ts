@@ -11,6 +11,7 @@ import { type DateOptions, isoDayAt, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmountAt } from './numbers.js';
 import { NEW_ORDER, orderIndex } from './order-index.js';
+import { repeatedTextReader } from './repeated-text.js';
 import { type Stage, parseStage } from './stages.js';
 
 export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2, refunded: 3 };
@@ -102,6 +103,7 @@ export function readDealRows(
   const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
   const orders = orderIndex(cells, dealId);
+  const stageOf = stageReader(table, cells, stage, issues);
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -150,16 +152,7 @@ export function readDealRows(
     let day = NaN;
     if (typeof parsedDay === 'number') day = parsedDay;
     else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
-    let code = STAGE_CODE.won;
-    if (stage !== undefined) {
-      const stageCell = cells.cell(i, stage);
-      const parsedStage = parseStage(stageCell);
-      if (typeof parsedStage === 'string') code = STAGE_CODE[parsedStage];
-      else {
-        code = NO_STAGE;
-        if (parsedStage.kind === 'invalid') issues.push(cellIssue(table, stage, i, stageCell, `${parsedStage.message}; left blank`));
-      }
-    }
+    let code = stageOf(i);
 
     let customer = idInPlace(i);
     let kind: KeyKind = 'id';
@@ -268,6 +261,18 @@ function readRefund(table: Table, cells: TableCells, column: number, i: number, 
 
 /** A stage code for "no readable stage": the deal is left out. */
 const NO_STAGE = 255;
+
+/** The STAGE_CODE of each row, won for all without a Stage column; NO_STAGE for an unreadable stage, reported when it is not blank. */
+function stageReader(table: Table, cells: TableCells, column: number | undefined, issues: Issue[]): (row: number) => number {
+  if (column === undefined) return () => STAGE_CODE.won;
+  const stageOf = repeatedTextReader(cells, column, parseStage);
+  return (row) => {
+    const parsed = stageOf(row);
+    if (typeof parsed === 'string') return STAGE_CODE[parsed];
+    if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, row, cells.cell(row, column), `${parsed.message}; left blank`));
+    return NO_STAGE;
+  };
+}
 
 function readQuantity(table: Table, cells: TableCells, column: number, i: number, options: NumberOptions, sink: CurrencySink, issues: Issue[]): number {
   const parsed = readAmountAt(cells, i, column, options, sink);

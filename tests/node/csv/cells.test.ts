@@ -7,6 +7,8 @@ import { deriveCustomers } from '../../../src/core/parse/derive-customers.js';
 import { readDeals } from '../../../src/core/parse/deals-tab.js';
 import { dayNumber } from '../../../src/core/parse/days.js';
 import { readAmount, readAmountAt } from '../../../src/core/parse/numbers.js';
+import { repeatedTextReader } from '../../../src/core/parse/repeated-text.js';
+import { parseStage } from '../../../src/core/parse/stages.js';
 import { defaultSettings } from '../../../src/core/settings/schema.js';
 import { type Table, tableCells } from '../../../src/core/table.js';
 import { encodeCsvText } from '../../../src/node/csv/encoding.js';
@@ -88,15 +90,17 @@ describe('the deals tab held by column', () => {
     );
   });
 
-  it('reads amounts and dates in place exactly as from the cell, in both decimal conventions (fuzz)', () => {
+  it('reads amounts, dates and stages in place exactly as from the cell, in both decimal conventions (fuzz)', () => {
     fc.assert(
       fc.property(csvText, fc.constantFrom<'.' | ','>('.', ','), ({ bytes }, decimalSeparator) => {
         const columns = read(bytes, true);
         if ('refused' in columns) return;
         const cells = tableCells(columns.table);
         const options = { decimalSeparator, dateOrder: 'mdy' as const };
+        const stages = HEADER.map((_, column) => repeatedTextReader(cells, column, parseStage));
         for (let row = 0; row < cells.rowCount; row++) {
           for (let column = 0; column < cells.width(row); column++) {
+            if (column < stages.length) expect(stages[column](row)).toEqual(parseStage(cells.cell(row, column)));
             const sink = { currency: null, mark: '' };
             const inPlace = readAmountAt(cells, row, column, options, sink);
             const fromCell = { currency: null, mark: '' };
