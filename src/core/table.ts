@@ -61,6 +61,20 @@ function rowCells(rows: readonly (readonly Cell[])[]): TableCells {
   };
 }
 
+/**
+ * How the text of `a` from aStart to aEnd sorts against that of `b` from bStart to bEnd, as
+ * the two strings would compare (by UTF-16 code unit): below 0, 0 or above 0. For readers
+ * that compare a cell's span in TableCells.source without making its string.
+ */
+export function compareSpans(a: string, aStart: number, aEnd: number, b: string, bStart: number, bEnd: number): number {
+  const length = Math.min(aEnd - aStart, bEnd - bStart);
+  for (let k = 0; k < length; k++) {
+    const difference = a.charCodeAt(aStart + k) - b.charCodeAt(bStart + k);
+    if (difference !== 0) return difference;
+  }
+  return aEnd - aStart - (bEnd - bStart);
+}
+
 export function sheetRow(table: Table, dataIndex: number): number {
   return table.headerRow + 1 + dataIndex;
 }

@@ -9,6 +9,7 @@ import { foldText } from './fold.js';
  */
 const PLACEHOLDERS = new Set(['(blank)', 'blank', '(empty)', 'n/a', 'na', '#n/a', '-', '--', '—', 'null', 'none', 'nil', 'unknown', 'undefined', '?', '未知', '无', '無', '空', '(空白)', '空白']);
 const LONGEST_PLACEHOLDER = 9;
+const DIGIT_0 = 48;
 
 /**
  * The key a customer id is matched by, as a person means it (issue 10 item 5): spaces
@@ -24,6 +25,27 @@ export function customerKey(cell: Cell): string {
   // digit is not lower-cased to be looked up (two allocations per deal row on a million rows).
   if (text.length <= LONGEST_PLACEHOLDER && !hasAsciiDigit(text) && PLACEHOLDERS.has(text.toLowerCase())) return '';
   return withoutZeroDecimals(text);
+}
+
+const SPACE = 32;
+const DOT = 46;
+const LAST_ASCII = 127;
+
+/**
+ * Whether customerKey gives the text from `start` to `end` back as it is, told without
+ * making a string for it, so a reader can use the text where the shell keeps it (issue 13).
+ * It does for ASCII (NFKC changes nothing) with nothing to trim, a digit or more characters
+ * than any placeholder, and no `.` (withoutZeroDecimals). Some texts that are their own
+ * key are left to customerKey: a short one without a digit, which would need lower-casing
+ * to be told from a placeholder, and any with a `.`.
+ */
+export function isOwnKey(text: string, start: number, end: number): boolean {
+  if (end <= start || text.charCodeAt(start) <= SPACE || text.charCodeAt(end - 1) <= SPACE) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code > LAST_ASCII || code === DOT) return false;
+  }
+  return end - start > LONGEST_PLACEHOLDER || hasAsciiDigit(text, start, end);
 }
 
 /** What a deal's customer key was made from: the id, else e-mail, else phone, else the customer's name (issue 10 item 6). */
@@ -56,8 +78,6 @@ export function isPlaceholderId(cell: Cell): boolean {
   return customerKey(cell) === '' && describeValue(cell).trim() !== '';
 }
 
-const DIGIT_0 = 48;
-
 /** `12923.0` and `12923.00` → `12923`; any other text as it is. */
 function withoutZeroDecimals(text: string): string {
   const dot = text.indexOf('.');
@@ -70,8 +90,8 @@ function withoutZeroDecimals(text: string): string {
   return text.slice(0, dot);
 }
 
-function hasAsciiDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+function hasAsciiDigit(text: string, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= DIGIT_0 && code <= DIGIT_0 + 9) return true;
   }

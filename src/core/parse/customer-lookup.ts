@@ -3,6 +3,15 @@ import { type FallbackKind, fallbackKey } from './customer-key.js';
 /** Customer index of an id as idOf gives it, -1 when no customer has that id. */
 export type CustomerLookup = (id: string) => number;
 
+/**
+ * A CustomerLookup that also finds the id written in `text` from `start` to `end`:
+ * `at(text, start, end)` is the lookup of `text.slice(start, end)`, without the slice
+ * where the ids are numbered, so a deal's id can be read where the shell keeps it (issue 13).
+ */
+export interface IdLookup extends CustomerLookup {
+  at(text: string, start: number, end: number): number;
+}
+
 const DIGIT_0 = 48;
 /** Nine digits always fit an int32. */
 const MAX_DIGITS = 9;
@@ -19,18 +28,22 @@ const MIN_SLOTS = 1024;
  * looked up in a table. An id of any other shape cannot equal a customer's and is unknown.
  * Books with other ids use the Map.
  */
-export function customerLookup(ids: readonly string[], indexById: ReadonlyMap<string, number>): CustomerLookup {
+export function customerLookup(ids: readonly string[], indexById: ReadonlyMap<string, number>): IdLookup {
   const numbered = numberedIds(ids);
-  if (numbered === null) return (id) => indexById.get(id) ?? -1;
+  if (numbered === null) {
+    const lookup = (id: string) => indexById.get(id) ?? -1;
+    return Object.assign(lookup, { at: (text: string, start: number, end: number) => lookup(text.slice(start, end)) });
+  }
   const { prefix, length, numbers } = numbered;
   const slots = new Int32Array(numbers.reduce((max, x) => Math.max(max, x), 0) + 1).fill(-1);
   // Backwards, so an id listed twice ends on its first row, as in indexById.
   for (let k = numbers.length - 1; k >= 0; k--) slots[numbers[k]] = k;
-  return (id) => {
-    if (id.length !== length || !id.startsWith(prefix)) return -1;
-    const number = digitsFrom(id, prefix.length);
+  const at = (text: string, start: number, end: number) => {
+    if (end - start !== length || !text.startsWith(prefix, start)) return -1;
+    const number = digitsFrom(text, start + prefix.length, end);
     return number >= 0 && number < slots.length ? slots[number] : -1;
   };
+  return Object.assign((id: string) => at(id, 0, id.length), { at });
 }
 
 function numberedIds(ids: readonly string[]): { prefix: string; length: number; numbers: Int32Array } | null {
@@ -46,17 +59,17 @@ function numberedIds(ids: readonly string[]): { prefix: string; length: number; 
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k];
     if (id.length !== length || !id.startsWith(prefix)) return null;
-    const number = digitsFrom(id, start);
+    const number = digitsFrom(id, start, length);
     if (number < 0 || number >= limit) return null;
     numbers[k] = number;
   }
   return { prefix, length, numbers };
 }
 
-/** The number the characters from `start` to the end spell, or -1 when one is not an ASCII digit. */
-function digitsFrom(text: string, start: number): number {
+/** The number the characters from `start` to `end` spell, or -1 when one is not an ASCII digit. */
+function digitsFrom(text: string, start: number, end: number): number {
   let value = 0;
-  for (let i = start; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (!isDigit(code)) return -1;
     value = value * 10 + (code - DIGIT_0);

@@ -4,12 +4,14 @@ import type { Cell, Table, TableCells } from '../table.js';
 import { isBlankRowAt, tableCells } from '../table.js';
 import type { NumberColumn } from './amount-column.js';
 import { cellIssue, headerText } from './columns.js';
-import type { CustomerLookup } from './customer-lookup.js';
-import { type FallbackKind, type KeyKind, customerKey } from './customer-key.js';
+import type { CustomerLookup, IdLookup } from './customer-lookup.js';
+import type { FallbackKind, KeyKind } from './customer-key.js';
 import { type KeyColumns, dealKeyReader } from './deal-keys.js';
 import { type DateOptions, isoDayAt, parseDate } from './dates.js';
 import { MISSING, type Parsed } from './failure.js';
 import { type Currency, type CurrencySink, type NumberOptions, readAmountAt } from './numbers.js';
+import { NEW_ORDER, orderIndex } from './order-index.js';
+import { repeatedTextReader } from './repeated-text.js';
 import { type Stage, parseStage } from './stages.js';
 
 export const STAGE_CODE: Readonly<Record<Stage, number>> = { won: 0, lost: 1, open: 2, refunded: 3 };
@@ -39,7 +41,7 @@ export interface DealColumns extends KeyColumns {
 
 /** How a deal finds its customer: by id, else by e-mail, phone or name (issue 10 item 6). */
 export interface CustomerMatch {
-  readonly byId: CustomerLookup;
+  readonly byId: IdLookup;
   byFallback(kind: FallbackKind): CustomerLookup;
   /** Id values an export writes for "no account" (WooCommerce's 0): the key falls back. */
   readonly guestIds: ReadonlySet<string>;
@@ -84,12 +86,13 @@ export function readDealRows(
   prices: NumberColumn | null,
 ): DealRows | null {
   const { customerId, date, stage, dealId, quantity, refunded } = columns;
+  const cells = tableCells(table);
+  const idInPlace = idReaderInPlace(cells, customerId, match);
   const keyOf = dealKeyReader(columns, match.guestIds);
   const lookups = keyLookups(columns, match);
   const keyedBy: KeyedRows = { id: 0, email: 0, phone: 0, name: 0 };
   const money = (columns.amount ?? columns.unitPrice) as number;
   const issues: Issue[] = prices === null ? [] : [...prices.issues];
-  const cells = tableCells(table);
   const all = growableDeals(cells.rowCount);
   const unknownIds = new Set<string>();
   // A customer is found by id only through its own key (customers.keys), so the distinct ids
@@ -99,7 +102,8 @@ export function readDealRows(
   let knownById = 0;
   const knownByFallback = new Set<string>();
   const missingIdRows = new Map<string, { index: number; count: number }>();
-  const orderOf = orderIndex(cells.rowCount, (r) => customerKey(cells.cell(r, dealId as number)));
+  const orders = orderIndex(cells, dealId);
+  const stageOf = stageReader(table, cells, stage, issues);
   const mergedOrders = new Set<number>();
   let linesMerged = 0;
   const sink: CurrencySink = { currency: null, mark: '' };
@@ -124,10 +128,9 @@ export function readDealRows(
       }
     }
     // Shopify writes an order's totals on its first line only: a later line of a known order with no money is part of it.
-    const order = dealId === undefined ? '' : customerKey(cells.cell(i, dealId));
-    if (order !== '' && Number.isNaN(value) && cells.cell(i, money) === null) {
-      const at = orderOf.get(order);
-      if (at !== undefined) {
+    if (Number.isNaN(value) && cells.cell(i, money) === null) {
+      const at = orders.find(i);
+      if (at >= 0) {
         linesMerged++;
         mergedOrders.add(at);
         continue;
@@ -149,40 +152,35 @@ export function readDealRows(
     let day = NaN;
     if (typeof parsedDay === 'number') day = parsedDay;
     else if (parsedDay.kind === 'invalid') issues.push(cellIssue(table, date, i, dateCell, `${parsedDay.message}; left blank`));
-    let code = STAGE_CODE.won;
-    if (stage !== undefined) {
-      const stageCell = cells.cell(i, stage);
-      const parsedStage = parseStage(stageCell);
-      if (typeof parsedStage === 'string') code = STAGE_CODE[parsedStage];
-      else {
-        code = NO_STAGE;
-        if (parsedStage.kind === 'invalid') issues.push(cellIssue(table, stage, i, stageCell, `${parsedStage.message}; left blank`));
-      }
-    }
+    let code = stageOf(i);
 
-    const found = keyOf(cells, i);
-    if (found === null) {
-      if (!isBlankRowAt(cells, i)) {
-        const written = customerId === undefined ? '' : describeValue(cells.cell(i, customerId)).trim();
-        const seen = missingIdRows.get(written);
-        if (seen) seen.count++;
-        else missingIdRows.set(written, { index: i, count: 1 });
-      }
-      continue;
-    }
-    const { kind, key: id, column } = found;
-    const lookup = lookups[kind];
-    const customer = lookup(id);
+    let customer = idInPlace(i);
+    let kind: KeyKind = 'id';
     if (customer < 0) {
-      if (!unknownIds.has(id)) {
-        unknownIds.add(id);
-        issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
+      const found = keyOf(cells, i);
+      if (found === null) {
+        if (!isBlankRowAt(cells, i)) {
+          const written = customerId === undefined ? '' : describeValue(cells.cell(i, customerId)).trim();
+          const seen = missingIdRows.get(written);
+          if (seen) seen.count++;
+          else missingIdRows.set(written, { index: i, count: 1 });
+        }
+        continue;
       }
-      continue;
+      const { key: id, column } = found;
+      kind = found.kind;
+      customer = lookups[kind](id);
+      if (customer < 0) {
+        if (!unknownIds.has(id)) {
+          unknownIds.add(id);
+          issues.push(cellIssue(table, column, i, id, `no customer with this ${KEY_WORDS[kind]} on the Customers tab; its deals are left out`));
+        }
+        continue;
+      }
+      if (kind !== 'id') knownByFallback.add(id);
     }
     keyedBy[kind]++;
-    if (kind !== 'id') knownByFallback.add(id);
-    else if (foundById[customer] === 0) {
+    if (kind === 'id' && foundById[customer] === 0) {
       foundById[customer] = 1;
       knownById++;
     }
@@ -200,17 +198,15 @@ export function readDealRows(
       if (value < 0) value = 0;
     }
     if (value < 0 && code === STAGE_CODE.won) code = STAGE_CODE.refunded;
-    if (order !== '') {
-      const at = orderOf.get(order);
-      if (at !== undefined && all.customer[at] === customer && all.stage[at] === code) {
-        all.amount[at] += value;
-        if (day < all.day[at]) all.day[at] = day;
-        linesMerged++;
-        mergedOrders.add(at);
-        continue;
-      }
-      if (at === undefined) orderOf.set(order, all.size(), i);
+    const at = orders.find(i);
+    if (at >= 0 && all.customer[at] === customer && all.stage[at] === code) {
+      all.amount[at] += value;
+      if (day < all.day[at]) all.day[at] = day;
+      linesMerged++;
+      mergedOrders.add(at);
+      continue;
     }
+    if (at === NEW_ORDER) orders.file(i, all.size());
     all.push(customer, day, value, code);
   }
   issues.push(...missingIdIssues(table, columns, missingIdRows));
@@ -223,48 +219,6 @@ export function readDealRows(
     if (customer < 0 || foundById[customer] === 0) knownIds++;
   }
   return { all: all.done(), keyedBy, linesMerged, ordersMerged: mergedOrders.size, missingIds, unknownIds: [...unknownIds], knownIds, issues };
-}
-
-/**
- * Deal ID → where its first filed deal is. A Map over a million distinct Deal IDs was a
- * third of the deals pass (BENCHMARKS.md, CSV 100k/1M). Exports mostly number their orders
- * upwards with an order's lines together, and while every Deal ID asked about is at least
- * the greatest one before it, an ID is that one or new: no Map is needed. The first ID that
- * comes out of order puts the ones filed so far into the Map, which answers from then on;
- * until then only the row each deal was filed from is kept (`idOfRow` reads its ID again).
- */
-function orderIndex(capacity: number, idOfRow: (row: number) => string) {
-  let greatest = '';
-  let greatestAt: number | undefined;
-  // Row + 1 of each filed deal, 0 for none: 4 bytes a deal where arrays of IDs and places took 30 MB.
-  let filedRow: Int32Array | null = null;
-  let byId: Map<string, number> | null = null;
-  return {
-    get(id: string): number | undefined {
-      if (byId === null) {
-        if (id === greatest) return greatestAt;
-        if (id > greatest) {
-          greatest = id;
-          greatestAt = undefined;
-          return undefined;
-        }
-        byId = new Map();
-        if (filedRow !== null) for (let at = 0; at < capacity; at++) if (filedRow[at] > 0) byId.set(idOfRow(filedRow[at] - 1), at);
-        filedRow = null;
-      }
-      return byId.get(id);
-    },
-    /** Files `id`, read from `row`, at `at`; called right after get(id) found nothing. */
-    set(id: string, at: number, row: number) {
-      if (byId !== null) {
-        byId.set(id, at);
-        return;
-      }
-      greatestAt = at;
-      filedRow ??= new Int32Array(capacity);
-      filedRow[at] = row + 1;
-    },
-  };
 }
 
 function orList(words: string[]): string {
@@ -280,6 +234,23 @@ function keyLookups(columns: DealColumns, match: CustomerMatch): Record<KeyKind,
   return { id: match.byId, email: built('email', columns.email), phone: built('phone', columns.phone), name: built('name', columns.customerName) };
 }
 
+/**
+ * The customer of a row whose Customer ID is written as some customer's key where the shell
+ * keeps the text, found there (IdLookup.at) without a string per deal (issue 13); -1 for any
+ * other row, which dealKeyReader then reads as it reads every row. A key is its own key
+ * (customerKey gives it back as it is), so such a row names that customer whichever way it
+ * is read. An export's guest ids (WooCommerce's `0`) send a deal to its e-mail even when a
+ * customer has that id, so such a tab is read through dealKeyReader alone.
+ */
+function idReaderInPlace(cells: TableCells, column: number | undefined, match: CustomerMatch): (row: number) => number {
+  const source = cells.source;
+  if (column === undefined || source === null || match.guestIds.size > 0) return () => -1;
+  return (row) => {
+    const start = cells.spanStart(row, column);
+    return start < 0 ? -1 : match.byId.at(source, start, cells.spanEnd(row, column));
+  };
+}
+
 /** The refunded amount of a row: 0 when blank; an unreadable cell is reported and taken as no refund. */
 function readRefund(table: Table, cells: TableCells, column: number, i: number, options: NumberOptions, issues: Issue[]): number {
   const parsed = readAmountAt(cells, i, column, options, { currency: null, mark: '' });
@@ -290,6 +261,18 @@ function readRefund(table: Table, cells: TableCells, column: number, i: number, 
 
 /** A stage code for "no readable stage": the deal is left out. */
 const NO_STAGE = 255;
+
+/** The STAGE_CODE of each row, won for all without a Stage column; NO_STAGE for an unreadable stage, reported when it is not blank. */
+function stageReader(table: Table, cells: TableCells, column: number | undefined, issues: Issue[]): (row: number) => number {
+  if (column === undefined) return () => STAGE_CODE.won;
+  const stageOf = repeatedTextReader(cells, column, parseStage);
+  return (row) => {
+    const parsed = stageOf(row);
+    if (typeof parsed === 'string') return STAGE_CODE[parsed];
+    if (parsed.kind === 'invalid') issues.push(cellIssue(table, column, row, cells.cell(row, column), `${parsed.message}; left blank`));
+    return NO_STAGE;
+  };
+}
 
 function readQuantity(table: Table, cells: TableCells, column: number, i: number, options: NumberOptions, sink: CurrencySink, issues: Issue[]): number {
   const parsed = readAmountAt(cells, i, column, options, sink);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerKey } from '../../../src/core/parse/customer-key.js';
+import { customerKey, isOwnKey } from '../../../src/core/parse/customer-key.js';
 import { dayNumber } from '../../../src/core/parse/days.js';
 import { scoreBook } from '../../../src/core/score/score-book.js';
 import { defaultSettings } from '../../../src/core/settings/schema.js';
@@ -30,6 +30,34 @@ describe('customer ids match as people mean them', () => {
 
   it('an integer written with .0 is the same id as the integer, for any integer', () => {
     fc.assert(fc.property(fc.nat(), (n) => customerKey(`${n}.0`) === customerKey(String(n)) && customerKey(` ${n} `) === String(n)));
+  });
+
+  it('gives a key back as it is, so a deal id written as a customer\'s key names that customer (property)', () => {
+    const piece = fc.oneof(fc.string({ unit: 'grapheme-composite', maxLength: 4 }), fc.constantFrom(' ', '\u3000', '\u00a0', '.', '.0', '0', '１', '¨', '\u0308', '(blank)', 'N/A', 'ｎ/ａ', '12923', 'ﬁ'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const key = customerKey(pieces.join(''));
+        expect(customerKey(key)).toBe(key);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('an id read where it is written (isOwnKey) is only ever one customerKey leaves as it is (property)', () => {
+    // Ids and the texts around them that customerKey changes: spaces, dots, placeholders, case, full-width and accented forms.
+    const piece = fc.constantFrom('C', 'c', '0', '7', '12923', '.', '.0', '12923.0', '1.00', ' ', '\t', '\u3000', '\u00a0', '-', 'N/A', 'n/a', '(blank)', 'null', 'none', '未知', '１', 'Ｃ', 'é', 'e\u0301', 'ﬁ', 'ORDER', '#');
+    const text = fc.array(piece, { maxLength: 6 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, text, text, (before, id, after) => {
+        const written = before + id + after;
+        if (isOwnKey(written, before.length, before.length + id.length)) expect(customerKey(id)).toBe(id);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([['C000192'], ['D0000001'], ['12923'], ['ORDER-2024-117']])('%j is read where it is written', (id) => {
+    expect(isOwnKey(`,${id},`, 1, id.length + 1)).toBe(true);
   });
 
   it('deals whose ids a spreadsheet turned into 12923.0 find the customer 12923, who keeps the id as written', () => {

@@ -10,7 +10,7 @@ function lookups(ids: string[]) {
 }
 
 describe('customerLookup', () => {
-  it('finds the same customer as the id map for numbered ids, other shapes and near misses', () => {
+  it('finds the same customer as the id map for numbered ids, other shapes and near misses, given the id or where it is written', () => {
     const digits = fc.stringMatching(/^[0-9]{1,4}$/).map((number) => number.padStart(4, '0'));
     const near = fc.constantFrom('C0001', 'c0001', 'C001', 'C00001', 'C000a', 'X0001', 'C０００1', '0001', '1', ' C0001');
     const books = fc.constantFrom('C', 'CUST-', '').chain((prefix) =>
@@ -22,7 +22,11 @@ describe('customerLookup', () => {
     fc.assert(
       fc.property(books, ([ids, queries]) => {
         const { byMap, fast } = lookups(ids);
-        for (const query of [...queries, ...ids]) expect(fast(query)).toBe(byMap(query));
+        for (const query of [...queries, ...ids]) {
+          expect(fast(query)).toBe(byMap(query));
+          // Where the id is written inside a longer text, as a deal's id inside the CSV file.
+          expect(fast.at(`C1,${query},00`, 3, 3 + query.length)).toBe(byMap(query));
+        }
       }),
     );
   });

@@ -52,6 +52,19 @@ describe('line items become orders', () => {
     expect(book.deals!.counts).toMatchObject({ linesMerged: 3, ordersMerged: 3 });
   });
 
+  it('an order whose first line was left out is an order of its own, not a line of the order before it', () => {
+    const book = run(
+      ['InvoiceNo', 'Customer ID', 'Amount', 'Date'],
+      [
+        ['536365', '17850', 15.3, '2010-12-01'],
+        ['536366', '17850', null, '2010-12-02'],
+        ['536366', '17850', 20, '2010-12-02'],
+      ],
+    );
+    expect(Array.from(book.deals!.frequency)).toEqual([2, NaN]);
+    expect(book.deals!.counts).toMatchObject({ linesMerged: 0, ordersMerged: 0 });
+  });
+
   it('with no amount column, a line is worth quantity × unit price', () => {
     const book = run(
       ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'],

@@ -7,6 +7,8 @@ import { deriveCustomers } from '../../../src/core/parse/derive-customers.js';
 import { readDeals } from '../../../src/core/parse/deals-tab.js';
 import { dayNumber } from '../../../src/core/parse/days.js';
 import { readAmount, readAmountAt } from '../../../src/core/parse/numbers.js';
+import { repeatedTextReader } from '../../../src/core/parse/repeated-text.js';
+import { parseStage } from '../../../src/core/parse/stages.js';
 import { defaultSettings } from '../../../src/core/settings/schema.js';
 import { type Table, tableCells } from '../../../src/core/table.js';
 import { encodeCsvText } from '../../../src/node/csv/encoding.js';
@@ -88,15 +90,17 @@ describe('the deals tab held by column', () => {
     );
   });
 
-  it('reads amounts and dates in place exactly as from the cell, in both decimal conventions (fuzz)', () => {
+  it('reads amounts, dates and stages in place exactly as from the cell, in both decimal conventions (fuzz)', () => {
     fc.assert(
       fc.property(csvText, fc.constantFrom<'.' | ','>('.', ','), ({ bytes }, decimalSeparator) => {
         const columns = read(bytes, true);
         if ('refused' in columns) return;
         const cells = tableCells(columns.table);
         const options = { decimalSeparator, dateOrder: 'mdy' as const };
+        const stages = HEADER.map((_, column) => repeatedTextReader(cells, column, parseStage));
         for (let row = 0; row < cells.rowCount; row++) {
           for (let column = 0; column < cells.width(row); column++) {
+            if (column < stages.length) expect(stages[column](row)).toEqual(parseStage(cells.cell(row, column)));
             const sink = { currency: null, mark: '' };
             const inPlace = readAmountAt(cells, row, column, options, sink);
             const fromCell = { currency: null, mark: '' };
@@ -122,6 +126,79 @@ describe('the deals tab held by column', () => {
         expect(deriveCustomers(columns.table, defaultSettings)).toEqual(deriveCustomers(rows.table, defaultSettings));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads customer ids, Deal IDs and stages where they are written exactly as from their cells (fuzz)', () => {
+    // Ids as people and exports write them beside the plain ones read in place: spaces, quotes,
+    // case, full-width and accented forms, `.0`, placeholders; orders of a few lines, their
+    // Deal IDs mostly ascending, now and then one out of order (and unpadded numbers, `D9`
+    // then `D10`, are out of order as text); a WooCommerce export, whose customer `0` is a guest.
+    const generic = { header: ['Deal ID', 'Customer ID', 'Amount', 'Date', 'Stage'], extra: [] };
+    const woo = { header: ['Order ID', 'Customer User', 'Order Total', 'Order Date', 'Order Status', 'Order Number', 'Billing Email'], extra: ['1', 'a@x.cn'] };
+    const books = [
+      { ids: ['C0001', 'C0002', 'C0003', 'C0010'], tab: generic },
+      { ids: ['1001', '1002', '1003', '1010'], tab: generic },
+      { ids: ['acme', 'C0001', '7', 'Bob Ltd'], tab: generic },
+      { ids: ['0', '1', '2', '7'], tab: woo },
+    ];
+    const idForms = [(id: string) => ` ${id}`, (id: string) => `${id} `, (id: string) => `"${id}"`, (id: string) => id.toLowerCase(), (id: string) => `${id}.0`, (id: string) => id.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), (id: string) => `${id}é`];
+    const customerId = (ids: string[]) =>
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...ids) },
+        { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...idForms)).map(([id, form]) => form(id)) },
+        { weight: 2, arbitrary: fc.constantFrom('', '(blank)', 'N/A', 'C0099', 'C001', '9999', ' ') },
+      );
+    // Forms 0, 1 and 10 give one key, as 2 and 9 do: the lines of an order may write its ID either way.
+    const padded = (n: number) => `D${String(n).padStart(4, '0')}`;
+    const dealForms = [padded, (n: number) => `${padded(n)} `, (n: number) => String(n).padStart(5, '0'), (n: number) => `D${n}`, (n: number) => ` D${n}`, (n: number) => `"D${n}"`, (n: number) => `d${n}`, () => '', () => '(blank)', (n: number) => `${String(n).padStart(5, '0')}.0`, (n: number) => `Ｄ${String(n).padStart(4, '0')}`];
+    const stage = fc.constantFrom('won', 'won', 'lost', 'open', 'Won', ' won', '"won"', 'WON', 'Closed Won', '赢单', 'refunded', 'bogus', '', '#N/A');
+    const line = (ids: string[]) =>
+      fc.record({
+        dealForm: fc.oneof({ weight: 12, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.nat(dealForms.length - 1) }),
+        // Most lines of an order name its customer and stage; some do not.
+        customer: fc.option(customerId(ids), { freq: 4 }),
+        stage: fc.option(stage, { freq: 4 }),
+        amount: fc.constantFrom('100', '12.5', '-5', '', '1,5'),
+        date: fc.constantFrom('2024-01-05', '2025-03-01', '', '2024-02-30', '3/5/2024'),
+      });
+    const arbitrary = fc.constantFrom(...books).chain(({ ids, tab }) =>
+      fc.record({
+        ids: fc.constant(ids),
+        tab: fc.constant(tab),
+        orders: fc.array(
+          fc.record({
+            step: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(1, 1, 2) }, { weight: 1, arbitrary: fc.constantFrom(-3, 0) }),
+            customer: customerId(ids),
+            stage,
+            lines: fc.array(line(ids), { minLength: 1, maxLength: 3 }),
+          }),
+          { maxLength: 12 },
+        ),
+        delimiter: fc.constantFrom(',', ';'),
+        newline: fc.constantFrom('\n', '\r\n'),
+        encoding: fc.constantFrom<CsvFormat['encoding']>('utf-8', 'utf-16le'),
+      }),
+    );
+    fc.assert(
+      fc.property(arbitrary, ({ ids, tab, orders, delimiter, newline, encoding }) => {
+        const listed = readCustomers({ tab: 'Customers', headerRow: 1, header: ['Customer ID'], rows: ids.map((id) => [id]) }, defaultSettings);
+        if (!listed.ok) throw new Error('customers');
+        let order = 1;
+        const lines = [tab.header.join(delimiter)];
+        for (const { step, customer, stage, lines: orderLines } of orders) {
+          order = Math.max(1, order + step);
+          for (const deal of orderLines) {
+            const fields = [dealForms[deal.dealForm](order), deal.customer ?? customer, deal.amount, deal.date, deal.stage ?? stage, ...tab.extra];
+            lines.push(fields.map((field) => (field.includes(delimiter) ? `"${field}"` : field)).join(delimiter));
+          }
+        }
+        const bytes = encodeCsvText(lines.join(newline), encoding);
+        const [rows, columns] = [read(bytes, false), read(bytes, true)];
+        if ('refused' in rows || 'refused' in columns) throw new Error('a well-formed file was refused');
+        expect(readDeals(columns.table, listed.customers, defaultSettings, AS_OF)).toEqual(readDeals(rows.table, listed.customers, defaultSettings, AS_OF));
+      }),
+      { numRuns: 500 },
     );
   });
 
