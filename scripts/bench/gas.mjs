@@ -16,6 +16,8 @@ import { root, scaleBook, timeNode } from './score.mjs';
 const AS_OF = '2026-11-01';
 const MANAGER = 'manager@example.com';
 export const GAS_TARGET_MS = 3000;
+/** Issue 13's target for the shipped default, CLV on. */
+export const GAS_CLV_TARGET_MS = 2000;
 
 /** The stand-ins are TypeScript under tests/: bundle them once for plain Node. */
 function loadFakes() {
@@ -119,7 +121,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
       const { results, flat } = await runGasBench({ clv });
       const largest = results.at(-1);
       const total = largest.rescore.ms + largest.propose.ms;
-      process.stdout.write(`  ${largest.customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}, rescore + propose: ${total.toFixed(0)} ms (target ≤ ${GAS_TARGET_MS} ms)\n`);
+      process.stdout.write(`  ${largest.customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}, rescore + propose: ${total.toFixed(0)} ms (target ≤ ${clv ? GAS_CLV_TARGET_MS : GAS_TARGET_MS} ms)\n`);
       allFlat &&= flat;
     }
     process.exitCode = allFlat ? 0 : 1;

@@ -16,7 +16,11 @@ import { benchCore, benchCsvCommand, benchDir, benchXlsxCommand, root, scaleBook
 
 const AS_OF = '2026-11-01';
 const SECTIONS = ['core', 'csv', 'xlsx', 'clv', 'assign', 'gas', 'sidebar'];
-const TARGET = { coreMs: 500, coreHeapMb: 1024, csvMs: 1200, xlsxMs: 10_000, xlsxRssMb: 1536 };
+// Issue 13's targets where it set one (core, the ratios to DuckDB and to a bare read, the CSV
+// command's peak RSS, Apps Script with CLV on); the earlier issues' elsewhere.
+const TARGET = { coreMs: 300, coreHeapMb: 1024, csvMs: 1200, csvToDuckDb: 2, csvRssMb: 400, xlsxMs: 10_000, xlsxToBareRead: 6, xlsxRssMb: 1536 };
+/** sha256 of the 100k book's scored customers.csv (`--as-of 2026-11-01`): every owned cell, byte for byte. */
+const OWNED_OUTPUT_SHA256 = readFileSync(join(root, 'scripts/bench/scale-100k-customers.sha256'), 'utf8').trim();
 
 const { values: options } = parseArgs({
   options: { write: { type: 'boolean' }, only: { type: 'string' }, runs: { type: 'string' } },
@@ -56,8 +60,12 @@ if (only.has('core') || only.has('csv')) {
     say(`  tierwise (ms): ${csv.tierwise.map((x) => x.toFixed(0)).join(', ')}; DuckDB (ms): ${csv.duckdb.map((x) => x.toFixed(0)).join(', ')}`);
     say(`  same RFM: ${csv.agree ? 'yes' : 'NO'} (tierwise ${JSON.stringify(csv.ours)}, DuckDB ${JSON.stringify(csv.theirs)})`);
     const ratio = csv.tierwiseMs / csv.duckdbMs;
-    row('tierwise score, CSV 100k/1M', ms(csv.tierwiseMs), `≤ ${ms(TARGET.csvMs)}`, csv.tierwiseMs <= TARGET.csvMs, `${perRow(csv.tierwiseMs, 1_100_000)}, best ${ms(Math.min(...csv.tierwise))}, peak RSS ${mb(csv.maxRssMb)}`);
-    row('DuckDB RFM, same CSV files', ms(csv.duckdbMs), '', null, `tierwise / DuckDB = ${ratio.toFixed(2)}×; best ${ms(Math.min(...csv.duckdb))}; same RFM: ${csv.agree ? 'yes' : 'NO'}`);
+    row('tierwise score, CSV 100k/1M', ms(csv.tierwiseMs), `≤ ${ms(TARGET.csvMs)}`, csv.tierwiseMs <= TARGET.csvMs, `${perRow(csv.tierwiseMs, 1_100_000)}, best ${ms(Math.min(...csv.tierwise))}`);
+    row('DuckDB RFM, same CSV files', ms(csv.duckdbMs), '', null, `best ${ms(Math.min(...csv.duckdb))}; same RFM: ${csv.agree ? 'yes' : 'NO'}`);
+    row('  tierwise ÷ DuckDB', `${ratio.toFixed(2)}×`, `≤ ${TARGET.csvToDuckDb.toFixed(1)}×`, ratio <= TARGET.csvToDuckDb);
+    row('  tierwise peak RSS', mb(csv.maxRssMb), `≤ ${mb(TARGET.csvRssMb)}`, csv.maxRssMb <= TARGET.csvRssMb);
+    const sameOutput = csv.customersSha256 === OWNED_OUTPUT_SHA256;
+    row('  scored customers.csv as recorded', sameOutput ? 'same' : 'CHANGED', 'same', sameOutput, `sha256 ${csv.customersSha256.slice(0, 16)}…`);
     const split = await optionalSection('csv-split.mjs', 'timeCsvSplit');
     if (split) {
       const deals = await split(join(dir, 'deals.csv'));
@@ -77,7 +85,9 @@ if (only.has('xlsx')) {
     }
     say('tierwise score on the 50,000-customer / 500,000-deal .xlsx …');
     const xlsx = await benchXlsxCommand(path, AS_OF, timeBareRead, runs ?? 3);
-    row('tierwise score, xlsx 50k/500k', ms(xlsx.ms), `≤ ${ms(TARGET.xlsxMs)}`, xlsx.ms <= TARGET.xlsxMs, `${(xlsx.ms / xlsx.bareMs).toFixed(1)}× a bare streaming read (${ms(xlsx.bareMs)})`);
+    row('tierwise score, xlsx 50k/500k', ms(xlsx.ms), `≤ ${ms(TARGET.xlsxMs)}`, xlsx.ms <= TARGET.xlsxMs, `bare streaming read ${ms(xlsx.bareMs)}`);
+    const toBare = xlsx.ms / xlsx.bareMs;
+    row('  ÷ a bare streaming read', `${toBare.toFixed(1)}×`, `≤ ${TARGET.xlsxToBareRead}×`, toBare <= TARGET.xlsxToBareRead);
     row('  its peak RSS', mb(xlsx.maxRssMb), `≤ ${mb(TARGET.xlsxRssMb)}`, xlsx.maxRssMb <= TARGET.xlsxRssMb);
   }
 }
@@ -99,7 +109,7 @@ if (only.has('gas')) {
   const gas = await optionalSection('gas.mjs', 'runGasBench');
   if (gas) {
     if (!existsSync(join(root, 'dist/Code.js'))) throw new Error('dist/Code.js is missing: run `npm run build` (or `npm run bench`)');
-    const { GAS_TARGET_MS } = await import('./gas.mjs');
+    const { GAS_TARGET_MS, GAS_CLV_TARGET_MS } = await import('./gas.mjs');
     for (const clv of [false, true]) {
       say(`runGasBench({ clv: ${clv} }) from scripts/bench/gas.mjs: rescore then propose through dist/Code.js and the stand-ins …`);
       const { results, flat } = await gas({ clv, say: (text) => say(`  ${text.trim()}`) });
@@ -107,7 +117,8 @@ if (only.has('gas')) {
       const total = largest.rescore.ms + largest.propose.ms;
       const calls = results.map((r) => `${r.rescore.spreadsheetCalls}/${r.propose.spreadsheetCalls}`);
       const sizes = results.map((r) => `${(r.customers / 1000).toFixed(0)}k`).join(' and ');
-      row(`gas rescore + propose 50k/500k, CLV ${clv ? 'on' : 'off'}`, ms(total), `≤ ${ms(GAS_TARGET_MS)}`, total <= GAS_TARGET_MS, `rescore ${ms(largest.rescore.ms)}, propose ${ms(largest.propose.ms)} (Node, vm context)`);
+      const target = clv ? GAS_CLV_TARGET_MS : GAS_TARGET_MS;
+      row(`gas rescore + propose 50k/500k, CLV ${clv ? 'on' : 'off'}`, ms(total), `≤ ${ms(target)}`, total <= target, `rescore ${ms(largest.rescore.ms)}, propose ${ms(largest.propose.ms)} (Node, vm context)`);
       row(`  Spreadsheet calls, CLV ${clv ? 'on' : 'off'}`, calls.at(-1), 'constant', flat, `rescore/propose at ${sizes}: ${calls.join(', ')}`);
     }
   }

@@ -7,7 +7,8 @@
 //   node scripts/bench/score.mjs core DIR AS_OF RUNS
 //   node scripts/bench/score.mjs duckdb DIR AS_OF
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleTs } from './bundle.mjs';
@@ -199,11 +200,12 @@ export async function benchCsvCommand(dir, asOf, runs = 3) {
     duckdb.push((await duck()).ms);
   }
   const ours = await tierwiseTotals(out);
+  const customersSha256 = createHash('sha256').update(readFileSync(join(out, 'customers.csv'))).digest('hex');
   const theirs = JSON.parse(duckWarm.stdout);
   // Tierwise writes each customer's monetary rounded to the cent, DuckDB sums unrounded.
   const centRounding = 0.005 * ours.buyers;
   const agree = ['customers', 'buyers', 'recency', 'frequency'].every((k) => ours[k] === theirs[k]) && Math.abs(ours.monetary - theirs.monetary) <= centRounding + 1;
-  return { tierwiseMs: median(tierwise), duckdbMs: median(duckdb), tierwise, duckdb, maxRssMb: rss, agree, ours, theirs };
+  return { tierwiseMs: median(tierwise), duckdbMs: median(duckdb), tierwise, duckdb, maxRssMb: rss, agree, ours, theirs, customersSha256 };
 }
 
 /** `tierwise score` on an .xlsx (runs alternate with the bare streaming read of the same file). */
