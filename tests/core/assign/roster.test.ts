@@ -101,10 +101,10 @@ describe('customers in the book', () => {
   });
 
   it('name the first barrier any row of a company meets', () => {
-    // Row 1 is in cooldown from Ann, and the company is outside her region: the region is what a manager must fix first.
+    // Row 1 is in cooldown from Ann, row 2 is A tier, which Ann may not hold yet: the growth rule comes first.
     const cooldowns = [{ customerId: '1', repName: 'Ann', untilDay: AS_OF + 3 }];
-    const result = proposeFor([customer('1', { region: 'West' }), customer('2', { region: 'West' })], [rep('Ann')], { requireRegion: true }, { cooldowns, duplicateGroups: [['2', '1']] });
-    expect(result.proposals.map((p) => p.reason)).toEqual(['No owner; not placed: no active rep in region West', 'No owner; not placed: no active rep in region West']);
+    const result = proposeFor([customer('1'), customer('2', { tier: 'A' })], [rep('Ann', { startDay: AS_OF - 10 })], growth(90), { cooldowns, duplicateGroups: [['2', '1']] });
+    expect(result.proposals.map((p) => p.reason.split(': ')[1])).toEqual(['growth rule', 'growth rule']);
   });
 
   it('ask for eligibility again when a customer is held by a rep who is away', () => {
