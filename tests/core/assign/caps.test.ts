@@ -5,7 +5,8 @@ import { AS_OF, customer, proposeFor, reasons, rep } from './book.js';
 describe('a rep over a cap', () => {
   it('gives up A-tier customers for the A cap first, then counts only what it kept against its holding limit', () => {
     const reps = [rep('Ann', { level: 'senior', aCap: 1, capacity: 2 }), rep('Bob', { level: 'senior', regions: ['West'] })];
-    const customers = [customer('1', { tier: 'A', owner: 'Ann' }), customer('2', { tier: 'A', owner: 'Ann', region: 'West' }), customer('3', { owner: 'Ann' })];
+    // Ann fits the B-tier customer 3 least of all, but it does not count against the A cap.
+    const customers = [customer('1', { tier: 'A', owner: 'Ann' }), customer('2', { tier: 'A', owner: 'Ann', region: 'West' }), customer('3', { owner: 'Ann', region: 'West', score: 1 })];
     const result = proposeFor(customers, reps);
     expect(result.proposals.map((p) => [p.customerId, p.basis, p.proposedOwner])).toEqual([['2', 'over-a-cap', 'Bob']]);
     expect(result.kept).toBe(2);
