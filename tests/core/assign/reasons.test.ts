@@ -100,3 +100,21 @@ describe('the reason a customer is up for a new owner', () => {
     expect(reasons(result)).toEqual([['1', 'Ann', 'No owner; no tier → mid rep; same region (East); same industry (Retail)']]);
   });
 });
+
+describe('the proposal a manager reviews', () => {
+  it('shows the Owner cell as found, trimmed, and for a customer not placed no change and no fit', () => {
+    const result = proposeFor([customer('1', { owner: ' Zed ', row: 7 })], [rep('Ann', { capacity: 0 })]);
+    expect(result.proposals).toEqual([
+      { customerId: '1', row: 7, currentOwner: 'Zed', proposedOwner: null, change: false, basis: 'unknown-owner', reason: "Owner 'Zed' is not in the Reps tab; not placed: all eligible reps at capacity", fit: null },
+    ]);
+    expect(result.objective).toBe(0);
+  });
+
+  it('says balancing by count in the reason, and moves the rotation on only under round robin', () => {
+    const state = { rotation: { credits: { Ann: 2 } } };
+    const balanced = proposeFor([customer('1')], [rep('Ann')], { strategy: 'balanced' }, { state });
+    expect(balanced.proposals[0].reason).toBe('No owner; lowest load by count among eligible reps; B tier → mid rep; same region (East); same industry (Retail)');
+    expect(balanced.state).toEqual(state);
+    expect(proposeFor([customer('1')], [rep('Ann')], {}, { state }).state).toEqual(state);
+  });
+});
