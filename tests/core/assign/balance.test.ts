@@ -41,6 +41,24 @@ describe('balanced', () => {
     expect(place(true)).toEqual(place(false));
   });
 
+  it('breaks a tie of scores by id, whatever order the customers come in', () => {
+    const settings = assignSettings({ strategy: 'balanced', balanceBy: 'score' });
+    const roster = makeRoster([rep('Ann'), rep('Bob')], settings, AS_OF);
+    const place = (reverse: boolean) => {
+      const units = makeUnits([50, 50, 30].map((score, i) => customer(`C${i}`, { score })), roster, [], []);
+      const placed = placeBalanced(reverse ? [...units].reverse() : units, roster, settings, new Room(roster, emptyLoads(roster)), emptyLoads(roster), eligibleRepsOf(roster, settings));
+      return Object.fromEntries([...placed].map(([unit, r]) => [unit.id, r.rep.name]));
+    };
+    expect(place(false)).toEqual({ C0: 'Ann', C1: 'Bob', C2: 'Ann' });
+    expect(place(true)).toEqual({ C0: 'Ann', C1: 'Bob', C2: 'Ann' });
+  });
+
+  it('balances by the number of customers unless told to balance by score', () => {
+    const customers = [customer('H1', { owner: 'Ann', score: 90 }), customer('H2', { owner: 'Bob', score: 10 }), customer('H3', { owner: 'Bob', score: 10 }), customer('N')];
+    expect(ownerOf(proposeFor(customers, [rep('Ann'), rep('Bob')], { strategy: 'balanced' }))).toEqual({ N: 'Ann' });
+    expect(ownerOf(proposeFor(customers, [rep('Ann'), rep('Bob')], { strategy: 'balanced', balanceBy: 'score' }))).toEqual({ N: 'Bob' });
+  });
+
   it('gives a rep away on the as-of day nothing new, though it keeps its own under rebalance', () => {
     const reps = [rep('Ann', { awayFrom: AS_OF - 1, awayTo: AS_OF + 1 }), rep('Bob')];
     const result = proposeFor([customer('1', { owner: 'Ann', score: 10 }), customer('2', { score: 90 })], reps, { strategy: 'balanced' }, { rebalance: true });
@@ -65,6 +83,16 @@ describe('value balance', () => {
   it('stops as soon as the heavy rep is under a looser line', () => {
     // The line is 110 × 1.5 = 165: one move takes Sen to 140.
     expect(ownerOf(proposeFor(fourA(), [rep('Sen', { level: 'senior' }), rep('Mid')], valueBalance(0.5)))).toEqual({ C0: 'Mid', C1: 'Sen', C2: 'Sen', C3: 'Sen' });
+  });
+
+  it('moves the highest score first even when the match placed it last, and of equal scores the first by id', () => {
+    // Customers of different regions form different classes, placed in class order: East before West.
+    const reps = [rep('Sen', { level: 'senior', regions: ['East', 'West'] }), rep('Mid', { regions: ['East', 'West'] })];
+    const byRegion = [customer('C1', { tier: 'A', score: 60 }), customer('C2', { tier: 'A', score: 10 }), customer('C3', { tier: 'A', score: 80, region: 'West' })];
+    // 150 points: the line is 75 × 1.2 = 90, and moving 80 is enough.
+    expect(ownerOf(proposeFor(byRegion, reps, valueBalance(0.2)))).toEqual({ C1: 'Sen', C2: 'Sen', C3: 'Mid' });
+    const tie = [customer('C1', { tier: 'A', score: 50, region: 'West' }), customer('C2', { tier: 'A', score: 50 })];
+    expect(ownerOf(proposeFor(tie, reps, valueBalance(0)))).toEqual({ C1: 'Mid', C2: 'Sen' });
   });
 
   it('shares the score among active reps only', () => {

@@ -26,6 +26,14 @@ describe('a rep over a cap', () => {
     expect(proposeFor([customer('1', { owner: 'Ann' }), customer('2', { owner: 'Ann' })], reps).proposals[0].customerId).toBe('1');
   });
 
+  it('lists what a rep gives up among the other proposals, in customer id order', () => {
+    const result = proposeFor([customer('1', { owner: 'Ann', score: 10 }), customer('2', { owner: 'Ann' }), customer('3')], [rep('Ann', { capacity: 1 }), rep('Bob')]);
+    expect(result.proposals.map((p) => [p.customerId, p.basis])).toEqual([
+      ['1', 'over-capacity'],
+      ['3', 'unowned'],
+    ]);
+  });
+
   it('gives up just enough: a rep at its cap keeps everyone', () => {
     const reps = [rep('Ann', { capacity: 2, aCap: 1 })];
     const result = proposeFor([customer('1', { owner: 'Ann', tier: 'A' }), customer('2', { owner: 'Ann' })], reps);

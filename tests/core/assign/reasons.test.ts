@@ -53,6 +53,13 @@ describe('the reason a customer could not be placed', () => {
     expect(reasons(proposeFor([customer('1', { tier: 'B' })], aFull))[0][1]).toBe('Ann');
   });
 
+  it('names the region or industry of the row of a company that has one, not a blank one', () => {
+    const group = { duplicateGroups: [['1', '2']] };
+    const blankFirst = (field: 'region' | 'industry') => [customer('1', { [field]: ' ' }), customer('2', { [field]: 'Far' })];
+    expect(reasons(proposeFor(blankFirst('region'), [rep('Ann')], { requireRegion: true }, group))[0][2]).toBe('No owner; not placed: no active rep in region Far');
+    expect(reasons(proposeFor(blankFirst('industry'), [rep('Ann')], { requireIndustry: true }, group))[0][2]).toBe('No owner; not placed: no active rep in industry Far');
+  });
+
   it('says when no rep has room for a whole company, and names what keeps a company from a rep', () => {
     const group = { duplicateGroups: [['1', '2', '3']] };
     const three = [customer('1'), customer('2'), customer('3')];
@@ -93,6 +100,11 @@ describe('the reason a customer is up for a new owner', () => {
     expect(reasons(proposeFor(customers, reps))).toEqual([
       ['2', 'Bob', 'Owner Ann holds 2 A-tier customers, over the A cap of 1, and fits this one least; A tier → senior rep; same region (West); same industry (Retail)'],
     ]);
+  });
+
+  it('claims the same region or industry only when the rep covers it', () => {
+    expect(reasons(proposeFor([customer('1', { industry: 'Tech' })], [rep('Ann')]))).toEqual([['1', 'Ann', 'No owner; B tier → mid rep; same region (East)']]);
+    expect(reasons(proposeFor([customer('1', { region: 'West' })], [rep('Ann')]))).toEqual([['1', 'Ann', 'No owner; B tier → mid rep; same industry (Retail)']]);
   });
 
   it('writes a customer of no tier as such, and the region and industry without stray spaces', () => {
