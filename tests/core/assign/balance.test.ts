@@ -101,10 +101,10 @@ describe('value balance', () => {
   });
 
   it('hands a customer to the rep it fits best after the heavy one', () => {
-    const reps = [rep('Sen', { level: 'senior' }), rep('Jun', { level: 'junior' }), rep('Mid')];
+    const reps = [rep('Sen', { level: 'senior' }), rep('Zed', { level: 'junior' }), rep('Ann')];
     // 70 points among three reps: the line is 23.3, so 50 cannot move and the two 10s can.
     const result = proposeFor([customer('1', { tier: 'A', score: 50 }), customer('2', { tier: 'A', score: 10 }), customer('3', { tier: 'A', score: 10 })], reps, valueBalance(0));
-    expect(ownerOf(result)).toEqual({ '1': 'Sen', '2': 'Mid', '3': 'Mid' });
+    expect(ownerOf(result)).toEqual({ '1': 'Sen', '2': 'Ann', '3': 'Ann' });
   });
 
   it('never moves a customer its rep already holds', () => {
