@@ -84,9 +84,9 @@ describe('cooldowns', () => {
 
 describe('customers in the book', () => {
   it('take the last row of an id listed twice', () => {
-    const result = proposeFor([customer('1', { row: 0 }), customer('1', { row: 5, score: 70 })], [rep('Ann')]);
+    const result = proposeFor([customer('1', { row: 0 }), customer('2', { row: 3, owner: 'Ann' }), customer('1', { row: 5, score: 70 })], [rep('Ann')]);
     expect(result.proposals.map((p) => [p.customerId, p.row])).toEqual([['1', 5]]);
-    expect(result.perRep[0].score).toBe(70);
+    expect(result.perRep[0].score).toBe(120);
   });
 
   it('form a company only with at least two rows in the book, each row in one company', () => {
@@ -101,10 +101,13 @@ describe('customers in the book', () => {
   });
 
   it('name the first barrier any row of a company meets', () => {
-    // Row 1 is in cooldown from Ann, row 2 is A tier, which Ann may not hold yet: the growth rule comes first.
-    const cooldowns = [{ customerId: '1', repName: 'Ann', untilDay: AS_OF + 3 }];
-    const result = proposeFor([customer('1'), customer('2', { tier: 'A' })], [rep('Ann', { startDay: AS_OF - 10 })], growth(90), { cooldowns, duplicateGroups: [['2', '1']] });
-    expect(result.proposals.map((p) => p.reason.split(': ')[1])).toEqual(['growth rule', 'growth rule']);
+    // Row 1 is A tier, which Ann may not hold yet, row 2 is in cooldown from her: the growth rule comes first.
+    const cooldowns = [{ customerId: '2', repName: 'Ann', untilDay: AS_OF + 3 }];
+    const result = proposeFor([customer('2'), customer('1', { tier: 'A' })], [rep('Ann', { startDay: AS_OF - 10 })], growth(90), { cooldowns, duplicateGroups: [['2', '1']] });
+    expect(result.proposals.map((p) => [p.customerId, p.reason.split(': ')[1]])).toEqual([
+      ['1', 'growth rule'],
+      ['2', 'growth rule'],
+    ]);
   });
 
   it('ask for eligibility again when a customer is held by a rep who is away', () => {
