@@ -1,5 +1,7 @@
 import type { AssignCustomer } from '../../../src/core/assign/customer.js';
+import { type ProposeInput, type ProposeResult, proposeOwners } from '../../../src/core/assign/propose.js';
 import type { Rep } from '../../../src/core/assign/rep.js';
+import { AssignState } from '../../../src/core/assign/state.js';
 import { type AssignSettings } from '../../../src/core/settings/assign.js';
 import { defaultSettings } from '../../../src/core/settings/schema.js';
 import { dayNumber } from '../../../src/core/parse/days.js';
@@ -45,3 +47,11 @@ export function rep(name: string, fields: Partial<Rep> = {}): Rep {
 export function assignSettings(overrides: Partial<AssignSettings> = {}): AssignSettings {
   return { ...defaultSettings.assign, growth: { days: 0, tiers: ['B', 'C'] }, ...overrides };
 }
+
+/** Proposals for a small book on the as-of day, from a fresh rotation and no cooldowns unless given. */
+export function proposeFor(customers: AssignCustomer[], reps: Rep[], settings: Partial<AssignSettings> = {}, extra: Partial<ProposeInput> = {}): ProposeResult {
+  return proposeOwners({ customers, reps, asOfDay: AS_OF, settings: assignSettings(settings), state: AssignState.parse({}), cooldowns: [], ...extra });
+}
+
+/** Each proposal as [customer id, proposed owner, TW Reason]. */
+export const reasons = (result: ProposeResult) => result.proposals.map((p) => [p.customerId, p.proposedOwner, p.reason]);

@@ -7,7 +7,7 @@ import { matchOwner } from '../../../src/core/assign/owner.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
 import { makeRoster } from '../../../src/core/assign/roster.js';
 import { AssignState } from '../../../src/core/assign/state.js';
-import { AS_OF, assignSettings, customer, rep } from './book.js';
+import { AS_OF, assignSettings, customer, proposeFor, rep } from './book.js';
 import { type RandomBook, randomBook } from './random-book.js';
 
 const fresh = AssignState.parse({});
@@ -105,6 +105,69 @@ describe('match', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('match, customer by customer', () => {
+  it('places the largest company first, and of two alike the first by id', () => {
+    const reps = [rep('Ann', { capacity: 3 }), rep('Bob', { level: 'junior', capacity: 3 })];
+    const five = ['1', '2', '3', '4', '5'].map((id) => customer(id));
+    expect(ownerOf(proposeFor(five, reps, {}, { duplicateGroups: [['1', '2'], ['3', '4', '5']] }))).toEqual({ '1': 'Bob', '2': 'Bob', '3': 'Ann', '4': 'Ann', '5': 'Ann' });
+    const twoPairs = [rep('Ann', { capacity: 2 }), rep('Bob', { level: 'junior', capacity: 2 })];
+    expect(ownerOf(proposeFor(five.slice(0, 4), twoPairs, {}, { duplicateGroups: [['3', '4'], ['1', '2']] }))).toEqual({ '1': 'Ann', '2': 'Ann', '3': 'Bob', '4': 'Bob' });
+  });
+
+  it('gives a company to the first rep by name when two fit it alike', () => {
+    expect(ownerOf(proposeFor([customer('1'), customer('2')], [rep('Bob'), rep('Ann')], {}, { duplicateGroups: [['1', '2']] }))).toEqual({ '1': 'Ann', '2': 'Ann' });
+  });
+
+  it('places the most valuable of customers alike when not all fit', () => {
+    const result = proposeFor([customer('1', { score: 20 }), customer('2', { score: 90 }), customer('3', { score: 50 })], [rep('Ann', { capacity: 2 })]);
+    expect(ownerOf(result)).toEqual({ '1': null, '2': 'Ann', '3': 'Ann' });
+  });
+
+  it('deals customers alike to their reps in turn, so no rep gets all the high scores', () => {
+    const customers = [90, 80, 70, 60].map((score, i) => customer(`C${i}`, { score }));
+    expect(ownerOf(proposeFor(customers, [rep('Ann', { capacity: 2 }), rep('Bob', { capacity: 2 })]))).toEqual({ C0: 'Ann', C1: 'Bob', C2: 'Ann', C3: 'Bob' });
+  });
+
+  it('keeps the more valuable customers with their rep under rebalance when it has room for only some', () => {
+    const result = proposeFor([customer('1', { owner: 'Ann', score: 10 }), customer('2', { owner: 'Ann', score: 90 })], [rep('Ann', { capacity: 1 }), rep('Bob')], {}, { rebalance: true });
+    expect(ownerOf(result)).toEqual({ '1': 'Bob', '2': 'Ann' });
+  });
+
+  it('moves a customer under rebalance from a rep who may no longer hold it', () => {
+    const reps = [rep('Ann', { regions: ['West'] }), rep('Bob', { level: 'junior' })];
+    const result = proposeFor([customer('1', { owner: 'Ann' })], reps, { requireRegion: true }, { rebalance: true });
+    expect(ownerOf(result)).toEqual({ '1': 'Bob' });
+  });
+
+  it('keeps a customer in cooldown from its last rep apart from customers alike', () => {
+    const cooldowns = [{ customerId: '1', repName: 'Ann', untilDay: AS_OF + 3 }];
+    expect(ownerOf(proposeFor([customer('1'), customer('2')], [rep('Ann'), rep('Bob', { level: 'junior' })], {}, { cooldowns }))).toEqual({ '1': 'Bob', '2': 'Ann' });
+    expect(ownerOf(proposeFor([customer('1'), customer('2')], [rep('Ann', { level: 'junior' }), rep('Bob')], {}, { cooldowns }))).toEqual({ '1': 'Bob', '2': 'Bob' });
+  });
+
+  it('takes any level fit and a negative bonus as given: a penalty steers customers away', () => {
+    const settings = { levelFit: { A: { senior: 40, mid: 6, junior: 2 }, B: { senior: 6, mid: 8, junior: 5 }, C: { senior: 2, mid: 5, junior: 8 } }, bonus: { region: -20, industry: 3, keep: 5 } };
+    const reps = [rep('Sen', { level: 'senior' }), rep('Far', { level: 'senior', regions: ['West'] })];
+    const result = proposeFor([customer('1', { tier: 'A' })], reps, settings);
+    expect(ownerOf(result)).toEqual({ '1': 'Far' });
+    expect(result.objective).toBe(43);
+  });
+
+  it('leaves value balance only the room the placements left', () => {
+    // Mid holds B1 after the match and has room for one more: C0 moves there, C3 cannot follow.
+    const customers = [customer('B1', { score: 5 }), ...[80, 70, 60, 10].map((score, i) => customer(`C${i}`, { score, tier: 'A' }))];
+    const result = proposeFor(customers, [rep('Sen', { level: 'senior' }), rep('Mid', { capacity: 2 })], { valueBalance: { enabled: true, tolerance: 0.2 } });
+    expect(ownerOf(result)).toEqual({ B1: 'Mid', C0: 'Mid', C1: 'Sen', C2: 'Sen', C3: 'Sen' });
+  });
+
+  it('asks again which reps may take a company whose rows differ, rather than reuse the answer for its first row', () => {
+    const reps = [rep('Ann'), rep('Bob', { regions: ['East', 'West'] })];
+    const customers = [customer('H1', { owner: 'Bob' }), customer('H2', { owner: 'Bob' }), customer('1', { score: 10 }), customer('2', { region: 'West', score: 10 }), customer('3', { score: 90 })];
+    const result = proposeFor(customers, reps, { strategy: 'balanced', requireRegion: true }, { duplicateGroups: [['1', '2']] });
+    expect(ownerOf(result)).toEqual({ '1': 'Bob', '2': 'Bob', '3': 'Ann' });
   });
 });
 
