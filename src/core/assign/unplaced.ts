@@ -1,6 +1,6 @@
 import { formatDay } from '../parse/days.js';
 import type { AssignSettings } from '../settings/assign.js';
-import { BARRIERS, type Barrier } from './eligibility.js';
+import { BARRIERS, type Barrier, barrier } from './eligibility.js';
 import type { Room } from './room.js';
 import type { Roster } from './roster.js';
 import { type Unit, unitBarrier } from './units.js';
@@ -32,19 +32,14 @@ export function unplacedReason(unit: Unit, roster: Roster, settings: AssignSetti
   return barrierSentence(BARRIERS[furthest], unit, roster, settings);
 }
 
-function barrierSentence(barrier: Barrier, unit: Unit, roster: Roster, settings: AssignSettings): string {
+function barrierSentence(stop: Barrier, unit: Unit, roster: Roster, settings: AssignSettings): string {
   const member = unit.members[0];
-  switch (barrier) {
+  switch (stop) {
     case 'inactive':
       return 'no active rep';
-    case 'region': {
-      const region = unit.members.find((m) => m.region.trim() !== '')?.region.trim();
-      return region ? `no active rep in region ${region}` : 'no region given, and settings require a rep of the customer’s region';
-    }
-    case 'industry': {
-      const industry = unit.members.find((m) => m.industry.trim() !== '')?.industry.trim();
-      return industry ? `no active rep in industry ${industry}` : 'no industry given, and settings require a rep of the customer’s industry';
-    }
+    case 'region':
+    case 'industry':
+      return coverageSentence(stop, unit, roster, settings);
     case 'away':
       return 'every rep who could take it is away';
     case 'growth':
@@ -55,4 +50,25 @@ function barrierSentence(barrier: Barrier, unit: Unit, roster: Roster, settings:
       return `cooldown: recycled from ${roster.reps[index].rep.name}, who may take it back from ${formatDay(until)}`;
     }
   }
+}
+
+/**
+ * The region (or industry) no active rep covers: that of the first member, with one named,
+ * every rep stops at, at this check or before it. A company with rows in East and West where
+ * only West has no rep is "no active rep in region West", not its first row's East; when
+ * each of its regions has a rep but no rep has all of them, the sentence says so.
+ */
+function coverageSentence(check: 'region' | 'industry', unit: Unit, roster: Roster, settings: AssignSettings): string {
+  const limit = BARRIERS.indexOf(check);
+  const blocked = unit.members.filter((m) =>
+    roster.reps.every((rep) => {
+      const found = barrier(rep, m, settings);
+      return found !== null && BARRIERS.indexOf(found) <= limit;
+    }),
+  );
+  const value = blocked.map((m) => m[check].trim()).find((v) => v !== '');
+  if (value) return `no active rep in ${check} ${value}`;
+  if (blocked.length > 0) return `no ${check} given, and settings require a rep of the customer’s ${check}`;
+  const values = [...new Set(unit.members.map((m) => m[check].trim()).filter((v) => v !== ''))];
+  return `no active rep covers every ${check} of this company (${values.join(', ')})`;
 }

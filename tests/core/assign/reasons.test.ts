@@ -53,6 +53,21 @@ describe('the reason a customer could not be placed', () => {
     expect(reasons(proposeFor([customer('1', { tier: 'B' })], aFull))[0][1]).toBe('Ann');
   });
 
+  it('names the region of a company that no active rep covers, not its first row\'s, or says no one rep covers them all', () => {
+    const group = { duplicateGroups: [['1', '2']] };
+    const eastAndWest = [customer('1', { region: 'East' }), customer('2', { region: 'West' })];
+    const eastOnly = [rep('Ann', { regions: ['East'] })];
+    expect(reasons(proposeFor(eastAndWest, eastOnly, { requireRegion: true }, group))[0][2]).toBe('No owner; not placed: no active rep in region West');
+    const oneEachSide = [rep('Ann', { regions: ['East'] }), rep('Bob', { regions: ['West'] })];
+    expect(reasons(proposeFor(eastAndWest, oneEachSide, { requireRegion: true }, group))[0][2]).toBe(
+      'No owner; not placed: no active rep covers every region of this company (East, West)',
+    );
+    const retailAndTech = [customer('1', { industry: 'Retail' }), customer('2', { industry: 'Tech' })];
+    expect(reasons(proposeFor(retailAndTech, [rep('Ann', { industries: ['Retail'] })], { requireIndustry: true }, group))[0][2]).toBe(
+      'No owner; not placed: no active rep in industry Tech',
+    );
+  });
+
   it('names the region or industry of the row of a company that has one, not a blank one', () => {
     const group = { duplicateGroups: [['1', '2']] };
     const blankFirst = (field: 'region' | 'industry') => [customer('1', { [field]: ' ' }), customer('2', { [field]: 'Far' })];
