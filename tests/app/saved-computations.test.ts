@@ -116,7 +116,7 @@ function withoutComputed(state: ReturnType<typeof memoryState>) {
 
 interface SavedFit {
   key: string;
-  fit: { model: { r: number } };
+  fit: { model: { r: number }; modelValues: boolean };
   future: { ifAlive: string; discountedIfAlive: string } | null;
   seal: string;
 }
@@ -177,12 +177,15 @@ describe('the CLV fit a rescore saves', () => {
     expect(fits).not.toHaveBeenCalled();
   });
 
-  it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any book the model fits (property)', () => {
+  it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any subset of CDNOW's buyers, the model reliable on it or not (property)', () => {
     fc.assert(
       fc.property(buyingBook, (data) => {
         const reused = rescored(data, defaultSettings, CALIBRATION_END);
         const fresh = rescored(data, defaultSettings, CALIBRATION_END);
-        expect(computedOf(reused.state).clvFit!.future).not.toBeNull();
+        // Some subsets leave the model unreliable: valued from history, they save no future,
+        // and the equality below must hold for them too.
+        const saved = computedOf(reused.state).clvFit!;
+        if (saved.fit.modelValues) expect(saved.future).not.toBeNull();
         expect(proposeAll(reused.workbook, reused.state, defaultSettings, CALIBRATION_END)).toEqual(proposeAll(fresh.workbook, withoutComputed(fresh.state), defaultSettings, CALIBRATION_END));
         // A second rescore on the saved state writes the very columns the first wrote.
         const before = reused.workbook.readTable('Customers');
