@@ -177,7 +177,7 @@ describe('the CLV fit a rescore saves', () => {
     expect(fits).not.toHaveBeenCalled();
   });
 
-  it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any subset of CDNOW's buyers, the model reliable on it or not (property)', () => {
+  it('gives the same CLV, P(alive), proposals and flags with the saved expected purchases as with fresh ones, on any subset of CDNOW’s buyers, the model reliable on it or not (property)', () => {
     fc.assert(
       fc.property(buyingBook, (data) => {
         const reused = rescored(data, defaultSettings, CALIBRATION_END);
