@@ -74,19 +74,6 @@ export class TabEdits {
     return this.single;
   }
 
-  /** Every edit by row (sheet row → column → value), for a writer that goes row by row. */
-  byRow(): Map<number, Map<number, Cell>> {
-    const rows = new Map<number, Map<number, Cell>>();
-    const rowOf = (row: number) => {
-      let cells = rows.get(row);
-      if (cells === undefined) rows.set(row, (cells = new Map()));
-      return cells;
-    };
-    for (const [row, cells] of this.single) for (const [column, value] of cells) rowOf(row).set(column, value);
-    for (const [column, run] of this.runs) run.values.forEach((value, offset) => rowOf(run.firstRow + offset).set(column, value));
-    return rows;
-  }
-
   /**
    * Every edit row by row, for a writer that goes row by row, without a Map per row:
    * building those for the rescore of the 50k/500k book cost ~0.3 s of its save. `rows`

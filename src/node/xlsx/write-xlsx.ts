@@ -132,9 +132,13 @@ function newBookTabs(edits: BookEdits): NewTab[] {
   for (const [name, tabEdits] of edits.cells) {
     if (edits.ownTabs.has(name)) continue;
     const rows: Cell[][] = [];
-    for (const [row, cells] of tabEdits.byRow()) {
-      const values = (rows[row - 1] ??= []);
-      for (const [column, value] of cells) values[column] = value;
+    const edited = tabEdits.rowWise();
+    const columns: number[] = [];
+    const values: Cell[] = [];
+    for (const row of edited.rows) {
+      edited.cellsOf(row, columns, values);
+      const cells = (rows[row - 1] ??= []);
+      columns.forEach((column, i) => (cells[column] = values[i]));
     }
     tabs.push({ name, rows: Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null)) });
   }
