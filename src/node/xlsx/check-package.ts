@@ -16,7 +16,7 @@ import { inflateEntry, readZip, sameEntry, storesExactly, type ZipEntry } from '
  * itself writes them as HTML-like markup that is not well-formed XML.
  *
  * This is the whole check, for a new workbook; a save that rewrote some parts of a source
- * checks only those (producedXmlFault, checkRewrittenPackage): the others are the source's
+ * checks only those (startXmlCheck, checkRewrittenPackage): the others are the source's
  * own compressed bytes.
  */
 export function checkXlsxPackage(bytes: Uint8Array, label: string): void {
@@ -77,13 +77,6 @@ export function startXmlCheck(label: string): XmlCheck {
   };
 }
 
-/** The XML check of parts that all exist already (startXmlCheck). */
-export function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
-  const check = startXmlCheck(label);
-  for (const [name, content] of parts) check.add(name, content);
-  return check.finish();
-}
-
 function xmlParts(parts: ReadonlyMap<string, Buffer>): XmlPart[] {
   return [...parts].filter(([name]) => isXmlPart(name)).map(([name, content]) => ({ name, content }));
 }
@@ -94,7 +87,7 @@ function xmlFault(found: ReturnType<typeof firstXmlProblem>, label: string): Err
 
 /**
  * The rest of a save's check, on the written file: its zip reads, each part the save
- * produced is stored as exactly the bytes producedXmlFault parsed (`stored`: the deflated
+ * produced is stored as exactly the bytes startXmlCheck parsed (`stored`: the deflated
  * bytes written for each), and the package opens again with Tierwise's own reader, every
  * rewritten worksheet read to its last cell from those bytes. `source`: the package the
  * save was made from, whose shared strings and date styles the sheets are read against
