@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CellContext } from './cell-values.js';
 import { packageCellContext, readPackageTabs } from './read-xlsx.js';
-import { firstXmlProblem, type XmlPart } from './xml-problem.js';
+import { firstXmlProblem, XmlPartsCheck, type XmlChunk } from './xml-problem.js';
 import { openXlsxBytes, type XlsxPackage } from './xlsx-package.js';
 import { inflateEntry, readZip, sameEntry, storesExactly, type ZipEntry } from './zip-archive.js';
 
@@ -33,41 +33,42 @@ const WORKER_FILE = fileURLToPath(new URL('./xml-check-worker.mjs', import.meta.
 
 /**
  * The XML parse of the parts a save produces, on a thread of its own started before they
- * exist, each part handed over as soon as its bytes are final (`add`): saxes parses about
- * 50 MB of sheet XML a second on the benchmark machine, the largest single step of saving
- * the 50k/500k book, and runs this way beside the rest of the save, the deflating (on
- * libuv's pool) and the re-read (on the main thread). A part in shared memory reaches the
+ * exist, each part handed over in chunks as soon as their bytes are final (`add`; `more`:
+ * further bytes of the part follow): saxes parses about 50 MB of sheet XML a second on the
+ * benchmark machine, the largest single step of saving the 50k/500k book, and runs this way
+ * beside the rest of the save: the edited sheet as it is written, then the deflating (on
+ * libuv's pool) and the re-read (on the main thread). A chunk in shared memory reaches the
  * thread without a copy. `finish` resolves to the sentence naming the first part that
  * does not parse, or null; it never rejects, so that a fault waits for the check to report
  * it. A worker that fails to start or dies is a fault too: the save is refused rather than
  * left unchecked. A save that fails before `finish` must `abandon` its check.
  */
 export interface XmlCheck {
-  add(name: string, content: Buffer): void;
+  add(name: string, content: Uint8Array, more?: boolean): void;
   finish(): Promise<Error | null>;
   abandon(): void;
 }
 
 export function startXmlCheck(label: string): XmlCheck {
   if (!existsSync(WORKER_FILE)) {
-    const parts: XmlPart[] = [];
+    const check = new XmlPartsCheck();
     return {
-      add: (name, content) => {
-        if (isXmlPart(name)) parts.push({ name, content });
+      add: (name, content, more = false) => {
+        if (isXmlPart(name)) check.add({ name, content, more });
       },
-      finish: () => Promise.resolve(xmlFault(firstXmlProblem(parts), label)),
+      finish: () => Promise.resolve(xmlFault(check.found(), label)),
       abandon: () => undefined,
     };
   }
   const worker = new Worker(WORKER_FILE);
   const answer = new Promise<Error | null>((resolve) => {
-    worker.once('message', (found: ReturnType<typeof firstXmlProblem>) => resolve(xmlFault(found, label)));
+    worker.once('message', (found: ReturnType<XmlPartsCheck['found']>) => resolve(xmlFault(found, label)));
     worker.once('error', (error) => resolve(new Error(`${label}: the XML check failed (${error.message}).`)));
     worker.once('exit', (code) => resolve(new Error(`${label}: the XML check stopped before it finished (exit code ${code}).`)));
   });
   return {
-    add: (name, content) => {
-      if (isXmlPart(name)) worker.postMessage({ name, content } satisfies XmlPart);
+    add: (name, content, more = false) => {
+      if (isXmlPart(name)) worker.postMessage({ name, content, more } satisfies XmlChunk);
     },
     finish: () => {
       worker.postMessage(null);
@@ -77,11 +78,11 @@ export function startXmlCheck(label: string): XmlCheck {
   };
 }
 
-function xmlParts(parts: ReadonlyMap<string, Buffer>): XmlPart[] {
+function xmlParts(parts: ReadonlyMap<string, Buffer>) {
   return [...parts].filter(([name]) => isXmlPart(name)).map(([name, content]) => ({ name, content }));
 }
 
-function xmlFault(found: ReturnType<typeof firstXmlProblem>, label: string): Error | null {
+function xmlFault(found: ReturnType<XmlPartsCheck['found']>, label: string): Error | null {
   return found && new Error(`${label}: part ${found.name} is not well-formed XML (${found.problem}).`);
 }
 

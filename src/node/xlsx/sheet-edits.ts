@@ -18,8 +18,20 @@ export interface EditedSheet {
  * keeps its style; new cells get none. Rows and cells that relied on following their
  * neighbour (no `r`) get an explicit reference so that inserted ones cannot shift them.
  */
-/** `book` names the workbook in a refusal. */
-export function applyCellEdits(tab: string, xml: Buffer, edits: RowWiseEdits, dateStyles: readonly boolean[], writing: CellWriting, book = 'the workbook'): EditedSheet {
+/**
+ * `book` names the workbook in a refusal. `onBytes`, if given, is handed the part's bytes
+ * in order as they become final, a megabyte or so at a time, the last chunk with `more`
+ * false: the save's XML check parses the sheet while it is being written.
+ */
+export function applyCellEdits(
+  tab: string,
+  xml: Buffer,
+  edits: RowWiseEdits,
+  dateStyles: readonly boolean[],
+  writing: CellWriting,
+  book = 'the workbook',
+  onBytes?: FinalBytes,
+): EditedSheet {
   // The edits of the row at hand, in column order.
   const columns: number[] = [];
   const values: Cell[] = [];
@@ -28,7 +40,7 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: RowWiseEdits, da
   const cursor = new SheetCursor(xml);
   const p = cursor.prefix;
   const sheetWriting: CellWriting = { ...writing, prefix: p };
-  const out = new ByteSink(xml.length + extent.textBytes);
+  const out = new ByteSink(xml.length + extent.textBytes, onBytes);
   let copied = 0;
   const copyTo = (end: number) => {
     if (end > copied) out.copy(xml, copied, end);
@@ -149,14 +161,20 @@ export function applyCellEdits(tab: string, xml: Buffer, edits: RowWiseEdits, da
 class ByteSink {
   private buffer: Buffer;
   private length = 0;
+  /** How many bytes were handed to `onBytes`. */
+  private handed = 0;
 
-  constructor(expected: number) {
+  constructor(
+    expected: number,
+    private readonly onBytes?: FinalBytes,
+  ) {
     this.buffer = sharedBuffer(expected);
   }
 
   copy(source: Buffer, start: number, end: number): void {
     this.reserve(end - start);
     this.length += source.copy(this.buffer, this.length, start, end);
+    this.handOn();
   }
 
   text(text: string): void {
@@ -164,11 +182,21 @@ class ByteSink {
     // UTF-8 takes at most three bytes per UTF-16 code unit.
     this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length, 'utf8');
+    this.handOn();
   }
 
-  /** The bytes written. */
+  /** The bytes written, all of them final now. */
   bytes(): Buffer {
+    this.onBytes?.(this.buffer.subarray(this.handed, this.length), false);
+    this.handed = this.length;
     return this.buffer.subarray(0, this.length);
+  }
+
+  private handOn(): void {
+    if (!this.onBytes || this.length - this.handed < HAND_ON_BYTES) return;
+    // A chunk stays valid when the buffer grows: the bytes it shows are never written again.
+    this.onBytes(this.buffer.subarray(this.handed, this.length), true);
+    this.handed = this.length;
   }
 
   private reserve(more: number): void {
@@ -180,6 +208,13 @@ class ByteSink {
 }
 
 const sharedBuffer = (size: number) => Buffer.from(new SharedArrayBuffer(size));
+
+/** Final bytes of a part, in order; `more`: further bytes follow. */
+export type FinalBytes = (chunk: Buffer, more: boolean) => void;
+
+// Small enough that the check keeps pace with the writing, large enough that a message per
+// chunk costs nothing next to parsing it.
+const HAND_ON_BYTES = 1 << 20;
 
 /** Where a tab's edits reach, for the grid, the `<dimension>` and the size of the edited part. */
 interface EditExtent {

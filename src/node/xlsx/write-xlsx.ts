@@ -79,11 +79,10 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits, xmlCheck: XmlCheck): { p
     if (!sheet) throw new Error(`${pkg.label}: there is no tab "${tab}" to write into.`);
     const xml = pkg.bytes(sheet.part);
     if (!xml) throw new Error(`${pkg.label}: tab "${tab}" has no sheet data (${sheet.part} is missing).`);
-    const edited = applyCellEdits(tab, xml, tabEdits.rowWise(), styles, writing, pkg.label);
-    replaced.set(sheet.part, edited.xml);
-    // Final already: no later step rewrites a sheet with cell edits.
-    xmlCheck.add(sheet.part, edited.xml);
+    // Final as written: no later step rewrites a sheet with cell edits.
     checking.add(sheet.part);
+    const edited = applyCellEdits(tab, xml, tabEdits.rowWise(), styles, writing, pkg.label, (chunk, more) => xmlCheck.add(sheet.part, chunk, more));
+    replaced.set(sheet.part, edited.xml);
     overwroteFormula ||= edited.overwroteFormula;
   }
 

@@ -1,18 +1,18 @@
 import { parentPort } from 'node:worker_threads';
-import { firstXmlProblem, type XmlPart } from './xml-problem.js';
+import { XmlPartsCheck, type XmlChunk } from './xml-problem.js';
 
 /**
  * The XML parse of a save's check on a thread of its own (check-package.ts,
- * startXmlCheck): it parses each part as it is posted; null, posted after the last,
- * asks for firstXmlProblem's answer over them all, and ends the thread. Built to
+ * startXmlCheck): it parses each chunk of a part as it is posted; null, posted after the
+ * last, asks for the first problem found, and ends the thread. Built to
  * dist/xml-check-worker.mjs beside the command.
  */
-let found: ReturnType<typeof firstXmlProblem> = null;
-parentPort?.on('message', (part: XmlPart | null) => {
-  if (part !== null) {
-    found ??= firstXmlProblem([part]);
+const check = new XmlPartsCheck();
+parentPort?.on('message', (chunk: XmlChunk | null) => {
+  if (chunk !== null) {
+    check.add(chunk);
     return;
   }
-  parentPort?.postMessage(found);
+  parentPort?.postMessage(check.found());
   parentPort?.close();
 });

@@ -6,16 +6,17 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkRewrittenPackage, checkXlsxPackage, startXmlCheck } from '../../../src/node/xlsx/check-package.js';
 
+import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
+import { openXlsxBytes } from '../../../src/node/xlsx/xlsx-package.js';
+import { readZip } from '../../../src/node/xlsx/zip-archive.js';
+import { writeRichBook } from './rich-book.js';
+
 /** The save's XML check (startXmlCheck) of parts that all exist already. */
 function producedXmlFault(parts: ReadonlyMap<string, Buffer>, label: string): Promise<Error | null> {
   const check = startXmlCheck(label);
   for (const [name, content] of parts) check.add(name, content);
   return check.finish();
 }
-import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
-import { openXlsxBytes } from '../../../src/node/xlsx/xlsx-package.js';
-import { readZip } from '../../../src/node/xlsx/zip-archive.js';
-import { writeRichBook } from './rich-book.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-check-'));
 const rich = join(dir, 'rich.xlsx');
