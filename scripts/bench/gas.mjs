@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { csvReader, importTs } from './bundle.mjs';
+import { phasesOf, profileHere } from './phases.mjs';
 import { root, scaleBook, timeNode } from './score.mjs';
 
 const AS_OF = '2026-11-01';
@@ -43,8 +44,13 @@ function measure(env, run) {
   return { ms: performance.now() - started, spreadsheetCalls: env.calls.spreadsheetCalls(), allCalls: env.calls.total(), result };
 }
 
-/** Rescore, then propose, on a fresh copy of one book of `customers` customers; the figures of each. */
-async function benchRound(fakes, csvRows, code, customers, clv) {
+const CODE_PATH = join(root, 'dist/Code.js');
+
+/**
+ * Rescore, then propose, on a fresh copy of one book of `customers` customers; the figures of
+ * each. With `profiles` (an array), each call runs under the profiler and its profile is added.
+ */
+async function benchRound(fakes, csvRows, code, customers, clv, profiles = null) {
   const dir = scaleBook(`scale-${customers}-${customers * 10}`, customers, customers * 10);
   // Sized to the data, as a CSV import makes it: 500,000 deals in a default 26-column
   // grid would pass the 10,000,000-cell limit of a spreadsheet.
@@ -58,12 +64,19 @@ async function benchRound(fakes, csvRows, code, customers, clv) {
     spreadsheets: [{ id: 'bench', timeZone: 'UTC', sheets: [sheet('Customers', 'customers.csv'), sheet('Deals', 'deals.csv'), sheet('Reps', 'reps.csv')] }],
   });
   const context = env.createContext();
-  vm.runInContext(code, context);
+  // Named, so that a profile's samples can be traced to the bundle's modules (phases.mjs).
+  vm.runInContext(code, context, { filename: CODE_PATH });
   context.saveSettings({ settings: { managers: [MANAGER], clv: { enabled: clv } } });
   env.setUser(MANAGER);
-  const rescore = measure(env, () => context.rescore({ asOf: AS_OF }));
+  const timed = async (call) => {
+    if (!profiles) return measure(env, call);
+    let measured;
+    profiles.push(await profileHere(() => (measured = measure(env, call))));
+    return measured;
+  };
+  const rescore = await timed(() => context.rescore({ asOf: AS_OF }));
   env.setUser(MANAGER);
-  const propose = measure(env, () => context.propose({ asOf: AS_OF }));
+  const propose = await timed(() => context.propose({ asOf: AS_OF }));
   if (rescore.result.status !== 'done' || propose.result.status !== 'done') throw new Error('a run stopped before writing every row');
   return { customers, rescore, propose };
 }
@@ -80,9 +93,13 @@ async function benchSize(fakes, csvRows, code, customers, clv, runs) {
   return { ...middle, totalsMs: totals.map(Math.round) };
 }
 
-/** The child: every size for one CLV setting, printed as JSON (results hold no functions). */
-async function gasChild(clv, runs, sizes) {
-  const code = readFileSync(join(root, 'dist/Code.js'), 'utf8');
+/**
+ * The child: every size for one CLV setting, printed as JSON (results hold no functions).
+ * `profile`: one more round at the largest size under the profiler, its CPU time by phase
+ * returned as `phases` (the stand-ins' own work is a phase of its own).
+ */
+async function gasChild(clv, runs, sizes, profile) {
+  const code = readFileSync(CODE_PATH, 'utf8');
   const fakes = await loadFakes();
   const csvRows = await csvReader();
   const results = [];
@@ -91,17 +108,24 @@ async function gasChild(clv, runs, sizes) {
     const figures = ({ ms, spreadsheetCalls, allCalls }) => ({ ms, spreadsheetCalls, allCalls });
     results.push({ customers, rescore: figures(rescore), propose: figures(propose), totalsMs });
   }
-  process.stdout.write(JSON.stringify(results));
+  let phases = null;
+  if (profile) {
+    const profiles = [];
+    await benchRound(fakes, csvRows, code, sizes.at(-1), clv, profiles);
+    phases = phasesOf(profiles, [CODE_PATH, join(root, '.bench/gas-fakes.mjs')]);
+  }
+  process.stdout.write(JSON.stringify({ results, phases }));
 }
 
 /**
  * Rescore then propose at each size, `runs` rounds each (median), in a fresh Node process
  * with an exposed collector. `clv: false` leaves the CLV model out (settings clv.enabled),
  * to show the shell's and the scoring's own cost apart from fitting BG/NBD and Gamma-Gamma.
+ * `profile`: `phases` is the CPU time by phase of one more round at the largest size.
  */
-export async function runGasBench({ sizes = [5_000, 50_000], clv = true, runs = 3, say = (text) => process.stdout.write(`${text}\n`) } = {}) {
-  const child = await timeNode([fileURLToPath(import.meta.url), 'child', String(clv), String(runs), sizes.join(',')], { nodeOptions: ['--expose-gc'] });
-  const results = JSON.parse(child.stdout);
+export async function runGasBench({ sizes = [5_000, 50_000], clv = true, runs = 3, profile = false, say = (text) => process.stdout.write(`${text}\n`) } = {}) {
+  const child = await timeNode([fileURLToPath(import.meta.url), 'child', String(clv), String(runs), sizes.join(','), ...(profile ? ['profile'] : [])], { nodeOptions: ['--expose-gc'] });
+  const { results, phases } = JSON.parse(child.stdout);
   for (const r of results) {
     say(`  ${r.customers.toLocaleString('en-US')} customers, CLV ${clv ? 'on' : 'off'}, median of ${runs}: rescore ${r.rescore.ms.toFixed(0)} ms, ${r.rescore.spreadsheetCalls} Spreadsheet calls (${r.rescore.allCalls} in all); ` +
       `propose ${r.propose.ms.toFixed(0)} ms, ${r.propose.spreadsheetCalls} Spreadsheet calls (${r.propose.allCalls} in all); rounds ${r.totalsMs.join(', ')} ms`);
@@ -109,12 +133,12 @@ export async function runGasBench({ sizes = [5_000, 50_000], clv = true, runs = 
   const calls = results.map((r) => [r.rescore.spreadsheetCalls, r.propose.spreadsheetCalls].join('/'));
   const flat = calls.every((c) => c === calls[0]);
   say(`  Spreadsheet calls (rescore/propose) by size: ${calls.join(', ')} — ${flat ? 'the same at every size' : 'NOT constant'}`);
-  return { results, flat };
+  return { results, flat, phases };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv[2] === 'child') {
-    await gasChild(process.argv[3] === 'true', Number(process.argv[4]), process.argv[5].split(',').map(Number));
+    await gasChild(process.argv[3] === 'true', Number(process.argv[4]), process.argv[5].split(',').map(Number), process.argv[6] === 'profile');
   } else {
     let allFlat = true;
     for (const clv of [false, true]) {

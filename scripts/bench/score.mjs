@@ -4,7 +4,7 @@
 // process, so one run's heap and file cache effects do not leak into the next figure.
 //
 // Child modes (used by the functions below, runnable by hand):
-//   node scripts/bench/score.mjs core DIR AS_OF RUNS
+//   node scripts/bench/score.mjs core DIR AS_OF RUNS [profile]
 //   node scripts/bench/score.mjs duckdb DIR AS_OF
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleTs } from './bundle.mjs';
+import { phasesOf, profileHere, profileProcess } from './phases.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '../..');
@@ -64,6 +65,13 @@ export async function timeScoreCommand(book, out, asOf) {
   return { ms: run.ms, summary: JSON.parse(run.stdout), maxRssMb: JSON.parse(lastLine).maxRssKb / 1024 };
 }
 
+/** `tierwise score` once more under the profiler (every thread): its CPU time by phase (phases.mjs). */
+export function profileScoreCommand(book, out, asOf) {
+  rmSync(out, { recursive: true, force: true });
+  const bundles = [command, join(root, 'dist/xml-check-worker.mjs')];
+  return profileProcess((nodeOptions) => timeNode([command, 'score', book, '--out', out, '--as-of', asOf, '--json'], { nodeOptions }), bundles);
+}
+
 /** src/core (and the CSV reader that builds its input tables) bundled into .bench/core.mjs, as the command bundles it. */
 function coreBundle() {
   return bundleTs(
@@ -82,15 +90,16 @@ function coreBundle() {
  * Core scoring (cell parsing, weighted score with why, RFM, tiers) of the book in `dir`
  * from Table objects of strings built before timing: a warm-up, then `runs` timed runs.
  */
-export async function benchCore(dir, asOf, runs = 5) {
+export async function benchCore(dir, asOf, runs = 5, { profile = false } = {}) {
   await coreBundle();
-  const run = await timeNode([fileURLToPath(import.meta.url), 'core', dir, asOf, String(runs)], {
+  const run = await timeNode([fileURLToPath(import.meta.url), 'core', dir, asOf, String(runs), ...(profile ? ['profile'] : [])], {
     nodeOptions: ['--expose-gc', `--max-old-space-size=${CORE_HEAP_CAP_MB}`],
   });
   return JSON.parse(run.stdout);
 }
 
-async function coreChild(dir, asOf, runs) {
+/** `profile`: one more run without CLV under the profiler, its CPU time by phase returned as `phases`. */
+async function coreChild(dir, asOf, runs, profile) {
   const core = await import(pathToFileURL(join(benchDir, 'core.mjs')).href);
   const customers = (await core.readCsvTable(join(dir, 'customers.csv'), 'Customers')).table;
   // Held by column, as the command reads a deals tab (issue 13).
@@ -103,7 +112,9 @@ async function coreChild(dir, asOf, runs) {
   const scoring = timeScoring(core.scoreBook, { customers, deals, settings: withoutClv, asOfDay }, runs);
   const withClv = timeScoring(core.scoreBook, { customers, deals, settings: core.defaultSettings, asOfDay }, Math.min(runs, 3));
   const mb = (bytes) => bytes / 2 ** 20;
+  const phases = profile ? phasesOf([await profileHere(() => core.scoreBook({ customers, deals, settings: withoutClv, asOfDay }))], [join(benchDir, 'core.mjs')]) : null;
   writeFileSync(1, JSON.stringify({
+    phases,
     customers: customers.rows.length,
     deals: deals.cells.rowCount,
     ms: scoring.ms,
@@ -226,8 +237,8 @@ export async function benchXlsxCommand(path, asOf, timeBareRead, runs = 1) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [mode, dir, asOf, runs] = process.argv.slice(2);
-  if (mode === 'core') await coreChild(dir, asOf, Number(runs));
+  const [mode, dir, asOf, runs, profile] = process.argv.slice(2);
+  if (mode === 'core') await coreChild(dir, asOf, Number(runs), profile === 'profile');
   else if (mode === 'duckdb') await duckdbChild(dir, asOf);
-  else throw new Error('usage: node scripts/bench/score.mjs core DIR AS_OF RUNS | duckdb DIR AS_OF');
+  else throw new Error('usage: node scripts/bench/score.mjs core DIR AS_OF RUNS [profile] | duckdb DIR AS_OF');
 }
