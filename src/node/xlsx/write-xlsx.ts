@@ -3,7 +3,7 @@ import type { BookEdits } from '../book/edits.js';
 import { realLocation } from '../book/real-location.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
 import type { CellWriting } from './cell-xml.js';
-import { checkRewrittenPackage, startXmlCheck, type XmlCheck } from './check-package.js';
+import { checkWrittenParts, readPlannedPackage, startXmlCheck, type XmlCheck } from './check-package.js';
 import { newXlsxFile, type NewTab } from './create-xlsx.js';
 import { calendarDateStyle, dateStyles } from './date-styles.js';
 import { addSheets, dropCalcChain, setSheetStates, type NewSheet } from './package-edits.js';
@@ -25,35 +25,48 @@ import { deflateOffThread, writeZip, type ZipPart } from './zip-archive.js';
  *
  * The file's check covers the parts rewritten or added (the others are the source's own
  * bytes): their XML is parsed from the bytes produced, on a thread of its own started
- * first and given each part as soon as it is made (an edited sheet before the rest is
- * built), and the written file must store exactly those bytes and reopen
- * (checkRewrittenPackage). A part that does not parse is reported by the check, so that
- * the commit refuses it like any other fault before anything is replaced.
+ * first and given each part as it is made (an edited sheet while it is being written);
+ * the planned package is read back with our own reader while its parts deflate
+ * (readPlannedPackage); and the written file must hold exactly the planned parts
+ * (checkWrittenParts). A fault found by any of them is reported by the check, so that the
+ * commit refuses it like any other before anything is replaced.
  */
 export async function xlsxFile(source: XlsxPackage | null, target: string, edits: BookEdits): Promise<StagedFile> {
   if (source === null) return newXlsxFile(target, newBookTabs(edits));
   const xmlCheck = startXmlCheck(target);
-  let edited: ReturnType<typeof editedXlsx>;
+  let parts: ZipPart[];
   try {
-    edited = editedXlsx(source, edits, xmlCheck);
+    parts = editedXlsx(source, edits, xmlCheck);
   } catch (error) {
     xmlCheck.abandon();
     throw error;
   }
-  const { parts, produced } = edited;
   const xmlChecked = xmlCheck.finish();
-  const zipped = await deflateOffThread(parts);
-  const stored = new Map(zipped.flatMap((part) => ('copy' in part ? [] : [[part.name, part.deflated] as const])));
+  const deflating = deflateOffThread(parts);
+  // The main thread reads the package back while libuv's pool deflates it.
+  const readBack = faultOf(() => void readPlannedPackage(parts, source, target));
+  const zipped = await deflating;
   const bytes = writeZip(zipped);
   return {
     target,
     bytes,
     check: async (written) => {
-      checkRewrittenPackage(written, target, produced, stored, source);
+      checkWrittenParts(written, target, zipped);
+      if (readBack) throw readBack;
       const fault = await xmlChecked;
       if (fault) throw fault;
     },
   };
+}
+
+/** What `step` throws, or null. */
+function faultOf(step: () => void): Error | null {
+  try {
+    step();
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
 }
 
 /** Saves a run's edits to `outPath` as one transaction (commitFiles): the file is replaced whole or not at all. */
@@ -62,8 +75,8 @@ export async function writeXlsx(sourcePath: string | null, outPath: string, edit
   await commitFiles(await realLocation(outPath), [await xlsxFile(source, outPath, edits)]);
 }
 
-/** The parts of the new package, and the content of those rewritten or added by name, each given to `xmlCheck` once final. */
-function editedXlsx(pkg: XlsxPackage, edits: BookEdits, xmlCheck: XmlCheck): { parts: ZipPart[]; produced: Map<string, Buffer> } {
+/** The parts of the new package; the content of each part rewritten or added is given to `xmlCheck` once final. */
+function editedXlsx(pkg: XlsxPackage, edits: BookEdits, xmlCheck: XmlCheck): ZipPart[] {
   const { map } = pkg;
   const stylesXml = (map.stylesPart && pkg.text(map.stylesPart)) ?? '';
   const styles = dateStyles(stylesXml);
@@ -122,7 +135,7 @@ function editedXlsx(pkg: XlsxPackage, edits: BookEdits, xmlCheck: XmlCheck): { p
   const dosTime = pkg.entries.find((entry) => entry.name === map.workbookPart)?.dosTime ?? 0;
   for (const part of newParts) add(part.name, part.content, dosTime);
   for (const [name, content] of produced) if (!checking.has(name)) xmlCheck.add(name, content);
-  return { parts, produced };
+  return parts;
 }
 
 /** Without a source book, the edited tabs and our own tabs make a new one. */

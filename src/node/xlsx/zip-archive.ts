@@ -155,7 +155,9 @@ export function inflateEntry(entry: ZipEntry): Buffer {
  */
 export type ZipPart = { readonly copy: ZipEntry } | NewPart;
 type NewPart = { readonly name: string; readonly content: Uint8Array; readonly dosTime: number; readonly deflated?: Uint8Array };
-type DeflatedPart = NewPart & { readonly deflated: Uint8Array };
+export type DeflatedPart = NewPart & { readonly deflated: Uint8Array };
+/** A part as it goes into the file: a copied entry, or new content with its deflated bytes. */
+export type WrittenPart = { readonly copy: ZipEntry } | DeflatedPart;
 
 const deflateRawAsync = promisify<Uint8Array, ZlibOptions, Buffer>(deflateRaw);
 
@@ -164,7 +166,7 @@ const deflateRawAsync = promisify<Uint8Array, ZlibOptions, Buffer>(deflateRaw);
  * free meanwhile. zlib's output does not depend on the thread it runs on: the bytes are
  * those deflateRawSync gives.
  */
-export async function deflateOffThread(parts: readonly ZipPart[]): Promise<({ readonly copy: ZipEntry } | DeflatedPart)[]> {
+export async function deflateOffThread(parts: readonly ZipPart[]): Promise<WrittenPart[]> {
   // One output chunk large enough for the whole result: with zlib's default 16 KiB, each
   // chunk waits for the main thread to hand out the next, and the main thread is busy.
   const deflate = (content: Uint8Array) => deflateRawAsync(content, { level: DEFLATE_LEVEL, chunkSize: Math.max(64 * 1024, content.length + (content.length >> 8) + 64) });

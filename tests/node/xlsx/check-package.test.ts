@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkRewrittenPackage, checkXlsxPackage, startXmlCheck } from '../../../src/node/xlsx/check-package.js';
+import { checkWrittenParts, checkXlsxPackage, readPlannedPackage, startXmlCheck } from '../../../src/node/xlsx/check-package.js';
 
 import { xmlProblem } from '../../../src/node/xlsx/xml-problem.js';
 import { openXlsxBytes } from '../../../src/node/xlsx/xlsx-package.js';
-import { readZip } from '../../../src/node/xlsx/zip-archive.js';
+import { deflateOffThread, readZip, writeZip, type ZipPart } from '../../../src/node/xlsx/zip-archive.js';
 import { writeRichBook } from './rich-book.js';
 
 /** The save's XML check (startXmlCheck) of parts that all exist already. */
@@ -81,48 +81,59 @@ describe('the check of a save, limited to the parts it produced', () => {
     expect(await producedXmlFault(new Map([[sheet2, partOf(readFileSync(rich), sheet2)]]), 'out.xlsx')).toBeNull();
   });
 
-  /** The save's own record of a part: its content and the deflated bytes it wrote, as read back from `written`. */
-  const asWritten = (written: Uint8Array, part: string) => ({
-    produced: new Map([[part, partOf(written, part)]]),
-    stored: new Map([[part, readZip(written).find((entry) => entry.name === part)?.compressed ?? new Uint8Array()]]),
+  /** A save's plan made of `bytes`: every entry copied, but those of `replaced`, new content. */
+  const planOf = (bytes: Uint8Array, replaced: ReadonlyMap<string, Buffer> = new Map()): ZipPart[] =>
+    readZip(bytes).map((entry) => {
+      const content = replaced.get(entry.name);
+      return content ? { name: entry.name, content, dosTime: entry.dosTime } : { copy: entry };
+    });
+  const richSource = () => openXlsxBytes(readFileSync(rich), 'in.xlsx');
+  const otherSheet2 = () => Buffer.from(partOf(readFileSync(rich), sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
+
+  it('passes a file that holds exactly the planned parts: copies as the source stored them, new parts as deflated', async () => {
+    const written = await deflateOffThread(planOf(readFileSync(rich), new Map([[sheet2, otherSheet2()]])));
+    expect(() => checkWrittenParts(writeZip(written), 'out.xlsx', written)).not.toThrow();
   });
 
-  it('leaves parts it did not produce to the source they were copied from', () => {
-    const written = broken();
-    const { produced, stored } = asWritten(written, 'xl/workbook.xml');
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, null)).not.toThrow();
+  it('refuses a file that does not store the very bytes the save produced and checked', async () => {
+    const written = await deflateOffThread(planOf(readFileSync(rich), new Map([[sheet2, otherSheet2()]])));
+    const file = writeZip(await deflateOffThread(planOf(readFileSync(rich))));
+    expect(() => checkWrittenParts(file, 'out.xlsx', written)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
   });
 
-  it('refuses a file that does not store the very bytes the save produced and checked', () => {
-    const written = readFileSync(rich);
-    const { stored } = asWritten(written, sheet2);
-    const other = Buffer.from(partOf(written, sheet2).toString('utf8').replace('</sheetData>', '<row r="99"/></sheetData>'));
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', new Map([[sheet2, other]]), stored, null)).toThrow(/^out\.xlsx: part xl\/worksheets\/sheet2\.xml was not stored as it was produced\.$/);
+  it('refuses a part stored with compressed bytes other than those the save made of it', async () => {
+    const written = await deflateOffThread(planOf(readFileSync(rich), new Map([[sheet2, otherSheet2()]])));
+    const file = writeZip(written.map((part) => ('copy' in part || part.name !== sheet2 ? part : { ...part, deflated: deflateRawSync(part.content, { level: 1 }) })));
+    expect(() => checkWrittenParts(file, 'out.xlsx', written)).toThrow(/sheet2\.xml was not stored/);
   });
 
-  it('refuses a part stored with compressed bytes other than those the save made of it', () => {
-    const written = readFileSync(rich);
-    const { produced } = asWritten(written, sheet2);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, new Map([[sheet2, deflateRawSync(produced.get(sheet2) ?? '', { level: 1 })]]), null)).toThrow(/sheet2\.xml was not stored/);
+  it('refuses a copied part whose bytes are not the source\'s own', async () => {
+    const written = await deflateOffThread(planOf(readFileSync(rich)));
+    const file = writeZip(written);
+    readZip(file).find((entry) => entry.name === 'xl/sharedStrings.xml')?.compressed.fill(0xff);
+    expect(() => checkWrittenParts(file, 'out.xlsx', written)).toThrow(/^out\.xlsx: part xl\/sharedStrings\.xml was not stored as it was produced\.$/);
   });
 
-  it('refuses a produced part missing from the file', () => {
-    const missing = 'xl/worksheets/sheet9.xml';
-    expect(() => checkRewrittenPackage(readFileSync(rich), 'out.xlsx', new Map([[missing, Buffer.from('<worksheet/>')]]), new Map([[missing, new Uint8Array()]]), null)).toThrow(/sheet9\.xml was not stored/);
+  it('refuses a file that lacks a planned part, or holds one never planned', async () => {
+    const all = await deflateOffThread(planOf(readFileSync(rich)));
+    expect(() => checkWrittenParts(writeZip(all.slice(0, -1)), 'out.xlsx', all)).toThrow(/was not stored as it was produced/);
+    expect(() => checkWrittenParts(writeZip(all), 'out.xlsx', all.slice(0, -1))).toThrow(/^out\.xlsx: the file holds a part that was never written/);
   });
 
-  it('reads the produced sheets against the shared strings the file holds when they are not the source\'s own bytes', () => {
-    const source = openXlsxBytes(readFileSync(rich), 'in.xlsx');
-    const written = readFileSync(rich);
-    const { produced, stored } = asWritten(written, sheet2);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, source)).not.toThrow();
-    readZip(written).find((entry) => entry.name === 'xl/sharedStrings.xml')?.compressed.fill(0xff);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, source)).toThrow(/^out\.xlsx: the workbook is not a valid zip file \(part xl\/sharedStrings\.xml cannot be inflated/);
+  it('reads the planned package back: a rewritten sheet against the source\'s shared strings when the plan copies them', () => {
+    expect(() => readPlannedPackage(planOf(readFileSync(rich), new Map([[sheet2, otherSheet2()]])), richSource(), 'out.xlsx')).not.toThrow();
+  });
+
+  it('reads a rewritten sheet against the shared strings the plan writes when it rewrites them', () => {
+    const customers = 'xl/worksheets/sheet1.xml';
+    const strings = partOf(readFileSync(rich), 'xl/sharedStrings.xml').toString('utf8').replace('<t>Customer ID</t>', '<t>Client</t>');
+    const plan = planOf(readFileSync(rich), new Map([[customers, partOf(readFileSync(rich), customers)], ['xl/sharedStrings.xml', Buffer.from(strings)]]));
+    expect(readPlannedPackage(plan, richSource(), 'out.xlsx').tables.get('Customers')?.header[0]).toBe('Client');
+    expect(readPlannedPackage(planOf(readFileSync(rich), new Map([[customers, partOf(readFileSync(rich), customers)]])), richSource(), 'out.xlsx').tables.get('Customers')?.header[0]).toBe('Customer ID');
   });
 
   it('refuses a produced sheet its own reader cannot read back, naming the tab', () => {
-    const written = richWith(sheet2, (xml) => xml.replace(/<row r="(\d+)"/, '<row r="1048577"'));
-    const { produced, stored } = asWritten(written, sheet2);
-    expect(() => checkRewrittenPackage(written, 'out.xlsx', produced, stored, null)).toThrow(/^out\.xlsx: /);
+    const tooFar = Buffer.from(partOf(readFileSync(rich), sheet2).toString('utf8').replace(/<row r="(\d+)"/, '<row r="1048577"'));
+    expect(() => readPlannedPackage(planOf(readFileSync(rich), new Map([[sheet2, tooFar]])), richSource(), 'out.xlsx')).toThrow(/^out\.xlsx: tab "Notes & Plans"/);
   });
 });
