@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, decodeCsvHead, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
+import { decodeCsvBytes, decodeCsvHead, decodeCsvStart, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
 
 const header = '客户编号,客户名称,历史成交额\n';
 
@@ -124,5 +124,17 @@ describe('decodeCsvHead', () => {
       expect(head.text.endsWith('\r\n')).toBe(true);
       expect(lines.startsWith(head.text)).toBe(true);
     }
+  });
+});
+
+describe('decodeCsvStart', () => {
+  it('decodes at least the characters asked for, as decoding the whole file gives them (property)', () => {
+    const text = fc.array(fc.constantFrom('a', ',', '\n', 'é', '€', '客户', '好\u{1F600}', '\u{20000}'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('utf-8', 'utf-8-bom', 'gb18030') as fc.Arbitrary<'utf-8' | 'utf-8-bom' | 'gb18030'>, fc.nat(40), (whole, encoding, chars) => {
+        const bytes = encodeCsvText(whole, encoding);
+        expect(decodeCsvStart(bytes, encoding, chars).slice(0, chars)).toBe(whole.slice(0, chars));
+      }),
+    );
   });
 });
