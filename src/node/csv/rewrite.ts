@@ -26,7 +26,8 @@ const CHUNK_CHARS = 1 << 16;
 
 /**
  * rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one,
- * maybe empty); returns the number of records written, for the writer's check. `field` is
+ * maybe empty), each with the share of the records written once it is (1 with the last);
+ * returns the number of records written, for the writer's check. `field` is
  * how an edited cell is written, in the same characters as `text`: by default its quoted
  * text; the byte-copying writer (write.ts) passes text whose characters are the cell's bytes.
  */
@@ -34,7 +35,7 @@ export function rewriteCsvChunks(
   text: string,
   format: CsvFormat,
   edits: TabEdits,
-  emit: (chunk: string) => void,
+  emit: (chunk: string, done: number) => void,
   field: (cell: Cell) => string = (cell) => quoteField(cellText(cell), format.delimiter),
 ): number {
   const { delimiter, newline } = format;
@@ -105,11 +106,11 @@ export function rewriteCsvChunks(
     output += written;
     if (written !== '') endsWithCr = written.endsWith('\r');
     if (output.length >= CHUNK_CHARS) {
-      emit(output);
+      emit(output, (index + 1) / rowCount);
       output = '';
     }
   }
-  emit(output);
+  emit(output, 1);
   return rowCount;
 }
 

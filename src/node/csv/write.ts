@@ -7,6 +7,7 @@ import { CSV_FILE_LIMIT } from '../limits.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
 import { csvEncodingOf, decodeCsvBytes, decodeCsvHead, decodeCsvStart, encodeCsvText, encodesBackExactly, UnwritableCharacter } from './encoding.js';
 import { detectDelimiter, detectNewline, FORMAT_CHARS, newFileFormat, type CsvFormat } from './format.js';
+import { FileBytes } from './file-bytes.js';
 import { rewriteCsvChunks } from './rewrite.js';
 import { cellText, quoteField, serializeCsv } from './serialize.js';
 import { recordSpans } from './tokenize.js';
@@ -104,25 +105,29 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
  * write the same bytes wherever the first applies.
  */
 function rewrittenCsv(source: Uint8Array | null, format: CsvFormat, edits: TabEdits): { bytes: Uint8Array; records: number } {
-  const chunks: Uint8Array[] = [];
+  const file = new FileBytes();
   const { encoding, delimiter } = format;
   let records: number;
   if (source !== null && csvEncodingOf(source) === encoding && encodesBackExactly(source, encoding)) {
     const mark = encodeCsvText('', encoding); // the byte order mark, or nothing
     const body = Buffer.from(source.buffer, source.byteOffset + mark.length, source.byteLength - mark.length);
-    if (mark.length > 0) chunks.push(mark);
+    file.append(mark, 0);
     // Numbers, dates and booleans are ASCII, whose bytes are their characters in both encodings.
     const field = (cell: Cell) => {
       const text = quoteField(cellText(cell), delimiter);
       return typeof cell === 'string' && !ASCII.test(text) ? Buffer.from(encodeCsvText(text, encoding, false)).toString('latin1') : text;
     };
-    records = rewriteCsvChunks(body.toString('latin1'), format, edits, (chunk) => chunks.push(Buffer.from(chunk, 'latin1')), field);
+    records = rewriteCsvChunks(body.toString('latin1'), format, edits, (chunk, done) => file.append(chunk, done), field);
   } else {
     const text = source === null ? '' : decodeCsvBytes(source).text;
+    let first = true;
     // The byte order mark, if any, goes before the first chunk only.
-    records = rewriteCsvChunks(text, format, edits, (chunk) => chunks.push(encodeCsvText(chunk, encoding, chunks.length === 0)));
+    records = rewriteCsvChunks(text, format, edits, (chunk, done) => {
+      file.append(encodeCsvText(chunk, encoding, first), done);
+      first = false;
+    });
   }
-  return { bytes: Buffer.concat(chunks), records };
+  return { bytes: file.bytes(), records };
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
