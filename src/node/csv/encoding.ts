@@ -65,14 +65,18 @@ export function csvEncodingOf(bytes: Uint8Array): Encoding {
 const WINDOWS_1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
 
 /**
- * The first `chars` characters (at least) of a file in an encoding that is not UTF-16,
- * decoded from as few bytes as hold them: a UTF-16 code unit takes at most three bytes in
- * UTF-8 or GB18030, and one more may be half a character, decoded as U+FFFD at the end.
+ * The first `chars` characters (at least) of a file, decoded from as few bytes as hold
+ * them: a UTF-16 code unit takes two bytes in UTF-16 and at most three in UTF-8 or GB18030,
+ * and one more may be half a character, decoded as U+FFFD at the end.
  */
-export function decodeCsvStart(bytes: Uint8Array, encoding: Exclude<Encoding, 'utf-16le' | 'utf-16be'>, chars: number): string {
+export function decodeCsvStart(bytes: Uint8Array, encoding: Encoding, chars: number): string {
   const start = BOMS[encoding]?.length ?? 0;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return utf16Start[encoding].decode(bytes.subarray(start, start + 2 * (chars + 1)));
   return decodeBody(bytes.subarray(start, start + 3 * (chars + 1)), encoding);
 }
+
+// Not fatal: the start of a file may end in half a surrogate pair.
+const utf16Start = { 'utf-16le': new TextDecoder('utf-16le', { ignoreBOM: true }), 'utf-16be': new TextDecoder('utf-16be', { ignoreBOM: true }) };
 
 function decodeBody(body: Uint8Array, encoding: Exclude<Encoding, 'utf-16le' | 'utf-16be'>): string {
   if (encoding === 'utf-8' || encoding === 'utf-8-bom') return utf8.decode(body);

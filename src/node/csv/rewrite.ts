@@ -27,9 +27,9 @@ const CHUNK_CHARS = 1 << 16;
 /**
  * rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one,
  * maybe empty), each with the share of the records written once it is (1 with the last);
- * returns the number of records written, for the writer's check. `field` is
- * how an edited cell is written, in the same characters as `text`: by default its quoted
- * text; the byte-copying writer (write.ts) passes text whose characters are the cell's bytes.
+ * returns the number of records written, for the writer's check. `field` is how an edited
+ * cell is written, in the same characters as `text`: by default its quoted text; the
+ * byte-copying writer (write.ts) passes text whose characters are the cell's bytes.
  */
 export function rewriteCsvChunks(
   text: string,

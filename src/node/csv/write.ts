@@ -148,7 +148,6 @@ function formatOf({ text, encoding }: { text: string; encoding: CsvFormat['encod
 /** The format of a file read whole, judged from as little of it as detection reads (FORMAT_CHARS). */
 function sourceFormat(bytes: Uint8Array): CsvFormat {
   const encoding = csvEncodingOf(bytes);
-  if (encoding === 'utf-16le' || encoding === 'utf-16be') return formatOf(decodeCsvBytes(bytes));
   return formatOf({ text: decodeCsvStart(bytes, encoding, FORMAT_CHARS), encoding });
 }
 
