@@ -40,26 +40,59 @@ const utf8Encoder = new TextEncoder();
  * UTF-16 without its mark is not guessed; read.ts refuses its NUL bytes.
  */
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  const marked = BOM_ENCODINGS.find(([, bom]) => startsWith(bytes, bom));
-  if (marked !== undefined) {
-    const [encoding, bom] = marked;
-    const body = bytes.subarray(bom.length);
-    if (encoding !== 'utf-16le' && encoding !== 'utf-16be') return { text: utf8.decode(body), encoding };
+  const encoding = csvEncodingOf(bytes);
+  const body = bytes.subarray(BOMS[encoding]?.length ?? 0);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     try {
       return { text: utf16[encoding].decode(body), encoding };
     } catch {
       throw new Error(`this file starts as ${encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE'} ("Unicode text") but is not valid UTF-16 (cut short, or not text?); nothing was read.`);
     }
   }
-  if (isUtf8(bytes)) return { text: utf8.decode(bytes), encoding: 'utf-8' };
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!readsAsChinese(bytes)) {
-    const text = iconv.decode(buffer, 'windows-1252');
-    // Five bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) mean nothing in Windows-1252 and decode to
-    // U+FFFD, which could not be written back as they were.
-    if (!text.includes('\ufffd')) return { text, encoding: 'windows-1252' };
-  }
-  return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
+  return { text: decodeBody(body, encoding), encoding };
+}
+
+/** decodeCsvBytes's encoding, judged without decoding the file. */
+export function csvEncodingOf(bytes: Uint8Array): Encoding {
+  const marked = BOM_ENCODINGS.find(([, bom]) => startsWith(bytes, bom));
+  if (marked !== undefined) return marked[0];
+  if (isUtf8(bytes)) return 'utf-8';
+  // Five bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) mean nothing in Windows-1252 and decode to
+  // U+FFFD, which could not be written back as they were.
+  return readsAsChinese(bytes) || WINDOWS_1252_UNDEFINED.some((byte) => bytes.includes(byte)) ? 'gb18030' : 'windows-1252';
+}
+
+const WINDOWS_1252_UNDEFINED = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/**
+ * The first `chars` characters (at least) of a file, decoded from as few bytes as hold
+ * them: a UTF-16 code unit takes two bytes in UTF-16 and at most three in UTF-8 or GB18030,
+ * and one more may be half a character, decoded as U+FFFD at the end.
+ */
+export function decodeCsvStart(bytes: Uint8Array, encoding: Encoding, chars: number): string {
+  const start = BOMS[encoding]?.length ?? 0;
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return utf16Start[encoding].decode(bytes.subarray(start, start + 2 * (chars + 1)));
+  return decodeBody(bytes.subarray(start, start + 3 * (chars + 1)), encoding);
+}
+
+// Not fatal: the start of a file may end in half a surrogate pair.
+const utf16Start = { 'utf-16le': new TextDecoder('utf-16le', { ignoreBOM: true }), 'utf-16be': new TextDecoder('utf-16be', { ignoreBOM: true }) };
+
+function decodeBody(body: Uint8Array, encoding: Exclude<Encoding, 'utf-16le' | 'utf-16be'>): string {
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return utf8.decode(body);
+  return iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding);
+}
+
+/**
+ * Whether the file's bytes are exactly what its text encodes back to, so that bytes can
+ * be copied where today's writer would decode and encode them: valid UTF-8 (after its
+ * mark, if any) and Windows-1252 (every byte but the five undefined ones, which make a
+ * file GB18030) do. GB18030 is not vouched for: iconv-lite reads a malformed sequence as
+ * U+FFFD, which the text path writes back changed; UTF-16's line breaks are two bytes.
+ */
+export function encodesBackExactly(bytes: Uint8Array, encoding: Encoding): boolean {
+  if (encoding === 'utf-8' || encoding === 'windows-1252') return true;
+  return encoding === 'utf-8-bom' && isUtf8(bytes.subarray(BOMS[encoding]!.length));
 }
 
 /**

@@ -24,6 +24,12 @@ const DELIMITERS: readonly CsvFormat['delimiter'][] = [',', ';', '\t'];
 /** Enough lines to see a pattern, few enough to cost nothing on a million-row file. */
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
+/**
+ * How much of a text detectDelimiter and detectNewline read: the sample, and past it one
+ * character to tell it was cut and one more for a CRLF; so a start this long judges as the
+ * whole text would, and a writer need not decode a million rows to learn their format.
+ */
+export const FORMAT_CHARS = SAMPLE_CHARS + 2;
 
 /**
  * The delimiter that splits the first records, read with quotes understood, most

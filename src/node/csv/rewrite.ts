@@ -26,9 +26,18 @@ const CHUNK_CHARS = 1 << 16;
 
 /**
  * rewriteCsvText's text, handed to `emit` in pieces that end between records (at least one,
- * maybe empty); returns the number of records written, for the writer's check.
+ * maybe empty), each with the share of the records written once it is (1 with the last);
+ * returns the number of records written, for the writer's check. `field` is how an edited
+ * cell is written, in the same characters as `text`: by default its quoted text; the
+ * byte-copying writer (write.ts) passes text whose characters are the cell's bytes.
  */
-export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdits, emit: (chunk: string) => void): number {
+export function rewriteCsvChunks(
+  text: string,
+  format: CsvFormat,
+  edits: TabEdits,
+  emit: (chunk: string, done: number) => void,
+  field: (cell: Cell) => string = (cell) => quoteField(cellText(cell), format.delimiter),
+): number {
   const { delimiter, newline } = format;
   const spans = recordSpans(text, delimiter);
   const recordCount = spans.length / 2;
@@ -76,13 +85,13 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
     const followed = index < rowCount - 1;
     let rendered: string;
     if (raw === '') {
-      rendered = edited ? editedRecord('', [], 0, columns, values, delimiter) : '';
+      rendered = edited ? editedRecord('', [], 0, columns, values, delimiter, field) : '';
     } else if (!edited && newWidth === 0 && !(lastOriginal && followed)) {
       rendered = raw;
     } else {
       // Only the last record can end inside an open quote; fieldBounds closes it.
       const { record, ends } = fieldBounds(raw, delimiter);
-      rendered = !edited && ends.length >= newWidth ? record : editedRecord(record, ends, newWidth, columns, values, delimiter);
+      rendered = !edited && ends.length >= newWidth ? record : editedRecord(record, ends, newWidth, columns, values, delimiter, field);
     }
     let lineBreak: string;
     if (index < recordCount - 1) lineBreak = text.slice(spans[2 * index + 1], spans[2 * index + 2]);
@@ -97,11 +106,11 @@ export function rewriteCsvChunks(text: string, format: CsvFormat, edits: TabEdit
     output += written;
     if (written !== '') endsWithCr = written.endsWith('\r');
     if (output.length >= CHUNK_CHARS) {
-      emit(output);
+      emit(output, (index + 1) / rowCount);
       output = '';
     }
   }
-  emit(output);
+  emit(output, 1);
   return rowCount;
 }
 
@@ -118,13 +127,14 @@ function editedRecord(
   columns: readonly number[],
   values: readonly Cell[],
   delimiter: string,
+  field: (cell: Cell) => string,
 ): string {
   const fieldCount = Math.max(ends.length, width, columns.length > 0 ? columns[columns.length - 1] + 1 : 0);
   const pieces: string[] = [];
   let next = 0;
   for (let k = 0; k < columns.length; k += 1) {
     copyFields(pieces, record, ends, next, columns[k]);
-    pieces.push(quoteField(cellText(values[k]), delimiter));
+    pieces.push(field(values[k]));
     next = columns[k] + 1;
   }
   copyFields(pieces, record, ends, next, fieldCount);

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import type { BookEdits } from '../book/edits.js';
+import type { Cell } from '../../core/table.js';
+import type { BookEdits, TabEdits } from '../book/edits.js';
 import { readFingerprinted } from '../book/fingerprint.js';
 import { realLocation } from '../book/real-location.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { commitFiles, type StagedFile } from '../book/transaction.js';
-import { decodeCsvBytes, decodeCsvHead, encodeCsvText, UnwritableCharacter } from './encoding.js';
-import { detectDelimiter, detectNewline, newFileFormat, type CsvFormat } from './format.js';
+import { csvEncodingOf, decodeCsvBytes, decodeCsvHead, decodeCsvStart, encodeCsvText, encodesBackExactly, UnwritableCharacter } from './encoding.js';
+import { detectDelimiter, detectNewline, FORMAT_CHARS, newFileFormat, type CsvFormat } from './format.js';
+import { FileBytes } from './file-bytes.js';
 import { rewriteCsvChunks } from './rewrite.js';
-import { serializeCsv } from './serialize.js';
+import { cellText, quoteField, serializeCsv } from './serialize.js';
 import { recordSpans } from './tokenize.js';
 
 /** Enough of a file to judge its format (see detectDelimiter). */
@@ -58,17 +60,14 @@ export function csvBookFiles(
     const ownTab = edits.ownTabs.get(tab);
     const cells = edits.cells.get(tab);
     if (ownTab !== undefined) {
-      const format = existing === null ? newFormat() : formatOf(decodeCsvBytes(existing));
+      const format = existing === null ? newFormat() : sourceFormat(existing);
       files.push(inItsEncoding(file, format, (f) => ({ target, bytes: serializeCsv(ownTab.rows, f), check: recordCountCheck(file, f, ownTab.rows.length) })));
     } else if (cells !== undefined && !cells.isEmpty) {
-      const decoded = existing === null ? null : decodeCsvBytes(existing);
-      const format = decoded === null ? newFormat() : formatOf(decoded);
+      const format = existing === null ? newFormat() : sourceFormat(existing);
       files.push(
         inItsEncoding(file, format, (f) => {
-          const chunks: Uint8Array[] = [];
-          // The byte order mark, if any, goes before the first chunk only.
-          const records = rewriteCsvChunks(decoded?.text ?? '', f, cells, (chunk) => chunks.push(encodeCsvText(chunk, f.encoding, chunks.length === 0)));
-          return { target, bytes: Buffer.concat(chunks), check: recordCountCheck(file, f, records) };
+          const { bytes, records } = rewrittenCsv(existing, f, cells);
+          return { target, bytes, check: recordCountCheck(file, f, records) };
         }),
       );
     } else if (existing !== null && copyUnchanged) {
@@ -92,6 +91,47 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
   await commitFiles(location, csvBookFiles(sources, outDir, tabFiles, edits, !inPlace).files, { folder: outDir });
 }
 
+/**
+ * The file `source` (null: none yet) with `edits`, written in `format`, and its number of
+ * records. Issue 13 item 3, "write only what changed": when the source is written in its
+ * own encoding and its bytes are exactly what its text encodes back to (encodesBackExactly:
+ * UTF-8, Windows-1252), the user's cells are never decoded. The bytes are read as Latin-1,
+ * one character per byte, which rewriteCsvChunks splits as it splits text: the delimiter,
+ * quotes and line breaks are ASCII, and no byte of a multi-byte UTF-8 character is. So each
+ * record's own bytes are copied, and only the edited cells are encoded, as the same
+ * one-character-per-byte text. A GB18030 or UTF-16 file, one whose UTF-8 after its byte
+ * order mark is malformed, and a Windows-1252 file that must become UTF-8 to hold a cell
+ * (inItsEncoding) are decoded, rewritten as text and encoded again, as before; both ways
+ * write the same bytes wherever the first applies.
+ */
+function rewrittenCsv(source: Uint8Array | null, format: CsvFormat, edits: TabEdits): { bytes: Uint8Array; records: number } {
+  const file = new FileBytes();
+  const { encoding, delimiter } = format;
+  let records: number;
+  if (source !== null && csvEncodingOf(source) === encoding && encodesBackExactly(source, encoding)) {
+    const mark = encodeCsvText('', encoding); // the byte order mark, or nothing
+    const body = Buffer.from(source.buffer, source.byteOffset + mark.length, source.byteLength - mark.length);
+    file.append(mark, 0);
+    // Numbers, dates and booleans are ASCII, whose bytes are their characters in both encodings.
+    const field = (cell: Cell) => {
+      const text = quoteField(cellText(cell), delimiter);
+      return typeof cell === 'string' && !ASCII.test(text) ? Buffer.from(encodeCsvText(text, encoding, false)).toString('latin1') : text;
+    };
+    records = rewriteCsvChunks(body.toString('latin1'), format, edits, (chunk, done) => file.append(chunk, done), field);
+  } else {
+    const text = source === null ? '' : decodeCsvBytes(source).text;
+    let first = true;
+    // The byte order mark, if any, goes before the first chunk only.
+    records = rewriteCsvChunks(text, format, edits, (chunk, done) => {
+      file.append(encodeCsvText(chunk, encoding, first), done);
+      first = false;
+    });
+  }
+  return { bytes: file.bytes(), records };
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The writer's check of a CSV file: read back with our own tokenizer, it holds the records written. */
 function recordCountCheck(file: string, format: CsvFormat, expected: number): (bytes: Uint8Array) => void {
   return (bytes) => {
@@ -103,6 +143,12 @@ function recordCountCheck(file: string, format: CsvFormat, expected: number): (b
 function formatOf({ text, encoding }: { text: string; encoding: CsvFormat['encoding'] }): CsvFormat {
   const delimiter = detectDelimiter(text);
   return { encoding, delimiter, newline: detectNewline(text, delimiter) };
+}
+
+/** The format of a file read whole, judged from as little of it as detection reads (FORMAT_CHARS). */
+function sourceFormat(bytes: Uint8Array): CsvFormat {
+  const encoding = csvEncodingOf(bytes);
+  return formatOf({ text: decodeCsvStart(bytes, encoding, FORMAT_CHARS), encoding });
 }
 
 /** The format of the first existing file, judged from its head. */

@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, decodeCsvHead, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
+import { decodeCsvBytes, decodeCsvHead, decodeCsvStart, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
+import type { CsvFormat } from '../../../src/node/csv/format.js';
 
 const header = '客户编号,客户名称,历史成交额\n';
 
@@ -124,5 +125,17 @@ describe('decodeCsvHead', () => {
       expect(head.text.endsWith('\r\n')).toBe(true);
       expect(lines.startsWith(head.text)).toBe(true);
     }
+  });
+});
+
+describe('decodeCsvStart', () => {
+  it('decodes at least the characters asked for, as decoding the whole file gives them, in every encoding (property)', () => {
+    const text = fc.array(fc.constantFrom('a', ',', '\n', 'é', '€', '客户', '好\u{1F600}', '\u{20000}'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom<CsvFormat['encoding']>('utf-8', 'utf-8-bom', 'gb18030', 'windows-1252', 'utf-16le', 'utf-16be'), fc.nat(40), (whole, encoding, chars) => {
+        const written = encoding === 'windows-1252' ? whole.replace(/[^\x00-\xff€]/gu, '?') : whole;
+        expect(decodeCsvStart(encodeCsvText(written, encoding), encoding, chars).slice(0, chars)).toBe(written.slice(0, chars));
+      }),
+    );
   });
 });

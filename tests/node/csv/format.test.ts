@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, detectNewline } from '../../../src/node/csv/format.js';
+import { detectDelimiter, detectNewline, FORMAT_CHARS } from '../../../src/node/csv/format.js';
 
 describe('detectDelimiter', () => {
   it('finds commas, semicolons and tabs', () => {
@@ -33,5 +34,27 @@ describe('detectNewline', () => {
 
   it('uses CRLF when the text has no line break', () => {
     expect(detectNewline('a,b', ',')).toBe('\r\n');
+  });
+});
+
+describe('FORMAT_CHARS', () => {
+  const fragment = fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', '\r\n');
+  const around = (target: number) => fc.integer({ min: target - 12, max: target + 4 });
+  // Long texts cut near the sample's end: a first record that long, or many short records.
+  const text = fc.oneof(
+    fc.tuple(around(FORMAT_CHARS), fc.array(fragment, { maxLength: 12 })).map(([length, tail]) => `A,${'a'.repeat(length)}${tail.join('')}`),
+    fc.tuple(around(FORMAT_CHARS), fc.array(fragment, { maxLength: 12 })).map(([length, tail]) => `A;B\n${'x;y\n'.repeat(length / 4)}${tail.join('')}`),
+  );
+
+  it('is as much of a text as detection reads: its start judges as the whole text (property)', () => {
+    fc.assert(
+      fc.property(text, (whole) => {
+        const start = whole.slice(0, FORMAT_CHARS);
+        const delimiter = detectDelimiter(whole);
+        expect(detectDelimiter(start)).toBe(delimiter);
+        expect(detectNewline(start, delimiter)).toBe(detectNewline(whole, delimiter));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src/core/table.js';
 import { emptyEdits, tabEditsOf, type BookEdits } from '../../../src/node/book/edits.js';
-import { decodeCsvBytes } from '../../../src/node/csv/encoding.js';
+import { decodeCsvBytes, encodeCsvText, UnwritableCharacter } from '../../../src/node/csv/encoding.js';
+import { detectDelimiter, detectNewline, type CsvFormat } from '../../../src/node/csv/format.js';
+import { rewriteCsvText } from '../../../src/node/csv/rewrite.js';
 import { cellText, serializeCsv } from '../../../src/node/csv/serialize.js';
 import { parseCsv, recordSpans } from '../../../src/node/csv/tokenize.js';
-import { writeCsvBook } from '../../../src/node/csv/write.js';
+import { csvBookFiles, writeCsvBook } from '../../../src/node/csv/write.js';
 import { csvFormat, csvSheet, fieldText } from './arbitraries.js';
 
 const tabFiles = { Customers: 'customers.csv', Deals: 'deals.csv', Reps: 'reps.csv', 'TW Log': 'tw-log.csv' };
@@ -171,6 +173,124 @@ describe('writeCsvBook', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * The writer before it copied bytes (issue 13 item 3): the whole file decoded, rewritten as
+ * text, encoded again; a Windows-1252 file that cannot hold an edit becomes UTF-8 with a BOM.
+ */
+function decodedAndEncoded(bytes: Uint8Array, edits: BookEdits): Uint8Array {
+  const { text, encoding } = decodeCsvBytes(bytes);
+  const delimiter = detectDelimiter(text);
+  const format: CsvFormat = { encoding, delimiter, newline: detectNewline(text, delimiter) };
+  const rewritten = rewriteCsvText(text, format, edits.cells.get('Customers')!);
+  try {
+    return encodeCsvText(rewritten, encoding);
+  } catch (error) {
+    if (!(error instanceof UnwritableCharacter)) throw error;
+    return encodeCsvText(rewritten, 'utf-8-bom');
+  }
+}
+
+/** customers.csv as csvBookFiles writes it from `bytes`, after its own check has passed. */
+function written(bytes: Uint8Array, edits: BookEdits): Uint8Array {
+  const [file] = csvBookFiles(new Map([['Customers', bytes]]), scratch, { Customers: 'customers.csv' }, edits, false).files;
+  file.check?.(file.bytes);
+  return file.bytes;
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+describe("csvBookFiles copying the bytes of the user's cells", () => {
+  it("rewrites an earlier run's TW column in the middle of a row and keeps the fields on both sides byte for byte", () => {
+    // Windows-1252, as Excel saves "CSV (Comma delimited)": é is 0xE9, € is 0x80.
+    const file = iconv.encode('Name;TW Tier;Note\r\nJosé;B;"1,5 €\r\nsecond line"\r\n"=1+2";A;x', 'windows-1252');
+    const bytes = written(file, cellEdits('Customers', [[2, 1, 'A'], [3, 1, '=cmd'], [3, 3, 'added']]));
+    expect(hex(bytes)).toBe(hex(iconv.encode('Name;TW Tier;Note;\r\nJosé;A;"1,5 €\r\nsecond line";\r\n"=1+2";\'=cmd;x;added', 'windows-1252')));
+  });
+
+  it("keeps a UTF-8 file's byte order mark once, its LF line breaks and a last line without one", () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('客户,Owner\n"C ""1""",\nC2,李')]);
+    const bytes = written(file, cellEdits('Customers', [[1, 2, 'TW Tier'], [2, 2, 'A'], [3, 1, '王伟'], [3, 2, 'B']]));
+    expect(hex(bytes)).toBe(hex(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('客户,Owner,TW Tier\n"C ""1""",,A\nC2,王伟,B')])));
+  });
+
+  // Where the bytes cannot be copied (rewrittenCsv in write.ts) the file is decoded and encoded again, as before.
+  it.each([
+    ['GB18030', iconv.encode('客户编号;负责人\r\nC1;\r\n', 'gb18030')],
+    ['UTF-8 after a byte order mark with a malformed byte (written back as U+FFFD)', Buffer.from([0xef, 0xbb, 0xbf, ...Buffer.from('A,B\nx'), 0xff, 0x0a])],
+    ['UTF-16LE', iconv.encode('\ufeffA\tB\r\nx\t\r\n', 'utf-16le')],
+    ['Windows-1252 given a name it has no byte for (it becomes UTF-8)', iconv.encode('Name,Owner\nJosé,\n', 'windows-1252')],
+  ])('writes %s as decoding, rewriting and encoding the text would', (_, file) => {
+    const edits = cellEdits('Customers', [[2, 1, '王伟'], [2, 2, 'A']]);
+    expect(hex(written(file, edits))).toBe(hex(decodedAndEncoded(file, edits)));
+  });
+
+  const encoding = fc.constantFrom<CsvFormat['encoding']>('utf-8', 'utf-8-bom', 'windows-1252', 'gb18030', 'utf-16le', 'utf-16be');
+  const fragment = fc.constantFrom('a', '7', ' ', ',', ';', '\t', '"', '""', '\n', '\r\n', '\r', 'é', '€', '客户', '好\u{1F600}', '=1+2', '-x');
+  const rawField = fc.oneof(
+    fc.array(fragment, { maxLength: 5 }).map((parts) => parts.join('')),
+    fc.array(fragment, { maxLength: 5 }).map((parts) => `"${parts.join('').replaceAll('"', '""')}"`),
+  );
+  /** A file's bytes: a header its delimiter is found by, rows of any text, quoted or not, well formed or not. */
+  const file = fc
+    .record({
+      encoding,
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      width: fc.integer({ min: 2, max: 4 }),
+      rows: fc.array(fc.tuple(fc.array(rawField, { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 6 }),
+      lastBreak: fc.boolean(),
+      junk: fc.option(fc.tuple(fc.nat(), fc.constantFrom([0x81], [0xff], [0xc3], [0xa6, 0xd9], [0x84, 0x31])), { nil: undefined }),
+    })
+    .map(({ encoding, delimiter, width, rows, lastBreak, junk }) => {
+      const header = Array.from({ length: width }, (_, column) => (column === 1 ? 'TW Tier' : `Col${column}`)).join(delimiter);
+      const lines = [header, ...rows.map(([fields]) => fields.join(delimiter))];
+      let text = lines.map((line, index) => line + (index === 0 ? '\n' : rows[index - 1][1])).join('');
+      if (!lastBreak) text = text.replace(/(\r\n|\r|\n)$/, '');
+      if (encoding === 'windows-1252') text = text.replace(/[^\x00-\xff€]/gu, '?');
+      const mark = encoding === 'utf-8' || encoding === 'windows-1252' || encoding === 'gb18030' ? '' : '\ufeff';
+      let bytes: Uint8Array = iconv.encode(mark + text, encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+      // Stray bytes make some encodings malformed; UTF-16 would be refused, so it gets none.
+      if (junk !== undefined && !encoding.startsWith('utf-16')) {
+        const at = Math.min(3 * mark.length + (junk[0] % (bytes.length + 1)), bytes.length);
+        bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(junk[1]), bytes.subarray(at)]);
+      }
+      return bytes;
+    });
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    fc.constantFrom('A', '王伟', 'José', '€', '=SUM(A1)', '-Ann Lee', "'=x", 'a,b', 'say "hi"', 'two\nlines', ''),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.integer({ min: -25_000, max: 60_000 }).map((day) => new Date(day * 86_400_000)),
+  );
+
+  it("writes the bytes decoding, rewriting and encoding the text would, and the user's cells read back unchanged, for any file and edits (fuzz)", () => {
+    fc.assert(
+      fc.property(file, fc.array(fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 5 }), cell), { minLength: 1, maxLength: 8 }), (bytes, cells) => {
+        const edits = cellEdits('Customers', cells);
+        const after = written(bytes, edits);
+        expect(hex(after)).toBe(hex(decodedAndEncoded(bytes, edits)));
+
+        const source = decodeCsvBytes(bytes);
+        // A file that is not well formed in its encoding is written back as decoded (U+FFFD), as before.
+        if (hex(encodeCsvText(source.text, source.encoding)) !== hex(bytes)) return;
+        const delimiter = detectDelimiter(source.text);
+        const before = parseCsv(source.text, delimiter);
+        // Read in the source's encoding: guessing again could take a few Chinese bytes for Windows-1252.
+        const markedAfter = decodeCsvBytes(after);
+        const afterText = markedAfter.encoding !== 'utf-8' && markedAfter.encoding.startsWith('utf') ? markedAfter.text : iconv.decode(Buffer.from(after), source.encoding);
+        const fields = parseCsv(afterText, delimiter);
+        const edited = new Set(cells.map(([row, column]) => `${row}:${column}`));
+        before.forEach((record, index) =>
+          record.forEach((field, column) => {
+            if (!edited.has(`${index + 1}:${column}`)) expect(fields[index][column]).toBe(field);
+          }),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });
