@@ -1,10 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { readCustomers } from '../../src/core/parse/customers-tab.js';
-import { readDeals } from '../../src/core/parse/deals-tab.js';
-import { dayNumber } from '../../src/core/parse/days.js';
-import { defaultSettings } from '../../src/core/settings/schema.js';
-import { type Table, isBlankRow, tableCells } from '../../src/core/table.js';
+import { describe, it } from 'vitest';
+import { expectSameTable } from '../core/same-table.js';
+import { type Table, isBlankRow } from '../../src/core/table.js';
 import { coreCell, sheetDays } from '../../src/gas/cell-values.js';
 import { valuesTable } from '../../src/gas/values-table.js';
 import { wallClockIn } from '../../src/gas/zone-time.js';
@@ -42,29 +39,12 @@ const sheet = fc
     return { width, values: [...Array.from({ length: blankAbove }, blank), ...(headed ? [header] : []), ...body] };
   });
 
-const listed = readCustomers({ tab: 'Customers', headerRow: 1, header: ['Customer ID'], rows: [['C1'], ['C2'], ['C3']] }, defaultSettings);
-if (!listed.ok) throw new Error('the customers do not read');
-const customers = listed.customers;
-const AS_OF = dayNumber(2026, 11, 1);
-
 describe('a tab read with getValues, held by column', () => {
   it('gives every cell, width and row that converting the rows in place gave, and readDeals the same deals and reports (property)', () => {
     fc.assert(
       fc.property(sheet, fc.constantFrom('UTC', 'Asia/Shanghai', 'America/Los_Angeles'), ({ width, values }, zone) => {
         const dayOf = sheetDays(wallClockIn(zone));
-        const byRow = rowsTable('Deals', values.map((row) => [...row]), dayOf);
-        const byColumn = valuesTable('Deals', values, width, dayOf);
-        expect(byColumn.header).toEqual(byRow.header);
-        expect(byColumn.headerRow).toBe(byRow.headerRow);
-        const direct = tableCells(byColumn);
-        const adapted = tableCells(byRow);
-        expect(direct.rowCount).toBe(adapted.rowCount);
-        for (let row = 0; row < adapted.rowCount; row++) {
-          expect(direct.width(row)).toBe(adapted.width(row));
-          for (let c = 0; c <= width; c++) expect(direct.cell(row, c)).toEqual(adapted.cell(row, c));
-        }
-        expect(byColumn.rows).toEqual(byRow.rows);
-        expect(readDeals(byColumn, customers, defaultSettings, AS_OF)).toEqual(readDeals(byRow, customers, defaultSettings, AS_OF));
+        expectSameTable(valuesTable('Deals', values, width, dayOf), rowsTable('Deals', values.map((row) => [...row]), dayOf));
       }),
       { numRuns: 300 },
     );

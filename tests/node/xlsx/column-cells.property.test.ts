@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCustomers } from '../../../src/core/parse/customers-tab.js';
-import { readDeals } from '../../../src/core/parse/deals-tab.js';
-import { dayNumber } from '../../../src/core/parse/days.js';
-import { defaultSettings } from '../../../src/core/settings/schema.js';
-import { type Cell, type Table, isBlankRow, tableCells } from '../../../src/core/table.js';
+import { expectSameTable } from '../../core/same-table.js';
+import { type Cell, type Table, isBlankRow } from '../../../src/core/table.js';
 import { type CellContext, cellValue } from '../../../src/node/xlsx/cell-values.js';
 import { sheetTable } from '../../../src/node/xlsx/read-xlsx.js';
 import { SheetCursor } from '../../../src/node/xlsx/sheet-cursor.js';
@@ -108,11 +105,6 @@ function read(make: () => Table): Read {
   }
 }
 
-const listed = readCustomers({ tab: 'Customers', headerRow: 1, header: ['Customer ID'], rows: [['C1'], ['C2'], ['C3']] }, defaultSettings);
-if (!listed.ok) throw new Error('the customers do not read');
-const customers = listed.customers;
-const AS_OF = dayNumber(2026, 11, 1);
-
 describe('the .xlsx reader held by column', () => {
   it('gives every cell, width, row and refusal the reader of rows gave, and readDeals the same deals and reports (property)', () => {
     fc.assert(
@@ -123,19 +115,7 @@ describe('the .xlsx reader held by column', () => {
           expect(columns).toEqual(rows);
           return;
         }
-        const byRow = rows.table;
-        const byColumn = columns.table;
-        expect(byColumn.header).toEqual(byRow.header);
-        expect(byColumn.headerRow).toBe(byRow.headerRow);
-        const direct = tableCells(byColumn);
-        const adapted = tableCells(byRow);
-        expect(direct.rowCount).toBe(adapted.rowCount);
-        for (let row = 0; row < adapted.rowCount; row++) {
-          expect(direct.width(row)).toBe(adapted.width(row));
-          for (let c = 0; c <= adapted.width(row); c++) expect(direct.cell(row, c)).toEqual(adapted.cell(row, c));
-        }
-        expect(byColumn.rows).toEqual(byRow.rows);
-        expect(readDeals(byColumn, customers, defaultSettings, AS_OF)).toEqual(readDeals(byRow, customers, defaultSettings, AS_OF));
+        expectSameTable(columns.table, rows.table);
       }),
       { numRuns: 400 },
     );
