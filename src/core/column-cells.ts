@@ -88,14 +88,12 @@ export class ColumnCells implements TableCells {
   }
 
   cell(row: number, column: number): Cell {
-    if (column >= this.minWidth) return this.wide.size === 0 ? null : (this.wide.get(row)?.[column] ?? null);
+    if (column >= this.minWidth) return this.wide.get(row)?.[column] ?? null;
     if (row >= this.capacity) return null;
     return this.cellOf(this.kinds[column][row], this.values[column][row]);
   }
 
   width(row: number): number {
-    // Asked once a row while a sheet is read (isBlankRowAt): no lookup while nothing is past the header.
-    if (this.wide.size === 0) return this.minWidth;
     return Math.max(this.minWidth, this.wide.get(row)?.length ?? 0);
   }
 
