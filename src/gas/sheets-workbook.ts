@@ -1,7 +1,6 @@
 import type { CellWrite, OwnedColumn } from '../app/ports.js';
 import type { ServerBook, TouchUp } from '../app/server/ports.js';
 import { columnLetter } from '../core/parse/headers.js';
-import { ColumnCells, columnTable } from '../core/column-cells.js';
 import { isBlankRow, type Cell, type Table, headerIndex } from '../core/table.js';
 import { coreCell, literalText, ownedValue, sheetDays } from './cell-values.js';
 import { touchUpColumns } from './sheet-touches.js';
@@ -53,31 +52,16 @@ export class SheetsWorkbook implements ServerBook {
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     const values = lastRow > 0 && lastColumn > 0 ? sheet.getRange(1, 1, lastRow, lastColumn).getValues() : [];
-    const table = this.heldByColumn(sheet.getName(), values, lastColumn);
-    this.tabs.set(tab, { sheet, table, header: [...table.header], lastColumn, written: false });
+    // getValues hands out fresh arrays: convert them in place rather than copy half a million rows.
+    const rows = values as Cell[][];
+    for (const row of values) for (let c = 0; c < row.length; c++) row[c] = coreCell(row[c], this.dayOf);
+    // The first row holding anything is the header, as in the local shells.
+    let at = rows.findIndex((row) => !isBlankRow(row));
+    if (at < 0) at = 0;
+    const header = rows[at] ?? [];
+    const table: Table = { tab: sheet.getName(), header, rows: rows.slice(at + 1), headerRow: at + 1 };
+    this.tabs.set(tab, { sheet, table, header: [...header], lastColumn, written: false });
     return table;
-  }
-
-  /**
-   * The values getValues gave, held by column (ColumnCells): the 500,000 rows of a Deals
-   * tab are read cell by cell into typed arrays and dropped, so no second array per row is
-   * made; rows are made from the view only for a tab the core reads by row. The first row
-   * holding anything is the header, as in the local shells.
-   */
-  private heldByColumn(tab: string, values: unknown[][], width: number): Table {
-    const cellsOf = (row: unknown[]) => row.map((value) => coreCell(value, this.dayOf));
-    let at = 0;
-    while (at < values.length && isBlankRow(cellsOf(values[at]))) at++;
-    if (at === values.length) at = 0;
-    const header = values.length > 0 ? cellsOf(values[at]) : [];
-    const rowCount = Math.max(0, values.length - at - 1);
-    const cells = new ColumnCells(width, [], rowCount);
-    for (let r = 0; r < rowCount; r++) {
-      const row = values[at + 1 + r];
-      for (let c = 0; c < row.length; c++) cells.put(r, c, coreCell(row[c], this.dayOf));
-    }
-    cells.end(rowCount);
-    return columnTable(tab, header, at + 1, cells);
   }
 
   writeOwnedColumns(tab: string, columns: readonly OwnedColumn[]): void {
