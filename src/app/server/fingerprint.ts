@@ -1,5 +1,5 @@
 import { Digest } from '../../core/digest.js';
-import type { Cell, Table } from '../../core/table.js';
+import { type Cell, type Table, tableCells } from '../../core/table.js';
 
 /**
  * A fingerprint of what a job's result depends on: the tabs as read (without the columns
@@ -19,8 +19,10 @@ export function fingerprint(tables: readonly Table[], skipHeaders: ReadonlySet<s
     const kept = table.header.map((h, c) => (typeof h === 'string' && skipHeaders.has(h.trim()) ? -1 : c)).filter((c) => c >= 0);
     for (const c of kept) addCell(digest, table.header[c]);
     digest.integer(table.headerRow);
-    for (const row of table.rows) {
-      for (const c of kept) addCell(digest, row[c] ?? null);
+    // By cell, so a tab held by column (the deals) is read where it is, with no rows made.
+    const cells = tableCells(table);
+    for (let row = 0; row < cells.rowCount; row++) {
+      for (const c of kept) addCell(digest, cells.cell(row, c));
       digest.integer(ROW_END);
     }
   }

@@ -1,4 +1,4 @@
-import type { Cell, Table, TableCells } from '../../core/table.js';
+import type { Cell, TableCells } from '../../core/table.js';
 import { type CsvLayout, fieldText } from './tokenize.js';
 
 const QUOTE = 0x22;
@@ -20,7 +20,7 @@ export class CsvCells implements TableCells {
     private readonly layout: CsvLayout,
   ) {
     this.rowCount = Math.max(0, layout.recordStarts.length - 1);
-    this.header = layout.recordStarts.length === 0 ? [] : this.recordCells(0, 0);
+    this.header = layout.recordStarts.length === 0 ? [] : this.recordCells(0);
   }
 
   width(row: number): number {
@@ -43,19 +43,12 @@ export class CsvCells implements TableCells {
     return this.layout.fieldEnds[this.layout.firstFields[row + 1] + column];
   }
 
-  /** The cells of record `record` as parseCsvCells gives them, at least `width` of them (padded with empty cells). */
-  recordCells(record: number, width: number): Cell[] {
+  /** The cells of record `record` as parseCsvCells gives them. */
+  private recordCells(record: number): Cell[] {
     const first = this.layout.firstFields;
-    const cells = new Array<Cell>(Math.max(width, first[record + 1] - first[record]));
+    const cells = new Array<Cell>(first[record + 1] - first[record]);
     for (let column = 0; column < cells.length; column++) cells[column] = this.recordCell(record, column);
     return cells;
-  }
-
-  /** Every data row as an array of cells, for a caller that reads rows (a table written to, the preview). */
-  rows(width: number): Cell[][] {
-    const rows = new Array<Cell[]>(this.rowCount);
-    for (let row = 0; row < rows.length; row++) rows[row] = this.recordCells(row + 1, width);
-    return rows;
   }
 
   private recordCell(record: number, column: number): Cell {
@@ -72,22 +65,4 @@ export class CsvCells implements TableCells {
   private fieldStart(record: number, column: number, field: number): number {
     return column === 0 ? this.layout.recordStarts[record] : this.layout.fieldEnds[field - 1] + 1;
   }
-}
-
-/**
- * A tab of cells held by column: the core reads `cells`; `rows` is made from them, padded
- * to the header as csvRecordsTable pads, the first time a caller asks for it.
- */
-export function columnTable(tab: string, cells: CsvCells): Table {
-  const header = cells.header;
-  let rows: Cell[][] | undefined;
-  return {
-    tab,
-    header,
-    headerRow: 1,
-    cells,
-    get rows() {
-      return (rows ??= cells.rows(header.length));
-    },
-  };
 }

@@ -4,7 +4,8 @@ import { readInputFile } from '../input-file.js';
 import { CSV_FILE_LIMIT } from '../limits.js';
 import { decodeCsvBytes } from './encoding.js';
 import { detectDelimiter, detectNewline, type CsvTable } from './format.js';
-import { CsvCells, columnTable } from './cells.js';
+import { CsvCells } from './cells.js';
+import { columnTable } from '../../core/column-cells.js';
 import { csvLayout, parseCsvCells, UnclosedQuote } from './tokenize.js';
 
 /**
@@ -52,7 +53,7 @@ export function csvTableOf(bytes: Uint8Array, tab: string, path: string, { ownTa
   const newline = detectNewline(text, delimiter);
   let table: Table;
   try {
-    table = byColumn ? columnTable(tab, new CsvCells(text, csvLayout(text, delimiter))) : csvRecordsTable(tab, parseCsvCells(text, delimiter));
+    table = byColumn ? csvColumnTable(tab, new CsvCells(text, csvLayout(text, delimiter))) : csvRecordsTable(tab, parseCsvCells(text, delimiter));
   } catch (error) {
     if (!(error instanceof UnclosedQuote)) throw error;
     const line = lineOf(text, error.offset);
@@ -71,6 +72,11 @@ export function csvTableOf(bytes: Uint8Array, tab: string, path: string, { ownTa
     );
   }
   return { table, format: { encoding, delimiter, newline } };
+}
+
+/** The records of a file held by column (CsvCells): record 0 is the header, sheet row 1. */
+function csvColumnTable(tab: string, cells: CsvCells): Table {
+  return columnTable(tab, cells.header, 1, cells);
 }
 
 /**

@@ -1,7 +1,8 @@
+import { ColumnCells } from '../../core/column-cells.js';
 import type { Cell } from '../../core/table.js';
 import { richText } from './shared-strings.js';
 import { CellType, latin1, type SheetCursor } from './sheet-cursor.js';
-import { isoToDate, serialToDate } from './serial-dates.js';
+import { isoTime, serialTime } from './serial-dates.js';
 import { decodeXmlText } from './xml-text.js';
 
 /** What a worksheet's cells need from the rest of the package to become values. */
@@ -13,29 +14,48 @@ export interface CellContext {
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/**
- * The value of the cell under the cursor: formulas give their cached value, numbers in a
- * date style become the calendar day, error codes stay text such as `#N/A`.
- */
+/** The value of the cell under the cursor, as putCell would hold it; null when it holds nothing. */
 export function cellValue(cursor: SheetCursor, xml: Buffer, context: CellContext): Cell {
-  const { valueStart, valueEnd } = cursor;
+  const cell = new ColumnCells(0, context.sharedStrings);
+  putCell(cursor, xml, context, cell, 0);
+  return cell.cell(0, cursor.column);
+}
+
+/**
+ * Puts the cell under the cursor into `cells` at `row`, in the cursor's column: formulas
+ * give their cached value, numbers in a date style become the calendar day, error codes
+ * stay text such as `#N/A`; a cell that holds nothing (an empty `<v>`, a shared string the
+ * table lacks) leaves the place empty. No string is made for a number, a date or a shared
+ * string.
+ */
+export function putCell(cursor: SheetCursor, xml: Buffer, context: CellContext, cells: ColumnCells, row: number): void {
+  const { valueStart, valueEnd, column } = cursor;
   switch (cursor.type) {
     case CellType.Inline:
-      return cursor.inlineStart < 0 ? null : inlineText(xml, cursor.inlineStart, cursor.inlineEnd);
+      if (cursor.inlineStart >= 0) cells.text(row, column, inlineText(xml, cursor.inlineStart, cursor.inlineEnd));
+      return;
     case CellType.Shared:
-      return valueStart < valueEnd ? (context.sharedStrings[parseNumber(xml, valueStart, valueEnd)] ?? null) : null;
+      if (valueStart < valueEnd) cells.listedText(row, column, parseNumber(xml, valueStart, valueEnd));
+      return;
     case CellType.Boolean:
-      return valueStart < valueEnd ? xml[valueStart] === 0x31 : null;
+      if (valueStart < valueEnd) cells.boolean(row, column, xml[valueStart] === 0x31);
+      return;
     case CellType.Error:
-      return valueStart < valueEnd ? latin1(xml, valueStart, valueEnd) : null;
+      if (valueStart < valueEnd) cells.text(row, column, latin1(xml, valueStart, valueEnd));
+      return;
     case CellType.FormulaString:
-      return valueStart < 0 ? null : decodeXmlText(xml.toString('utf8', valueStart, valueEnd));
-    case CellType.IsoDate:
-      return valueStart < valueEnd ? isoToDate(latin1(xml, valueStart, valueEnd)) : null;
+      if (valueStart >= 0) cells.text(row, column, decodeXmlText(xml.toString('utf8', valueStart, valueEnd)));
+      return;
+    case CellType.IsoDate: {
+      const time = valueStart < valueEnd ? isoTime(latin1(xml, valueStart, valueEnd)) : null;
+      if (time !== null) cells.date(row, column, time);
+      return;
+    }
     default: {
-      if (valueStart >= valueEnd) return null;
+      if (valueStart >= valueEnd) return;
       const number = parseNumber(xml, valueStart, valueEnd);
-      return context.dateStyles[cursor.style] ? serialToDate(number, context.date1904) : number;
+      if (context.dateStyles[cursor.style]) cells.date(row, column, serialTime(number, context.date1904));
+      else cells.number(row, column, number);
     }
   }
 }

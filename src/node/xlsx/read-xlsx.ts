@@ -1,7 +1,8 @@
 import { InputError } from '../errors.js';
-import { isBlankRow, type Cell, type Table } from '../../core/table.js';
+import { ColumnCells, columnTable } from '../../core/column-cells.js';
+import { isBlankRow, isBlankRowAt, type Cell, type Table } from '../../core/table.js';
 import { tabNamed } from '../../core/tab-name.js';
-import { cellValue, type CellContext } from './cell-values.js';
+import { cellValue, putCell, type CellContext } from './cell-values.js';
 import { dateStyles } from './date-styles.js';
 import { parseSharedStrings } from './shared-strings.js';
 import { SheetCursor } from './sheet-cursor.js';
@@ -66,40 +67,40 @@ export function packageCellContext(pkg: XlsxPackage, label: string): CellContext
 /**
  * The first row holding anything is the header; every later row keeps its place, gaps
  * and blank rows included, so data row i is sheet row headerRow + 1 + i. Column j is
- * sheet column j (A = 0) in every row.
+ * sheet column j (A = 0) in every row. The data rows are held by column (ColumnCells),
+ * filled straight from the XML: no row array and no string per number, date or shared
+ * string; rows are made only for a caller that asks for them (columnTable).
  */
 export function sheetTable(tab: string, xml: Buffer, context: CellContext): Table {
   const cursor = new SheetCursor(xml);
   let header: Cell[] | null = null;
   let headerRow = 1;
-  let width = 0;
-  let blank: Cell[] = [];
-  const rows: Cell[][] = [];
+  let cells = new ColumnCells(0);
+  let rowCount = 0;
   let lastNonBlank = 0;
   while (cursor.nextRow()) {
-    let row: Cell[] | null = null;
-    while (cursor.nextCell()) {
-      const value = cellValue(cursor, xml, context);
-      if (value === null) continue;
-      row ??= new Array<Cell>(width).fill(null);
-      while (row.length < cursor.column) row.push(null);
-      row[cursor.column] = value;
-    }
     if (header === null) {
-      if (row && !isBlankRow(row)) {
-        header = row;
-        headerRow = cursor.rowNumber;
-        width = row.length;
-        blank = new Array<Cell>(width).fill(null);
+      // The header is the first row holding anything; the blank rows above it are not kept.
+      const row: Cell[] = [];
+      while (cursor.nextCell()) {
+        const value = cellValue(cursor, xml, context);
+        if (value === null) continue;
+        while (row.length < cursor.column) row.push(null);
+        row[cursor.column] = value;
       }
+      if (isBlankRow(row)) continue;
+      header = row;
+      headerRow = cursor.rowNumber;
+      cells = new ColumnCells(header.length, context.sharedStrings);
       continue;
     }
     const index = cursor.rowNumber - headerRow - 1;
-    if (index < rows.length) throw new Error(`Row ${cursor.rowNumber} comes after a later row; the sheet is damaged.`);
-    while (rows.length < index) rows.push(blank);
-    rows.push(row ?? blank);
-    if (row && !isBlankRow(row)) lastNonBlank = rows.length;
+    if (index < rowCount) throw new Error(`Row ${cursor.rowNumber} comes after a later row; the sheet is damaged.`);
+    while (cursor.nextCell()) putCell(cursor, xml, context, cells, index);
+    rowCount = index + 1;
+    if (!isBlankRowAt(cells, index)) lastNonBlank = rowCount;
   }
-  rows.length = lastNonBlank;
-  return { tab, header: header ?? [], rows, headerRow };
+  if (header === null) return { tab, header: [], rows: [], headerRow: 1 };
+  cells.end(lastNonBlank);
+  return columnTable(tab, header, headerRow, cells);
 }
