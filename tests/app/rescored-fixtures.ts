@@ -1,5 +1,6 @@
 // How the tests of what a rescore saves for later runs (saved-computations.ts) run the commands on a book.
 import { propose } from '../../src/app/propose.js';
+import { recycle } from '../../src/app/recycle.js';
 import { rescore } from '../../src/app/rescore.js';
 import { defaultSettings, type Settings } from '../../src/core/settings/schema.js';
 import type { Cell } from '../../src/core/table.js';
@@ -34,6 +35,18 @@ export function proposeAll(workbook: ReturnType<typeof workbookOf>, state: Memor
   const outcome = propose(request(workbook, state, settings, day));
   const saved = state.load() as { proposals: unknown };
   return { outcome, customers: workbook.readTable('Customers'), proposals: saved.proposals };
+}
+
+/**
+ * Recycle on two rescored copies of a book, one with the state as saved and one with
+ * `strip` of it: each one's answer and the Customers tab it wrote. `beforeRuns` runs
+ * between the rescores and the recycles, to count what the recycles compute.
+ */
+export function recycleBoth(data: Book, strip: (state: MemoryState) => MemoryState, beforeRuns: () => void) {
+  const [saved, stripped] = [rescored(data), rescored(data)];
+  beforeRuns();
+  const run = ({ workbook, state }: ReturnType<typeof rescored>, given: MemoryState) => ({ outcome: recycle(request(workbook, given)), customers: workbook.readTable('Customers') });
+  return { saved: run(saved, saved.state), stripped: run(stripped, strip(stripped.state)) };
 }
 
 /** The state with its `computed` section changed by `edit` (a copy: the state as saved is left as it was). */
