@@ -1,14 +1,13 @@
 import type { AssignCustomer } from '../core/assign/customer.js';
-import { findDuplicates, type Duplicates } from '../core/assign/duplicates.js';
 import type { Rep } from '../core/assign/rep.js';
 import { parseReps } from '../core/assign/reps.js';
 import type { Issue } from '../core/issue.js';
 import { describeValue } from '../core/issue.js';
 import { scoreBook, type BookScores } from '../core/score/score-book.js';
 import type { Settings } from '../core/settings/schema.js';
-import { type Table, sheetRow } from '../core/table.js';
+import type { Table } from '../core/table.js';
 import type { StateStore, Workbook } from './ports.js';
-import { reusableComputations } from './saved-computations.js';
+import { reusableClvFit } from './saved-computations.js';
 import { CannotRun } from './cannot-run.js';
 import { customersTab } from './customers-tab.js';
 
@@ -17,7 +16,6 @@ export interface AssignBook {
   readonly scores: BookScores;
   /** One per scored customer, aligned with `scores.customers` (customer k is customers[k]). */
   readonly customers: readonly AssignCustomer[];
-  readonly duplicates: Duplicates;
   /** The Owner column's header as the sheet spells it; null when the tab has none. */
   readonly ownerHeader: string | null;
   readonly issues: Issue[];
@@ -31,14 +29,14 @@ export interface AssignBook {
  */
 export function scoreCurrentBook(workbook: Workbook, settings: Settings, asOfDay: number, state: StateStore): BookScores {
   const { table, derived } = customersTab(workbook, settings);
-  const savedClvFit = reusableComputations(state).clvFit;
+  const savedClvFit = reusableClvFit(state);
   const run = scoreBook({ customers: table, deals: workbook.readTable(settings.tabs.deals), settings, asOfDay, customersDerived: derived ?? undefined, savedClvFit });
   if (!run.ok) throw new CannotRun(run.issues.map((i) => i.message).join('; '));
   return run.result;
 }
 
 export function readAssignBook(workbook: Workbook, settings: Settings, asOfDay: number, state: StateStore): AssignBook {
-  return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay, state), settings);
+  return assignBookOf(scoreCurrentBook(workbook, settings, asOfDay, state));
 }
 
 /** The Customers tab as it is now, made from the deals in an orders-only book (customersTab). */
@@ -46,8 +44,8 @@ export function readCustomersTable(workbook: Workbook, settings: Settings): Tabl
   return customersTab(workbook, settings).table;
 }
 
-/** The customers of a scored book with their tiers, scores, owners and dates, and who is the same company. */
-export function assignBookOf(scores: BookScores, settings: Settings): AssignBook {
+/** The customers of a scored book with their tiers, scores, owners and dates (who is the same company: same-company.ts). */
+export function assignBookOf(scores: BookScores): AssignBook {
   const rows = scores.customers;
   const { columns, table } = rows;
   const text = (column: number | undefined) => rows.text(column).map((t) => t ?? '');
@@ -74,7 +72,6 @@ export function assignBookOf(scores: BookScores, settings: Settings): AssignBook
   return {
     scores,
     customers,
-    duplicates: findDuplicates(customers, (row) => sheetRow(table, row), settings.assign.duplicateKeyLimit),
     ownerHeader: columns.owner === undefined ? null : describeValue(table.header[columns.owner]).trim(),
     issues: scores.issues,
   };

@@ -4,6 +4,7 @@ import { bookFacts } from './book-facts.js';
 import { CannotRun } from './cannot-run.js';
 import { logOwnerChanges, runIdAt } from './log.js';
 import { loadOwnerState } from './owner-state.js';
+import { sameCompanyIn } from './same-company.js';
 import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
@@ -38,7 +39,7 @@ export function claim(request: ClaimRequest): ClaimOutcome {
     asOfDay,
     settings: { assign: settings.assign, pool: settings.pool },
     state: state.pool,
-    duplicateGroups: book.duplicates.groups.map((g) => g.ids),
+    duplicateGroups: sameCompanyIn(book, settings, request.state).duplicates.groups.map((g) => g.ids),
   });
   if (!result.ok) throw new CannotRun(`${result.reason}.`);
 

@@ -1,4 +1,5 @@
 import type { AssignCustomer } from '../core/assign/customer.js';
+import type { Duplicates } from '../core/assign/duplicates.js';
 import type { PoolState } from '../core/pool/state.js';
 import { staleReasons, staleWarning } from '../core/pool/stale.js';
 import type { BookScores } from '../core/score/score-book.js';
@@ -78,10 +79,10 @@ export function standingPoolFlags(
  * The flags of a run that does not recycle (rescore, propose): scoring's, duplicates', and
  * the pool's standing warnings from the saved state.
  */
-export function standingFlags(book: AssignBook, state: OwnerState, settings: Settings, asOfDay: number): FlagSources {
+export function standingFlags(book: AssignBook, duplicates: Duplicates, state: OwnerState, settings: Settings, asOfDay: number): FlagSources {
   return {
     scores: book.scores,
-    duplicates: book.duplicates.flags,
+    duplicates: duplicates.flags,
     pool: standingPoolFlags(book.customers, state.pool, settings.pool, asOfDay, state.lastRescore?.tiers ?? null),
   };
 }

@@ -9,6 +9,7 @@ import { runIdAt } from './log.js';
 import { OWNED } from './owned-columns.js';
 import { type ProposalItem, type ProposalMaker, loadOwnerState } from './owner-state.js';
 import type { ActorRequest } from './ports.js';
+import { sameCompanyIn } from './same-company.js';
 import { withComputations } from './saved-computations.js';
 import type { BookFacts, Summary } from './summary.js';
 
@@ -33,6 +34,7 @@ export interface ProposeOutcome {
 export function propose(request: ProposeRequest): ProposeOutcome {
   const { workbook, settings, asOfDay } = request;
   const book = readAssignBook(workbook, settings, asOfDay, request.state);
+  const sameCompany = sameCompanyIn(book, settings, request.state);
   const reps = readReps(workbook, settings);
   const state = loadOwnerState(request.state);
   const rebalance = request.rebalance ?? false;
@@ -43,7 +45,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
     settings: settings.assign,
     state: state.assign,
     cooldowns: state.pool.cooldowns,
-    duplicateGroups: book.duplicates.groups.map((g) => g.ids),
+    duplicateGroups: sameCompany.duplicates.groups.map((g) => g.ids),
     rebalance,
   });
 
@@ -59,7 +61,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
     { header: OWNED.proposedOwner, values: owners },
     { header: OWNED.reason, values: reasons },
     { header: OWNED.fit, values: fits },
-    flagsColumn(standingFlags(book, state, settings, asOfDay)),
+    flagsColumn(standingFlags(book, sameCompany.duplicates, state, settings, asOfDay)),
   ]);
 
   const activeReps = new Set(reps.reps.filter((r) => r.active).map((r) => r.name));
@@ -79,7 +81,7 @@ export function propose(request: ProposeRequest): ProposeOutcome {
       items,
       load: result.perRep.map((r) => ({ rep: r.rep, count: r.count, capacity: r.capacity, active: activeReps.has(r.rep) })),
     },
-  }, book.scores));
+  }, book.scores, sameCompany));
 
   const issues = [...book.issues, ...reps.issues];
   return { facts: bookFacts(book.scores, issues), assign: assignSection(result, runId, rebalance, activeReps) };

@@ -5,6 +5,7 @@ import { bookFacts } from './book-facts.js';
 import { flagsColumn } from './flags.js';
 import { logOwnerChanges, runIdAt } from './log.js';
 import { loadOwnerState } from './owner-state.js';
+import { sameCompanyIn } from './same-company.js';
 import type { ActorRequest } from './ports.js';
 import type { BookFacts, Summary } from './summary.js';
 
@@ -35,7 +36,7 @@ export function recycle(request: RecycleRequest): RecycleOutcome {
   let runId: string | null = null;
   if (!dryRun) {
     runId = runIdAt('R', request.clock.now());
-    workbook.writeOwnedColumns(settings.tabs.customers, [flagsColumn({ scores: book.scores, duplicates: book.duplicates.flags, pool: result.flags })]);
+    workbook.writeOwnedColumns(settings.tabs.customers, [flagsColumn({ scores: book.scores, duplicates: sameCompanyIn(book, settings, request.state).duplicates.flags, pool: result.flags })]);
     if (result.recycled.length > 0) workbook.writeCells(settings.tabs.customers, ownerHeader, result.recycled.map((r) => ({ row: r.row, value: null })));
     logOwnerChanges(workbook, request.clock, runId, 'recycle', request.actor, result.recycled.map((r) => ({ customerId: r.customerId, from: r.from, to: '', reason: r.reason })));
     request.state.save({ ...state, pool: result.state });

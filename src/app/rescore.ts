@@ -11,6 +11,7 @@ import { type FlagSources, flagsCell, standingFlags } from './flags.js';
 import { OWNED, OWN_TABS, type OwnedKey } from './owned-columns.js';
 import { loadOwnerState } from './owner-state.js';
 import type { OwnedColumn, UseCaseRequest } from './ports.js';
+import { sameCompanyIn } from './same-company.js';
 import { withComputations } from './saved-computations.js';
 
 export type RescoreRequest = UseCaseRequest;
@@ -33,9 +34,10 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   const { workbook, settings, asOfDay } = request;
   const book = readAssignBook(workbook, settings, asOfDay, request.state);
   const scores = book.scores;
+  const sameCompany = sameCompanyIn(book, settings, request.state);
   // One read of the saved state: the owner sections give the standing pool flags, and lastRescore the movement.
   const state = loadOwnerState(request.state);
-  const flags = standingFlags(book, state, settings, asOfDay);
+  const flags = standingFlags(book, sameCompany.duplicates, state, settings, asOfDay);
   workbook.writeOwnedColumns(settings.tabs.customers, ownedColumns(scores, flags, formatDay(asOfDay)));
 
   // The dashboard is rebuilt on every rescore; a book without a usable Reps tab gets it without per-rep rows.
@@ -55,7 +57,7 @@ export function rescore(request: RescoreRequest): RescoreOutcome {
   const owners: Record<string, string> = {};
   for (const customer of book.customers) owners[customer.id] ??= customer.owner.trim();
   const movement = state.lastRescore ? compareTiers(state.lastRescore.tiers, tiersById) : null;
-  request.state.save(withComputations({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } }, scores));
+  request.state.save(withComputations({ ...state, lastRescore: { asOf: formatDay(asOfDay), runAt: request.clock.now().toISOString(), tiers: tiersById, owners } }, scores, sameCompany));
 
   return { ...bookFacts(scores), scores, movement };
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import type { CompanyGroup } from '../core/assign/duplicates.js';
+import type { KeyedCompanyGroups } from '../core/assign/duplicates-key.js';
 import { Digest } from '../core/digest.js';
 import { ClvFit } from '../core/score/clv/clv-result.js';
 import type { FuturePurchases } from '../core/score/clv/discounted-value.js';
 import type { KeyedClvFit } from '../core/score/clv/fit-key.js';
 import type { BookScores } from '../core/score/score-book.js';
+import { packGroups, unpackGroups } from './packed-groups.js';
 import { packNumbers, unpackNumbers } from './packed-numbers.js';
 import type { StateStore } from './ports.js';
 
@@ -11,7 +14,8 @@ import type { StateStore } from './ports.js';
  * What a rescore computed that later runs on the same data can take instead of computing
  * it again (issue 13 item 2): the CLV fit, a handful of numbers that cost a fit of both
  * models over every buyer, and each buyer's expected future purchases under it, which
- * cost a hypergeometric series per buyer and period. It lives in the saved state's
+ * cost a hypergeometric series per buyer and period; and who is the same company, which
+ * costs normalising every customer's name, e-mail and phone. It lives in the saved state's
  * `computed` section, beside what the use cases remember, and is only ever a shortcut:
  * each entry carries the key of
  * what it was computed from, a run uses it only when its own data gives the same key, and
@@ -35,22 +39,38 @@ const SavedFuture = z.object({ ifAlive: z.string(), discountedIfAlive: z.string(
 const SavedClvFit = z.object({ key: z.string(), fit: ClvFit, future: SavedFuture.nullable().default(null), seal: z.string() });
 type SavedClvFit = z.infer<typeof SavedClvFit>;
 
-const Computed = z.object({ version: z.literal(VERSION), clvFit: SavedClvFit.nullable() });
+/** Same-company groups (packed-groups.ts), sealed like a fit: `seal` is the digest of the key and the packed text. */
+const SavedCompanyGroups = z.object({ key: z.string(), groups: z.string(), seal: z.string() });
+
+/** A section saved before the groups were saved with it has none, and its fit still reads back. */
+const Computed = z.object({ version: z.literal(VERSION), clvFit: SavedClvFit.nullable(), sameCompany: SavedCompanyGroups.nullable().default(null) });
 type Computed = z.infer<typeof Computed>;
 
-/** What the saved state holds that this run may reuse; null for each part that is missing or does not read back. */
-export interface Reusable {
-  readonly clvFit: KeyedClvFit | null;
+// Each reader checks only its own entry, so taking the groups does not seal the fit's
+// 50,000 expected purchases again, nor a damaged fit cost the groups.
+const ComputedFit = Computed.pick({ version: true, clvFit: true });
+const ComputedGroups = Computed.pick({ version: true, sameCompany: true });
+
+function computedSection<T>(store: StateStore, schema: z.ZodType<T>): T | null {
+  const state = store.load();
+  const parsed = schema.safeParse(typeof state === 'object' && state !== null ? (state as { computed?: unknown }).computed : undefined);
+  return parsed.success ? parsed.data : null;
 }
 
-export function reusableComputations(store: StateStore): Reusable {
-  const state = store.load();
-  const parsed = Computed.safeParse(typeof state === 'object' && state !== null ? (state as { computed?: unknown }).computed : undefined);
-  const saved = parsed.success ? parsed.data.clvFit : null;
-  if (!saved || saved.seal !== seal(saved.key, saved.fit, saved.future)) return { clvFit: null };
+/** The saved CLV fit this run may reuse; null when it is missing or does not read back (its key is checked by the scoring). */
+export function reusableClvFit(store: StateStore): KeyedClvFit | null {
+  const saved = computedSection(store, ComputedFit)?.clvFit;
+  if (!saved || saved.seal !== seal(saved.key, saved.fit, saved.future)) return null;
   const clvFit = { key: saved.key, fit: saved.fit, future: saved.future && unpackFuture(saved.future) };
   entriesRead.set(clvFit.fit, { entry: saved, future: clvFit.future });
-  return { clvFit };
+  return clvFit;
+}
+
+/** The saved same-company groups of `count` candidates whose key is `key`; null when there are none for them or they do not read back. */
+export function reusableCompanyGroups(store: StateStore, key: string, count: number): CompanyGroup[] | null {
+  const saved = computedSection(store, ComputedGroups)?.sameCompany;
+  if (!saved || saved.key !== key || saved.seal !== groupsSeal(saved.key, saved.groups)) return null;
+  return unpackGroups(saved.groups, count);
 }
 
 /**
@@ -67,19 +87,31 @@ function unpackFuture(saved: z.infer<typeof SavedFuture>): FuturePurchases | nul
 }
 
 /**
- * The state with this run's computations in its `computed` section, for a use case that
- * saves the state anyway. A fit that would not read back exactly is not saved, and the
- * next run fits again: JSON has no NaN or infinity, and writes -0 as 0 (made null here,
- * which the schema refuses).
+ * The state with this run's computations in its `computed` section (the CLV fit of
+ * `scores`, and the same-company groups), for a use case that saves the state anyway.
  */
-export function withComputations<T extends object>(state: T, scores: BookScores): T & { computed: Computed } {
+export function withComputations<T extends object>(state: T, scores: BookScores, companies: KeyedCompanyGroups): T & { computed: Computed } {
+  const packed = packGroups(companies.groups);
+  const sameCompany = { key: companies.key, groups: packed, seal: groupsSeal(companies.key, packed) };
+  return { ...state, computed: { version: VERSION, clvFit: savedClvFit(scores), sameCompany } };
+}
+
+/**
+ * The fit as saved: the entry read, when the run reused it, else a new one. A fit that
+ * would not read back exactly is not saved, and the next run fits again: JSON has no NaN
+ * or infinity, and writes -0 as 0 (made null here, which the schema refuses).
+ */
+function savedClvFit(scores: BookScores): SavedClvFit | null {
   const fitted = scores.clv?.fit;
   const read = fitted && entriesRead.get(fitted.fit);
-  if (fitted && read && read.entry.key === fitted.key && read.future === fitted.future) return { ...state, computed: { version: VERSION, clvFit: read.entry } };
+  if (fitted && read && read.entry.key === fitted.key && read.future === fitted.future) return read.entry;
   const fit = fitted ? ClvFit.safeParse(JSON.parse(JSON.stringify(fitted.fit, (_, v: unknown) => (Object.is(v, -0) ? null : v)))) : null;
   const future = fitted?.future ? { ifAlive: packNumbers(fitted.future.ifAlive), discountedIfAlive: packNumbers(fitted.future.discountedIfAlive) } : null;
-  const clvFit = fitted && fit?.success ? { key: fitted.key, fit: fit.data, future, seal: seal(fitted.key, fit.data, future) } : null;
-  return { ...state, computed: { version: VERSION, clvFit } };
+  return fitted && fit?.success ? { key: fitted.key, fit: fit.data, future, seal: seal(fitted.key, fit.data, future) } : null;
+}
+
+function groupsSeal(key: string, packed: string): string {
+  return new Digest().text(key).text(packed).hex();
 }
 
 /** Over the fit as the schema lays it out, so the saved text and the text read back give the same seal. */

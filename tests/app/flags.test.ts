@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignBookOf } from '../../src/app/assign-input.js';
+import { sameCompanyIn } from '../../src/app/same-company.js';
 import { flagsCell, scoreFlags, standingFlags } from '../../src/app/flags.js';
 import { loadOwnerState } from '../../src/app/owner-state.js';
 import type { BookScores } from '../../src/core/score/score-book.js';
@@ -16,8 +17,10 @@ function scored() {
 }
 
 /** What a rescore writes into TW Flags: its scores plus what the saved state says. */
-const rescoreFlags = (scores: BookScores, state: ReturnType<typeof memoryState>, day: number) =>
-  standingFlags(assignBookOf(scores, context().settings), loadOwnerState(state), context().settings, day);
+function rescoreFlags(scores: BookScores, state: ReturnType<typeof memoryState>, day: number) {
+  const book = assignBookOf(scores);
+  return standingFlags(book, sameCompanyIn(book, context().settings, state).duplicates, loadOwnerState(state), context().settings, day);
+}
 
 describe('the TW Flags cell', () => {
   it("joins scoring's flags, the same company and the pool's standing warning, so a rescore keeps them all", () => {

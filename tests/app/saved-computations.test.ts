@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { propose } from '../../src/app/propose.js';
-import { recycle } from '../../src/app/recycle.js';
 import { rescore } from '../../src/app/rescore.js';
 import { readSavedState } from '../../src/app/saved-state.js';
 import { stateToChunks } from '../../src/app/state-text.js';
@@ -12,9 +10,9 @@ import { futurePurchases } from '../../src/core/score/clv/discounted-value.js';
 import { dayNumber, formatDay } from '../../src/core/parse/days.js';
 import { defaultSettings, type Settings } from '../../src/core/settings/schema.js';
 import type { Cell } from '../../src/core/table.js';
-import { fixedClock, memoryBook, memoryState } from './book-fixtures.js';
 import { CALIBRATION_END, readCdnowSubset } from '../core/score/clv/cdnow.js';
-import { ownerReps } from './owner-fixtures.js';
+import { asOfDay } from './owner-fixtures.js';
+import { type Book, type MemoryState, proposeAll, recycleBoth, request, rescored, withComputedSection, workbookOf } from './rescored-fixtures.js';
 
 // Counting the BG/NBD fits is how these tests see whether a run reused the saved one.
 vi.mock('../../src/core/score/clv/bg-nbd-fit.js', async (original) => {
@@ -33,13 +31,7 @@ beforeEach(() => {
   series.mockClear();
 });
 
-const asOfDay = dayNumber(2026, 11, 23);
 const firstDay = dayNumber(2025, 1, 1);
-
-interface Book {
-  readonly customers: Cell[][];
-  readonly deals: Cell[][];
-}
 
 const NAMES = ['Acme', 'Beta', 'Gamma', 'Delta', 'Zeta'];
 const REGIONS = ['East', 'West'];
@@ -86,33 +78,7 @@ const buyingBook: fc.Arbitrary<Book> = fc
   });
 const buying = fc.sample(buyingBook, { numRuns: 1, seed: 13 })[0];
 
-function workbookOf(data: Book) {
-  return memoryBook({ Customers: data.customers, Deals: data.deals, Reps: ownerReps });
-}
-
-function request(workbook: ReturnType<typeof workbookOf>, state: ReturnType<typeof memoryState>, settings: Settings = defaultSettings, day = asOfDay) {
-  return { workbook, state, clock: fixedClock, settings, asOfDay: day, actor: 'cli', madeBy: { actor: 'cli', role: 'command' as const } };
-}
-
-/** A rescored book and its state, as the next command finds them. */
-function rescored(data: Book, settings: Settings = defaultSettings, day = asOfDay) {
-  const workbook = workbookOf(data);
-  const state = memoryState();
-  rescore(request(workbook, state, settings, day));
-  return { workbook, state };
-}
-
-/** Everything a propose shows: its summary, the Customers tab it wrote, and the run it saved for apply. */
-function proposeAll(workbook: ReturnType<typeof workbookOf>, state: ReturnType<typeof memoryState>, settings: Settings = defaultSettings, day = asOfDay) {
-  const outcome = propose(request(workbook, state, settings, day));
-  const saved = state.load() as { proposals: unknown };
-  return { outcome, customers: workbook.readTable('Customers'), proposals: saved.proposals };
-}
-
-function withoutComputed(state: ReturnType<typeof memoryState>) {
-  const { computed: _dropped, ...rest } = state.load() as Record<string, unknown>;
-  return memoryState(structuredClone(rest));
-}
+const withoutComputed = (state: MemoryState) => withComputedSection(state, () => undefined);
 
 interface SavedFit {
   key: string;
@@ -121,14 +87,13 @@ interface SavedFit {
   seal: string;
 }
 
-function computedOf(state: ReturnType<typeof memoryState>) {
+function computedOf(state: MemoryState) {
   return (state.load() as { computed: { version: number; clvFit: SavedFit | null } }).computed;
 }
 
 /** The state with its saved fit replaced by `edit` of it. */
-function withSavedFit(state: ReturnType<typeof memoryState>, edit: (saved: SavedFit) => SavedFit) {
-  const loaded = state.load() as { computed: { version: number; clvFit: SavedFit } };
-  return memoryState({ ...loaded, computed: { ...loaded.computed, clvFit: edit(structuredClone(loaded.computed.clvFit)) } });
+function withSavedFit(state: MemoryState, edit: (saved: SavedFit) => SavedFit) {
+  return withComputedSection(state, (computed) => ({ ...computed, clvFit: edit(computed.clvFit as SavedFit) }));
 }
 
 const sample = fc.sample(book, { numRuns: 1, seed: 13 })[0];
@@ -208,14 +173,10 @@ describe('the CLV fit a rescore saves', () => {
   });
 
   it('is reused by recycle too: its flags are the ones a fresh fit gives', () => {
-    const reused = rescored(sample);
-    const fresh = rescored(sample);
-    fits.mockClear();
-    const a = recycle(request(reused.workbook, reused.state));
-    expect(fits).not.toHaveBeenCalled();
-    const b = recycle(request(fresh.workbook, withoutComputed(fresh.state)));
-    expect(a).toEqual(b);
-    expect(reused.workbook.readTable('Customers')).toEqual(fresh.workbook.readTable('Customers'));
+    const runs = recycleBoth(sample, withoutComputed, () => fits.mockClear());
+    // The run without the saved fit fits once; the one with it, never.
+    expect(fits).toHaveBeenCalledTimes(1);
+    expect(runs.saved).toEqual(runs.stripped);
   });
 
   const changes: [string, (data: Book) => Book, Settings?, number?][] = [
@@ -286,8 +247,7 @@ describe('the CLV fit a rescore saves', () => {
   it.each(damages)('is ignored, not trusted, when it is %s, and the state is still read', (_, damage) => {
     const reused = rescored(sample);
     const fresh = rescored(sample);
-    const state = reused.state.load() as Record<string, unknown>;
-    const damaged = memoryState({ ...state, computed: damage(state.computed as Record<string, unknown>) });
+    const damaged = withComputedSection(reused.state, damage);
     // The rest of the state (the tiers, the owners of the last rescore) reads as before.
     expect(readSavedState(stateToChunks(damaged.load())).problem).toBeNull();
     fits.mockClear();
