@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { OWN_TABS } from '../../../src/app/owned-columns.js';
+import { OWNED_HEADERS, OWN_TABS } from '../../../src/app/owned-columns.js';
 import { getState } from '../../../src/app/server/get-state.js';
 import { loadJob } from '../../../src/app/server/job.js';
 import { type UseCase, ownedColumnsJob } from '../../../src/app/server/owned-columns-job.js';
@@ -93,7 +93,7 @@ describe('a long job that runs out of time', () => {
   });
 
   it('names the end, not a customer, when only blank rows are left, and skips blank rows to name the next customer', () => {
-    const { call } = stoppingBook(['C1', 'C2', 'C3', 'C4', 'C5', null, 'C7', 'C8', 'C9', 'C10', null, null]);
+    const { call } = stoppingBook(['C1', 'C2', 'C3', 'C4', 'C5', '  ', ' C7 ', 'C8', 'C9', 'C10', null, null]);
     expect(call().notes).toEqual(['Time ran out after row 5 of 12; the next run writes on from customer C7.']);
     expect(call().notes.at(-1)).toBe('Time ran out after row 10 of 12; the next run writes on from customer (end).');
   });
@@ -153,7 +153,52 @@ describe('a long job that runs out of time', () => {
     expect(results).toEqual([]);
   });
 
+  it('writes every row in one call that has its whole budget ahead', () => {
+    const { call, session, tier } = stoppingBook(ids(12));
+    const ctx = session.context();
+    expect(call(null, 'rescore', { ...ctx, startedMs: ctx.clock.now().getTime() })).toMatchObject({ status: 'done', rowsWritten: 12 });
+    expect(tier()).toEqual(ids(12).map((id) => id.toLowerCase()));
+  });
+
+  it('ends at once, leaving the saved state alone, when the use case writes no column and saves nothing', () => {
+    const { session, state } = stoppingBook(ids(12));
+    const job = ownedColumnsJob(session.context(), Settings.parse({}), 'rescore', null, () => ({ asOf: 'none', customers: 0 }), Summary);
+    expect(job).toMatchObject({ status: 'done', rowsWritten: 0, rows: 0 });
+    expect(state.load()).toEqual({ runs: 0 });
+  });
+
   it('refuses a date that does not exist', () => {
     expect(() => stoppingBook(ids(3)).call('2026-02-30')).toThrow(/^asOf: .*February 2026 has 28 days/);
+  });
+
+  it('saves what it computed before its first chunk when it needs more than one, so a run the platform stops mid-chunk resumes without computing again', () => {
+    // Every owned column: 5,555 rows make a full chunk of 100,000 cells.
+    const book = memoryBook({ Customers: [['Customer ID'], ...ids(6_000).map((id) => [id])] });
+    const session = previewSession(book, memoryState(), { user: 'manager@example.com', today: parseDay('2026-11-02') as number, timeZone: 'Etc/UTC', writeMsPerCall: null, executionLimitMs: 360_000, wallMs: () => 0 });
+    let computed = 0;
+    const wide: UseCase<Summary> = ({ workbook }) => {
+      computed += 1;
+      const rows = workbook.readTable('Customers')!.rows;
+      workbook.writeOwnedColumns('Customers', OWNED_HEADERS.map((header) => ({ header, values: rows.map((r) => `${r[0]}:${header}`) })));
+      return { asOf: '', customers: rows.length };
+    };
+    const ctx = session.context();
+    let chunks = 0;
+    const stopsInSecondChunk: ServerContext = {
+      ...ctx,
+      book: Object.assign(Object.create(ctx.book) as ServerContext['book'], {
+        writeOwnedRows: (...args: Parameters<ServerContext['book']['writeOwnedRows']>) => {
+          if (++chunks === 2) throw new Error('Exceeded maximum execution time');
+          ctx.book.writeOwnedRows(...args);
+        },
+      }),
+    };
+    expect(() => ownedColumnsJob(stopsInSecondChunk, Settings.parse({}), 'rescore', null, wide, Summary)).toThrow('Exceeded maximum execution time');
+    const resumed = ownedColumnsJob(session.context(), Settings.parse({}), 'rescore', null, wide, Summary);
+    expect(resumed.notes).toEqual(['Resumed the rescore of 2026-11-02 at row 5556 of 6000.', 'It wrote on from the results saved when it started, without computing them again.']);
+    expect(resumed).toMatchObject({ status: 'done', rowsWritten: 445 });
+    expect(computed).toBe(1);
+    const customers = book.readTable('Customers')!;
+    expect(customers.rows.map((r) => r[customers.header.indexOf('TW As Of')])).toEqual(ids(6_000).map((id) => `${id}:TW As Of`));
   });
 });

@@ -20,11 +20,12 @@ import { memoryState, table } from '../book-fixtures.js';
 const MANAGER = 'manager@example.com';
 const REP = 'alice.chen@example.com';
 
-function smallDemo(settings: Partial<Settings> = {}) {
+/** `writeMsPerCall`: how long each call may write (null: as long as it needs), as in the preview's slow mode. */
+function smallDemo(settings: Partial<Settings> = {}, writeMsPerCall: number | null = null) {
   const workbook = new MemoryWorkbook(buildDemoBook(70, 300).map((t) => table(t.name, t.rows)), new Set(Object.values(OWN_TABS)));
   const state = memoryState();
   const session = previewSession(workbook, state, {
-    user: MANAGER, today: parseDay(DEMO_AS_OF) as number, timeZone: 'Etc/UTC', writeMsPerCall: null, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 1, 9),
+    user: MANAGER, today: parseDay(DEMO_AS_OF) as number, timeZone: 'Etc/UTC', writeMsPerCall, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 1, 9),
   }, { managers: [MANAGER], ...settings });
   const as = (email: string): ServerContext => ({ ...session.context(), user: { email } });
   const column = (header: string) => {
@@ -35,16 +36,17 @@ function smallDemo(settings: Partial<Settings> = {}) {
   return { workbook, session, state, as, column };
 }
 
-/** The context `ctx` with a book that records the lease each owned-column write happened under. */
-function watchingLease(ctx: ServerContext): { ctx: ServerContext; seen: (Lease | null)[] } {
+/** The context `ctx` with a book that records, at each read of a tab, the lease the book is held under. */
+function watchingLease(ctx: ServerContext): { ctx: ServerContext; seen: () => { holder: string; action: string }[] } {
   const seen: (Lease | null)[] = [];
   const book: ServerBook = Object.assign(Object.create(ctx.book) as ServerBook, {
-    writeOwnedRows: (...args: Parameters<ServerBook['writeOwnedRows']>) => {
+    readTable: (tab: string) => {
       seen.push(currentLease(ctx));
-      ctx.book.writeOwnedRows(...args);
+      return ctx.book.readTable(tab);
     },
   });
-  return { ctx: { ...ctx, book }, seen };
+  const held = () => [...new Map(seen.filter((l) => l !== null).map((l) => [`${l.holder} ${l.action}`, { holder: l.holder, action: l.action }])).values()];
+  return { ctx: { ...ctx, book }, seen: held };
 }
 
 const failure = (run: () => unknown): string => {
@@ -65,6 +67,19 @@ describe('a call with a bad input', () => {
     expect(failure(() => callServer(surface.applyFunction, as(MANAGER), { only: ['C0001', 2] }))).toMatch(/^apply was called with a bad input: only\.1: /);
     expect(callServer(surface.getStateFunction, as(MANAGER), undefined).user).toEqual({ email: MANAGER, manager: true });
   });
+
+  it('names the function that refused it', () => {
+    const { as } = smallDemo();
+    const named = Object.values(surface).map((fn) => failure(() => callServer(fn, as(MANAGER), 'not an object')).split(' was called')[0]);
+    expect(named).toEqual(['getState', 'rescore', 'propose', 'apply', 'undo', 'recycle', 'claim', 'saveSettings', 'installSchedule', 'removeSchedule']);
+  });
+
+  it('refuses a date with anything before or after its YYYY-MM-DD', () => {
+    const { as } = smallDemo();
+    for (const asOf of ['x2026-11-01', '2026-11-01T09:00']) {
+      expect(failure(() => callServer(surface.rescoreFunction, as(MANAGER), { asOf }))).toBe('rescore was called with a bad input: asOf: a date in the form YYYY-MM-DD');
+    }
+  });
 });
 
 describe('rescore from the sidebar', () => {
@@ -74,7 +89,7 @@ describe('rescore from the sidebar', () => {
     const answer = callServer(surface.rescoreFunction, ctx, {});
     expect(answer).toMatchObject({ asOf: DEMO_AS_OF, status: 'done', rows: 70, rowsWritten: 70, customers: 68 });
     expect(column('TW Tier')!.filter((tier) => tier === 'A' || tier === 'B' || tier === 'C')).toHaveLength(68);
-    expect(seen.map((lease) => lease && { holder: lease.holder, action: lease.action })).toEqual([{ holder: MANAGER, action: 'rescore' }]);
+    expect(seen()).toEqual([{ holder: MANAGER, action: 'rescore' }]);
     expect(currentLease(ctx)).toBeNull();
     expect(loadJob(ctx.job)).toBeNull();
   });
@@ -82,13 +97,46 @@ describe('rescore from the sidebar', () => {
   it('runs under a lease called "someone" when Google gives no e-mail', () => {
     const { ctx, seen } = watchingLease(smallDemo().as(''));
     callServer(surface.rescoreFunction, ctx, {});
-    expect(seen.map((lease) => lease?.holder)).toEqual(['someone']);
+    expect(seen()).toEqual([{ holder: 'someone', action: 'rescore' }]);
   });
 
   it('scores as of the date asked for, and refuses a date that does not exist', () => {
     const { as } = smallDemo();
     expect(callServer(surface.rescoreFunction, as(MANAGER), { asOf: '2026-10-15' }).asOf).toBe('2026-10-15');
     expect(failure(() => callServer(surface.rescoreFunction, as(MANAGER), { asOf: '2026-02-30' }))).toMatch(/^asOf: .*February 2026 has 28 days/);
+  });
+
+  it('answers with what the summary shows: tiers, segments, issues, notes, the score and the movement', () => {
+    const answer = callServer(surface.rescoreFunction, smallDemo().as(MANAGER), {});
+    expect(Object.keys(answer).sort()).toEqual(['asOf', 'customers', 'issues', 'movement', 'notes', 'rows', 'rowsWritten', 'score', 'segments', 'status', 'tiers'].sort());
+    expect(answer.tiers.A + answer.tiers.B + answer.tiers.C).toBe(answer.customers);
+  });
+
+  it('stops when its time runs out, says so, and the next call writes on from what it saved; the Sheets touches come once it is done', () => {
+    const { as, session } = smallDemo({ sheets: { ownerValidation: true } }, 2);
+    const first = callServer(surface.rescoreFunction, as(MANAGER), {});
+    expect(first).toMatchObject({ status: 'stopped', rows: 70 });
+    expect(first.rowsWritten).toBeLessThan(70);
+    expect(first.notes.at(-1)).toMatch(/^Time ran out after row \d+ of 70; the next run writes on from customer C\d{4}\.$/);
+    expect(session.book.touches.size).toBe(0);
+    const second = callServer(surface.rescoreFunction, as(MANAGER), {});
+    expect(second.notes).toContain('It wrote on from the results saved when it started, without computing them again.');
+    expect(second.tiers).toEqual(first.tiers);
+    const ctx = as(MANAGER);
+    const last = callServer(surface.rescoreFunction, { ...ctx, startedMs: ctx.clock.now().getTime() }, {});
+    expect(last.status).toBe('done');
+    expect(session.book.touches.get('Customers')?.ownerChoices?.names).toHaveLength(7);
+  });
+
+  it('offers no list of reps when the book has no Owner column or no Reps tab to take it from', () => {
+    const noOwner = smallDemo({ sheets: { ownerValidation: true } });
+    const customers = noOwner.workbook.readTable('Customers')!;
+    customers.header[customers.header.indexOf('Owner')] = 'Holder';
+    callServer(surface.rescoreFunction, noOwner.as(MANAGER), {});
+    expect(noOwner.session.book.touches.get('Customers')).toEqual({ ownerHeader: null, ownerChoices: null });
+    const noReps = smallDemo({ sheets: { ownerValidation: true }, tabs: { customers: 'Customers', deals: 'Deals', reps: 'Team' } } as Partial<Settings>);
+    callServer(surface.rescoreFunction, noReps.as(MANAGER), {});
+    expect(noReps.session.book.touches.get('Customers')).toEqual({ ownerHeader: 'Owner', ownerChoices: null });
   });
 
   it('offers the active reps as the Owner column\'s list when the manager switched it on, and no list otherwise', () => {
@@ -122,6 +170,22 @@ describe('propose from the sidebar', () => {
     const manager = smallDemo();
     const saved = callServer(surface.proposeFunction, manager.as(MANAGER), {});
     expect(preview.assign.proposed).toEqual(saved.assign.proposed);
+    const anonymous = callServer(surface.proposeFunction, rep.as(''), {});
+    expect(anonymous.notes.at(-1)).toBe('Only a manager\'s proposals are saved for apply, so this preview by someone wrote nothing and leaves the saved run as it was.');
+  });
+
+  it('stops when its time runs out and writes on from what it saved; its proposals are saved for apply', () => {
+    const { as, session } = smallDemo({}, 1);
+    const first = callServer(surface.proposeFunction, as(MANAGER), {});
+    expect(first).toMatchObject({ status: 'stopped', saved: true, rows: 70 });
+    expect(first.notes.at(-1)).toMatch(/^Time ran out after row \d+ of 70/);
+    expect(session.book.touches.size).toBe(0);
+    const second = callServer(surface.proposeFunction, as(MANAGER), {});
+    expect(second.notes).toContain(`Resumed the propose of ${DEMO_AS_OF} at row ${first.rowsWritten + 1} of 70.`);
+    expect(second.notes).toContain('It wrote on from the results saved when it started, without computing them again.');
+    const ctx = as(MANAGER);
+    expect(callServer(surface.proposeFunction, { ...ctx, startedMs: ctx.clock.now().getTime() }, {}).status).toBe('done');
+    expect(session.book.touches.get('Customers')).toEqual({ ownerHeader: 'Owner', ownerChoices: null });
   });
 
   it('previews as of the date a rep asks for, and refuses a date that does not exist', () => {
@@ -135,6 +199,24 @@ describe('propose from the sidebar', () => {
     const fill = callServer(surface.proposeFunction, as(MANAGER), {});
     const rebalance = callServer(surface.proposeFunction, as(MANAGER), { rebalance: true });
     expect(rebalance.assign.proposed).toBeGreaterThan(fill.assign.proposed);
+  });
+});
+
+describe('the lease a sidebar action holds while it runs', () => {
+  it('names the user and the action, or "someone" when Google gives no e-mail', () => {
+    const { as } = smallDemo();
+    const held = (email: string, run: (ctx: ServerContext) => unknown) => {
+      const { ctx, seen } = watchingLease(as(email));
+      run(ctx);
+      return seen();
+    };
+    expect(held(MANAGER, (ctx) => callServer(surface.proposeFunction, ctx, {}))).toEqual([{ holder: MANAGER, action: 'propose' }]);
+    expect(held(MANAGER, (ctx) => callServer(surface.applyFunction, ctx, {}))).toEqual([{ holder: MANAGER, action: 'apply' }]);
+    expect(held(MANAGER, (ctx) => callServer(surface.undoFunction, ctx, {}))).toEqual([{ holder: MANAGER, action: 'undo' }]);
+    expect(held('', (ctx) => callServer(surface.recycleFunction, ctx, { dryRun: true }))).toEqual([{ holder: 'someone', action: 'recycle' }]);
+    expect(held(REP, (ctx) => callServer(surface.recycleFunction, ctx, { dryRun: true }))).toEqual([{ holder: REP, action: 'recycle' }]);
+    expect(held(REP, (ctx) => failure(() => callServer(surface.claimFunction, ctx, { customerId: 'C0001', rep: 'Bob Martin' })))).toEqual([]);
+    expect(held(MANAGER, (ctx) => failure(() => callServer(surface.claimFunction, ctx, { customerId: 'nobody' })))).toEqual([{ holder: MANAGER, action: 'claim' }]);
   });
 });
 
