@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { OWN_TABS } from '../../../src/app/owned-columns.js';
 import * as surface from '../../../src/app/server/functions.js';
 import { loadJob } from '../../../src/app/server/job.js';
 import { currentLease, type Lease } from '../../../src/app/server/lease.js';
 import type { ServerBook, ServerContext } from '../../../src/app/server/ports.js';
-import { callServer } from '../../../src/app/server/server-function.js';
+import { type ServerFunction, callServer } from '../../../src/app/server/server-function.js';
 import { parseDay } from '../../../src/core/parse/days.js';
 import type { Settings } from '../../../src/core/settings/schema.js';
 import { MemoryWorkbook } from '../../../src/node/book/memory-workbook.js';
-import { DEMO_AS_OF, buildDemoBook } from '../../../src/node/demo-book.js';
+import { DEMO_AS_OF, type DemoTab, buildDemoBook } from '../../../src/node/demo-book.js';
 import { previewSession } from '../../../src/node/preview/preview-context.js';
 import { memoryState, table } from '../book-fixtures.js';
 
@@ -21,8 +22,10 @@ const MANAGER = 'manager@example.com';
 const REP = 'alice.chen@example.com';
 
 /** `writeMsPerCall`: how long each call may write (null: as long as it needs), as in the preview's slow mode. */
-function smallDemo(settings: Partial<Settings> = {}, writeMsPerCall: number | null = null) {
-  const workbook = new MemoryWorkbook(buildDemoBook(70, 300).map((t) => table(t.name, t.rows)), new Set(Object.values(OWN_TABS)));
+function smallDemo(settings: Partial<Settings> = {}, writeMsPerCall: number | null = null, edit: (tabs: DemoTab[]) => void = () => {}) {
+  const tabs = buildDemoBook(70, 300);
+  edit(tabs);
+  const workbook = new MemoryWorkbook(tabs.map((t) => table(t.name, t.rows)), new Set(Object.values(OWN_TABS)));
   const state = memoryState();
   const session = previewSession(workbook, state, {
     user: MANAGER, today: parseDay(DEMO_AS_OF) as number, timeZone: 'Etc/UTC', writeMsPerCall, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 1, 9),
@@ -70,7 +73,8 @@ describe('a call with a bad input', () => {
 
   it('names the function that refused it', () => {
     const { as } = smallDemo();
-    const named = Object.values(surface).map((fn) => failure(() => callServer(fn, as(MANAGER), 'not an object')).split(' was called')[0]);
+    const functions: ServerFunction<z.ZodType, z.ZodType>[] = Object.values(surface);
+    const named = functions.map((fn) => failure(() => callServer(fn, as(MANAGER), 'not an object')).split(' was called')[0]);
     expect(named).toEqual(['getState', 'rescore', 'propose', 'apply', 'undo', 'recycle', 'claim', 'saveSettings', 'installSchedule', 'removeSchedule']);
   });
 
@@ -129,9 +133,9 @@ describe('rescore from the sidebar', () => {
   });
 
   it('offers no list of reps when the book has no Owner column or no Reps tab to take it from', () => {
-    const noOwner = smallDemo({ sheets: { ownerValidation: true } });
-    const customers = noOwner.workbook.readTable('Customers')!;
-    customers.header[customers.header.indexOf('Owner')] = 'Holder';
+    const noOwner = smallDemo({ sheets: { ownerValidation: true } }, null, ([customers]) => {
+      customers.rows[0] = customers.rows[0].map((header) => (header === 'Owner' ? 'Holder' : header));
+    });
     callServer(surface.rescoreFunction, noOwner.as(MANAGER), {});
     expect(noOwner.session.book.touches.get('Customers')).toEqual({ ownerHeader: null, ownerChoices: null });
     const noReps = smallDemo({ sheets: { ownerValidation: true }, tabs: { customers: 'Customers', deals: 'Deals', reps: 'Team' } } as Partial<Settings>);
