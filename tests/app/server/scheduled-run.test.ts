@@ -137,6 +137,91 @@ describe('an hourly tick', () => {
 });
 
 describe('a tick with work due', () => {
+  it('goes on with a rescore the time cut short before anything else is due, hour by hour, and counts it as the month\'s once done', () => {
+    const workbook = memoryBook({
+      Customers: [['Customer ID', 'Name', 'Owner', 'Historical Revenue'], ...Array.from({ length: 9 }, (_, k) => [`C${k + 1}`, `Co ${k + 1}`, '', 100 * (k + 1)])],
+      Reps: [['Name', 'Email'], ['Ann', 'ann@example.com']],
+    });
+    // Each tick has time for a few rows only, as on a big sheet.
+    const session = previewSession(workbook, memoryState(), {
+      user: MANAGER, today: TODAY, timeZone: 'Etc/UTC', writeMsPerCall: 0.1, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 2, 9),
+    }, managers);
+    const triggers = userTriggers(MANAGER, true);
+    const tick = () => runScheduled({ ...session.context(), triggers }, 'manager-1');
+    const ctx = { ...session.context(), triggers };
+    installSchedule(ctx, settings(), { takeOver: false });
+    ctx.schedule.write({ ...loadSchedule(ctx)!, lastMonthly: '2026-10', lastDaily: TODAY });
+    const outcomes = [tick()];
+    expect(outcomes[0]).toEqual({ ran: true, outcome: expect.stringMatching(/^rescore stopped at row [1-8] of 9; it goes on next hour$/) });
+    expect(loadSchedule(ctx)!.lastMonthly).toBe('2026-10');
+    // The manager's hour has passed and today's daily run is done, so only the unfinished rescore is due.
+    while (outcomes.at(-1)!.outcome.startsWith('rescore stopped')) {
+      expect(outcomes.length).toBeLessThan(10);
+      outcomes.push(tick());
+    }
+    expect(outcomes.at(-1)!.outcome).toMatch(/^rescored 9 customers as of 2026-11-02/);
+    expect(loadSchedule(ctx)!.lastMonthly).toBe('2026-11');
+    expect(tick()).toEqual({ ran: false, outcome: 'nothing due' });
+  });
+
+  it('goes on with a propose the time cut short without recycling again', () => {
+    const workbook = memoryBook({
+      Customers: [['Customer ID', 'Name', 'Owner', 'Historical Revenue'], ...Array.from({ length: 9 }, (_, k) => [`C${k + 1}`, `Co ${k + 1}`, '', 100 * (k + 1)])],
+      Reps: [['Name', 'Email'], ['Ann', 'ann@example.com']],
+    });
+    const session = previewSession(workbook, memoryState(), {
+      user: MANAGER, today: TODAY, timeZone: 'Etc/UTC', writeMsPerCall: 0.1, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 2, 9),
+    }, managers);
+    const triggers = userTriggers(MANAGER, true);
+    const ctx = { ...session.context(), triggers };
+    installSchedule(ctx, settings(), { takeOver: false });
+    ctx.schedule.write({ ...loadSchedule(ctx)!, lastMonthly: '2026-11' });
+    const first = runScheduled({ ...session.context(), triggers }, 'manager-1');
+    expect(first.outcome).toMatch(/^recycled 0 stale customers, .*; propose stopped at row [1-8] of 9; it goes on next hour$/);
+    expect(loadSchedule(ctx)!.lastDaily).toBeNull();
+    const second = runScheduled({ ...session.context(), triggers }, 'manager-1');
+    expect(second.outcome).toMatch(/^propose stopped at row \d of 9; it goes on next hour$|^proposed owners for 9 customers/);
+    expect(second.outcome).not.toMatch(/recycled/);
+  });
+
+  it('keeps the record of a manager who took the schedule over while the tick ran', () => {
+    const { as } = book();
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    const ctx = as(MANAGER);
+    // The daily recycle reads the book: the other manager takes over meanwhile.
+    const takenOverMidway: ServerContext = {
+      ...ctx,
+      book: Object.assign(Object.create(ctx.book) as ServerContext['book'], {
+        readTable: (tab: string) => {
+          if (loadSchedule(ctx)!.owner === MANAGER) installSchedule(as(OTHER), settings(), { takeOver: true });
+          return ctx.book.readTable(tab);
+        },
+      }),
+    };
+    expect(runScheduled(takenOverMidway, 'manager-1').ran).toBe(true);
+    expect(loadSchedule(ctx)).toMatchObject({ owner: OTHER, lastRun: null, lastOutcome: null });
+  });
+
+  it('of a trigger whose book has no schedule any more deletes itself, and says so in TW Log', () => {
+    const { as, log } = book();
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    removeSchedule({ ...as(MANAGER), triggers: userTriggers(MANAGER, true) }, settings());
+    const said = 'The schedule trigger of manager@example.com deleted itself: no schedule is installed for this book; nothing ran.';
+    expect(runScheduled(as(MANAGER), 'manager-1')).toEqual({ ran: false, outcome: said });
+    expect(as(MANAGER).triggers.mine()).toEqual([]);
+    expect(log()).toEqual([said]);
+  });
+
+  it('holds the book under the schedule\'s name while it runs', () => {
+    const { as } = book();
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    const ctx = as(MANAGER);
+    const leases: unknown[] = [];
+    const watched: ServerContext = { ...ctx, book: Object.assign(Object.create(ctx.book) as ServerContext['book'], { readTable: (tab: string) => (leases.push(ctx.lease.read()), ctx.book.readTable(tab)) }) };
+    runScheduled(watched, 'manager-1');
+    expect(leases.filter((l) => l !== null)[0]).toMatchObject({ holder: 'the schedule (manager@example.com)', action: 'the schedule' });
+  });
+
   it('rescores on the first run of a month, then recycles and proposes from the manager’s hour, and says what it did', () => {
     const workbook = memoryBook({
       Customers: [['Customer ID', 'Name', 'Owner', 'Region', 'Historical Revenue'], ['C1', 'Acme', '', 'East', 100], ['C2', 'Bolt', 'Ann', 'East', 50], ['C3', 'Cog', '', 'East', 10]],
