@@ -256,6 +256,17 @@ describe('who may change owners', () => {
   });
 });
 
+describe('what the sidebar shows when it opens', () => {
+  it('shows when the book was last rescored and as of which day, and what was lost from a damaged saved state', () => {
+    const { as } = smallDemo();
+    expect(callServer(surface.getStateFunction, as(REP), {}).lastRescore).toBeNull();
+    callServer(surface.rescoreFunction, as(MANAGER), { asOf: '2026-10-15' });
+    expect(callServer(surface.getStateFunction, as(REP), {}).lastRescore).toEqual({ asOf: '2026-10-15', runAt: '2026-11-01T09:00:00.000Z' });
+    const damaged: ServerContext = { ...as(REP), stateReport: () => 'TW State could not be read; the rotation starts afresh.' };
+    expect(callServer(surface.getStateFunction, damaged, {}).stateProblem).toBe('TW State could not be read; the rotation starts afresh.');
+  });
+});
+
 describe('settings and the schedule from the sidebar', () => {
   it('saves a manager\'s settings and refuses a rep\'s', () => {
     const { as } = smallDemo();
