@@ -238,6 +238,22 @@ describe('who may change owners', () => {
     expect(column('Owner')).toEqual(before);
   });
 
+  it('applies only the customers the manager picked, as of the day asked for, and only the run they reviewed', () => {
+    const { as, column, workbook } = smallDemo();
+    const proposed = callServer(surface.proposeFunction, as(MANAGER), {});
+    const list = callServer(surface.applyFunction, as(MANAGER), { only: ['nobody'], runId: proposed.assign.runId, asOf: '2026-10-20' });
+    expect(list).toMatchObject({ asOf: '2026-10-20', apply: { applied: 0, skipped: [{ customerId: 'nobody' }] } });
+    expect(failure(() => callServer(surface.applyFunction, as(MANAGER), { runId: 'P-another' }))).toMatch(/P-another/);
+    const customers = workbook.readTable('Customers')!;
+    const before = column('Owner');
+    const proposedTo = column('TW Proposed Owner')!;
+    const k = proposedTo.findIndex((to, r) => to !== null && to !== '' && to !== before![r]);
+    const id = String(customers.rows[k][customers.header.indexOf('Customer ID')]);
+    expect(callServer(surface.applyFunction, as(MANAGER), { only: [id] }).apply.applied).toBe(1);
+    expect(column('Owner')!.filter((owner, r) => owner !== before![r])).toEqual([proposedTo[k]]);
+    expect(callServer(surface.undoFunction, as(MANAGER), { asOf: '2026-10-21' }).asOf).toBe('2026-10-21');
+  });
+
   it('lets a rep preview a recycle but not run one, and a manager run it', () => {
     const { as } = smallDemo();
     expect(callServer(surface.recycleFunction, as(REP), { dryRun: true }).recycle.dryRun).toBe(true);
