@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerContext, Triggers } from '../../../src/app/server/ports.js';
-import { installSchedule, loadSchedule, removeSchedule } from '../../../src/app/server/schedule.js';
+import { installSchedule, loadSchedule, removeSchedule, scheduleStatus } from '../../../src/app/server/schedule.js';
 import { runScheduled } from '../../../src/app/server/scheduled-run.js';
 import { parseDay } from '../../../src/core/parse/days.js';
 import { Settings } from '../../../src/core/settings/schema.js';
@@ -75,6 +75,28 @@ describe('installing the schedule', () => {
     );
     expect(installSchedule(as(OTHER), settings(), { takeOver: true })).toMatchObject({ owner: OTHER, mine: true });
     expect(failure(() => installSchedule(as(MANAGER), settings(), { takeOver: false }))).toMatch(/^other@example\.com already runs the schedule/);
+  });
+
+  it('keeps what the schedule did so far when another manager takes it over, and knows its owner in any case', () => {
+    const { as } = book();
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    // This book has no Reps tab, so the daily run fails and says why.
+    runScheduled(as(MANAGER), 'manager-1');
+    as(MANAGER).schedule.write({ ...loadSchedule(as(MANAGER))!, lastDaily: TODAY });
+    const ran = loadSchedule(as(MANAGER))!;
+    expect(ran.lastError).toMatch(/Reps/);
+    const taken = installSchedule(as(OTHER), settings(), { takeOver: true });
+    expect(taken).toMatchObject({ owner: OTHER, lastRun: ran.lastRun, lastOutcome: 'failed', lastError: ran.lastError });
+    expect(loadSchedule(as(OTHER))).toMatchObject({ lastDaily: TODAY, lastMonthly: ran.lastMonthly, triggerId: 'other-1' });
+    expect(scheduleStatus({ ...as(OTHER), user: { email: 'Other@Example.com' } }, settings()).mine).toBe(true);
+  });
+
+  it('may be removed by another manager, and by its owner whatever the case of the e-mail', () => {
+    const { as } = book();
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    expect(removeSchedule(as(OTHER), settings())).toMatchObject({ installed: false });
+    installSchedule(as(MANAGER), settings(), { takeOver: false });
+    expect(removeSchedule(as('Manager@Example.com'), Settings.parse({ managers: [OTHER] }))).toMatchObject({ installed: false });
   });
 
   it('is not a rep’s to install or to remove from under a manager', () => {
