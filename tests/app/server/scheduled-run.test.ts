@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerContext, Triggers } from '../../../src/app/server/ports.js';
-import { installSchedule, loadSchedule, removeSchedule, scheduleStatus } from '../../../src/app/server/schedule.js';
+import { type ScheduleRecord, installSchedule, loadSchedule, removeSchedule, scheduleStatus } from '../../../src/app/server/schedule.js';
 import { runScheduled } from '../../../src/app/server/scheduled-run.js';
 import { parseDay } from '../../../src/core/parse/days.js';
 import { Settings } from '../../../src/core/settings/schema.js';
 import type { MemoryWorkbook } from '../../../src/node/book/memory-workbook.js';
 import { previewSession } from '../../../src/node/preview/preview-context.js';
 import { memoryBook, memoryState } from '../book-fixtures.js';
+import { failure } from './refusal.js';
 
 const MANAGER = 'manager@example.com';
 const OTHER = 'other@example.com';
@@ -47,15 +48,6 @@ function book(saved: object = managers) {
   const log = () => (workbook.readTable('TW Log')?.rows ?? []).map((row) => row[6]);
   return { as, log };
 }
-
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
 
 describe('installing the schedule', () => {
   it('creates one hourly trigger, keeps it on a second install, and says when it runs next', () => {
@@ -159,49 +151,42 @@ describe('an hourly tick', () => {
 });
 
 describe('a tick with work due', () => {
-  it('goes on with a rescore the time cut short before anything else is due, hour by hour, and counts it as the month\'s once done', () => {
+  /** Nine customers and one rep, the schedule installed with `record` changed; each tick has time for a few rows only, as on a big sheet. */
+  function slowTicks(record: Partial<ScheduleRecord>) {
     const workbook = memoryBook({
       Customers: [['Customer ID', 'Name', 'Owner', 'Historical Revenue'], ...Array.from({ length: 9 }, (_, k) => [`C${k + 1}`, `Co ${k + 1}`, '', 100 * (k + 1)])],
       Reps: [['Name', 'Email'], ['Ann', 'ann@example.com']],
     });
-    // Each tick has time for a few rows only, as on a big sheet.
     const session = previewSession(workbook, memoryState(), {
       user: MANAGER, today: TODAY, timeZone: 'Etc/UTC', writeMsPerCall: 0.1, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 2, 9),
     }, managers);
     const triggers = userTriggers(MANAGER, true);
-    const tick = () => runScheduled({ ...session.context(), triggers }, 'manager-1');
     const ctx = { ...session.context(), triggers };
     installSchedule(ctx, settings(), { takeOver: false });
-    ctx.schedule.write({ ...loadSchedule(ctx)!, lastMonthly: '2026-10', lastDaily: TODAY });
+    ctx.schedule.write({ ...loadSchedule(ctx)!, ...record });
+    return { tick: () => runScheduled({ ...session.context(), triggers }, 'manager-1'), record: () => loadSchedule(ctx)! };
+  }
+
+  it('goes on with a rescore the time cut short before anything else is due, hour by hour, and counts it as the month\'s once done', () => {
+    const { tick, record } = slowTicks({ lastMonthly: '2026-10', lastDaily: TODAY });
     const outcomes = [tick()];
     expect(outcomes[0]).toEqual({ ran: true, outcome: expect.stringMatching(/^rescore stopped at row [1-8] of 9; it goes on next hour$/) });
-    expect(loadSchedule(ctx)!.lastMonthly).toBe('2026-10');
+    expect(record().lastMonthly).toBe('2026-10');
     // The manager's hour has passed and today's daily run is done, so only the unfinished rescore is due.
     while (outcomes.at(-1)!.outcome.startsWith('rescore stopped')) {
       expect(outcomes.length).toBeLessThan(10);
       outcomes.push(tick());
     }
     expect(outcomes.at(-1)!.outcome).toMatch(/^rescored 9 customers as of 2026-11-02/);
-    expect(loadSchedule(ctx)!.lastMonthly).toBe('2026-11');
+    expect(record().lastMonthly).toBe('2026-11');
     expect(tick()).toEqual({ ran: false, outcome: 'nothing due' });
   });
 
   it('goes on with a propose the time cut short without recycling again', () => {
-    const workbook = memoryBook({
-      Customers: [['Customer ID', 'Name', 'Owner', 'Historical Revenue'], ...Array.from({ length: 9 }, (_, k) => [`C${k + 1}`, `Co ${k + 1}`, '', 100 * (k + 1)])],
-      Reps: [['Name', 'Email'], ['Ann', 'ann@example.com']],
-    });
-    const session = previewSession(workbook, memoryState(), {
-      user: MANAGER, today: TODAY, timeZone: 'Etc/UTC', writeMsPerCall: 0.1, executionLimitMs: 360_000, wallMs: () => Date.UTC(2026, 10, 2, 9),
-    }, managers);
-    const triggers = userTriggers(MANAGER, true);
-    const ctx = { ...session.context(), triggers };
-    installSchedule(ctx, settings(), { takeOver: false });
-    ctx.schedule.write({ ...loadSchedule(ctx)!, lastMonthly: '2026-11' });
-    const first = runScheduled({ ...session.context(), triggers }, 'manager-1');
-    expect(first.outcome).toMatch(/^recycled 0 stale customers, .*; propose stopped at row [1-8] of 9; it goes on next hour$/);
-    expect(loadSchedule(ctx)!.lastDaily).toBeNull();
-    const second = runScheduled({ ...session.context(), triggers }, 'manager-1');
+    const { tick, record } = slowTicks({ lastMonthly: '2026-11' });
+    expect(tick().outcome).toMatch(/^recycled 0 stale customers, .*; propose stopped at row [1-8] of 9; it goes on next hour$/);
+    expect(record().lastDaily).toBeNull();
+    const second = tick();
     expect(second.outcome).toMatch(/^propose stopped at row \d of 9; it goes on next hour$|^proposed owners for 9 customers/);
     expect(second.outcome).not.toMatch(/recycled/);
   });

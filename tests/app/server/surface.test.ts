@@ -12,6 +12,7 @@ import { MemoryWorkbook } from '../../../src/node/book/memory-workbook.js';
 import { DEMO_AS_OF, type DemoTab, buildDemoBook } from '../../../src/node/demo-book.js';
 import { previewSession } from '../../../src/node/preview/preview-context.js';
 import { memoryState, table } from '../book-fixtures.js';
+import { failure } from './refusal.js';
 
 /**
  * The server surface as the sidebar calls it (callServer over functions.ts): who may do
@@ -51,15 +52,6 @@ function watchingLease(ctx: ServerContext): { ctx: ServerContext; seen: () => { 
   const held = () => [...new Map(seen.filter((l) => l !== null).map((l) => [`${l.holder} ${l.action}`, { holder: l.holder, action: l.action }])).values()];
   return { ctx: { ...ctx, book }, seen: held };
 }
-
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
 
 describe('a call with a bad input', () => {
   it('is refused naming each bad field by its path, and a call with no input at all takes every default', () => {
