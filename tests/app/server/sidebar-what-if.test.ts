@@ -36,6 +36,9 @@ describe('the what-if rows of the Weights section', () => {
   it('score as of the date asked for, and refuse a date that does not exist', () => {
     expect(whatIf({ Customers: customers }, { asOf: '2026-10-01' }, { score: { dimensions } }).asOf).toBe('2026-10-01');
     expect(() => whatIf({ Customers: customers }, { asOf: '2026-02-30' }, { score: { dimensions } })).toThrow(/^asOf: .*February 2026 has 28 days/);
+    for (const asOf of ['x2026-10-01', '2026-10-01T09:00']) {
+      expect(() => whatIf({ Customers: customers }, { asOf }, { score: { dimensions } })).toThrow('sidebarWhatIf was called with a bad input: asOf: a date in the form YYYY-MM-DD');
+    }
   });
 
   it('reweigh the deals\' dimensions when they stood in for the default ones, and say so', () => {
