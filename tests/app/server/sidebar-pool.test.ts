@@ -9,7 +9,7 @@ import { memoryBook, memoryState } from '../book-fixtures.js';
 const REPS: Cell[][] = [
   ['Name', 'Email', 'Active'],
   ['Bob', 'bob@example.com', 'yes'],
-  ['Ann', 'Ann@Example.com', 'yes'],
+  ['Ann', ' Ann@Example.com ', 'yes'],
   ['Old Rep', 'old@example.com', 'no'],
   ['Nomail', '', 'yes'],
 ];
