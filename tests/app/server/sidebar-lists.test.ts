@@ -65,11 +65,11 @@ describe('the proposals list', () => {
   });
 
   it('reads the fit written as text, shows a blank or unreadable fit as none, and leaves out customers no longer in the tab', () => {
-    const { as, book } = sidebar(MANAGER, [['C1', 100, null, null], ['C2', 200, null, null], ['C3', 300, null, null]], REPS);
+    const { as, book } = sidebar(MANAGER, [['C1', 100, null, null], ['C2', 200, null, null], ['C3', 300, null, null], ['C4', 400, null, null]], REPS);
     callServer(surface.proposeFunction, as(MANAGER), {});
     book.writeCells('Customers', 'TW Fit', [{ row: 0, value: '0.75' }, { row: 1, value: 'n/a' }, { row: 2, value: ' ' }]);
-    book.writeCells('Customers', 'Customer ID', [{ row: 2, value: 'C9' }]);
+    book.writeCells('Customers', 'Customer ID', [{ row: 3, value: 'C9' }]);
     const list = callServer(sidebarProposalsFunction, as(MANAGER), {});
-    expect(list.items.map((i) => [i.customerId, i.fit])).toEqual([['C1', 0.75], ['C2', null]]);
+    expect(list.items.map((i) => [i.customerId, i.fit])).toEqual([['C1', 0.75], ['C2', null], ['C3', null]]);
   });
 });
