@@ -25,7 +25,7 @@ function sidebar(user: string, customers: [string, number, string | null, string
 const REPS: Cell[][] = [['Name', 'Email', 'Active'], ['Ann', ' Ann@Example.com ', 'yes'], ['Bob', 'bob@example.com', 'no'], ['Nomail', '', 'yes']];
 
 describe('my customers', () => {
-  it('lists the rep\'s customers best score first, equal scores in sheet order, with the last activity as a date', () => {
+  it('lists the rep\'s customers, known by e-mail in any case and spacing, best score first, equal scores in sheet order, with the last activity as a date', () => {
     const { as } = sidebar(MANAGER, [
       ['C1', 100, 'Ann', '2026-10-01'],
       ['C2', 500, 'ann', null],
@@ -33,7 +33,7 @@ describe('my customers', () => {
       ['C4', 900, 'Bob', null],
       ['C5', 700, null, null],
     ], REPS);
-    const mine = callServer(sidebarMyCustomersFunction, as('ann@example.com'), {});
+    const mine = callServer(sidebarMyCustomersFunction, as(' ANN@example.com '), {});
     expect(mine.rep).toBe('Ann');
     expect(mine.customers.map((c) => [c.id, c.row, c.lastActivity])).toEqual([['C2', 3, null], ['C1', 2, '2026-10-01'], ['C3', 4, null]]);
     expect(mine.customers[0]).toMatchObject({ name: 'C2 Ltd' });
