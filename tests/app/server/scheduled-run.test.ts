@@ -46,7 +46,7 @@ function book(saved: object = managers) {
     return { ...session.context(), user: { email: user }, triggers: triggers.get(user)! };
   };
   const log = () => (workbook.readTable('TW Log')?.rows ?? []).map((row) => row[6]);
-  return { as, log };
+  return { as, log, rows: () => workbook.readTable('TW Log')?.rows ?? [] };
 }
 
 describe('installing the schedule', () => {
@@ -120,12 +120,14 @@ describe('an hourly tick', () => {
   });
 
   it('stops cleanly when its owner’s authorization is gone, and records why', () => {
-    const { as, log } = book();
+    const { as, log, rows } = book();
     installSchedule(as(MANAGER, false), settings(), { takeOver: false });
     const said = 'manager@example.com must open Tierwise again to authorize the schedule; nothing ran.';
     expect(runScheduled(as(MANAGER), 'manager-1')).toEqual({ ran: false, outcome: said });
     expect(loadSchedule(as(MANAGER))).toMatchObject({ lastRun: '2026-11-02T09:00:00.000Z', lastOutcome: said, lastError: null });
     expect(log()).toEqual([said]);
+    // The TW Log row names the run, the action and the schedule as the actor, with no customer.
+    expect(rows()[0].slice(1)).toEqual(['schedule-2026-11-02T09:00:00.000Z', 'schedule', '', '', '', said, 'schedule']);
   });
 
   it('writes an error to the schedule and TW Log instead of failing silently', () => {

@@ -3,9 +3,10 @@ import * as surface from '../../../src/app/server/functions.js';
 import { callServer } from '../../../src/app/server/server-function.js';
 import { sidebarMyCustomersFunction } from '../../../src/app/server/sidebar-my-customers.js';
 import { sidebarProposalsFunction } from '../../../src/app/server/sidebar-proposals.js';
+import { syncFilterViewsFunction } from '../../../src/app/server/sidebar-filter-views.js';
 import { parseDay } from '../../../src/core/parse/days.js';
 import type { Cell } from '../../../src/core/table.js';
-import { previewSession } from '../../../src/node/preview/preview-context.js';
+import { MemoryFilterViews, previewSession } from '../../../src/node/preview/preview-context.js';
 import { memoryBook, memoryState } from '../book-fixtures.js';
 
 const MANAGER = 'manager@example.com';
@@ -49,6 +50,15 @@ describe('my customers', () => {
     expect(callServer(sidebarMyCustomersFunction, withReps.as(''), {})).toEqual({ email: '', rep: null, customers: [] });
     const noReps = sidebar(MANAGER, [['C1', 100, 'Ann', null]]);
     expect(callServer(sidebarMyCustomersFunction, noReps.as('ann@example.com'), {})).toEqual({ email: 'ann@example.com', rep: null, customers: [] });
+  });
+});
+
+describe('the sidebar\'s lists called with a bad input', () => {
+  it('name the list that refused it', () => {
+    const { as } = sidebar(MANAGER, [['C1', 100, null, null]], REPS);
+    expect(() => callServer(sidebarMyCustomersFunction, as(MANAGER), 'x')).toThrow(/^sidebarMyCustomers was called with a bad input/);
+    expect(() => callServer(sidebarProposalsFunction, as(MANAGER), 'x')).toThrow(/^sidebarProposals was called with a bad input/);
+    expect(() => callServer(syncFilterViewsFunction(new MemoryFilterViews()), as(MANAGER), 'x')).toThrow(/^sidebarSyncFilterViews was called with a bad input/);
   });
 });
 
