@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SettingsStore } from '../../../src/app/server/ports.js';
 import { isManager, loadSettings, readSavedSettings, requireManager, saveSettings } from '../../../src/app/server/settings.js';
 import { Settings } from '../../../src/core/settings/schema.js';
+import { failure } from './refusal.js';
 
 function store(initial: unknown = null): SettingsStore & { saved: () => unknown } {
   let value = initial;
@@ -9,15 +10,6 @@ function store(initial: unknown = null): SettingsStore & { saved: () => unknown 
 }
 const ann = { email: 'ann@example.com' };
 const bob = { email: 'bob@example.com' };
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
-
 describe('who may save settings', () => {
   it('makes the first user who saves settings without managers the manager, so a new book is never locked out', () => {
     const settings = store();

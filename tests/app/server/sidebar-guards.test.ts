@@ -6,6 +6,7 @@ import { parseDay } from '../../../src/core/parse/days.js';
 import { Settings } from '../../../src/core/settings/schema.js';
 import { previewSession } from '../../../src/node/preview/preview-context.js';
 import { memoryBook, memoryState } from '../book-fixtures.js';
+import { failure } from './refusal.js';
 
 const MANAGER = 'manager@example.com';
 const settings = () => Settings.parse({ managers: [MANAGER] });
@@ -20,15 +21,6 @@ function context(user: string, saved: object = { managers: [MANAGER] }): ServerC
 }
 
 const unfinished = { action: 'rescore', asOf: '2026-11-01', fingerprint: 'f', next: { row: 120, customerId: 'C121' }, total: 500, startedAt: '2026-11-01T09:00:00.000Z', msPerRow: 0.1, results: null };
-const failure = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return 'no error';
-};
-
 describe('changing owners from the sidebar', () => {
   it('lets a rep claim only for themselves, matched by e-mail in any case, and a manager for anyone', () => {
     const rep = context('ann@example.com');
