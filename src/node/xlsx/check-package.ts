@@ -109,7 +109,7 @@ export function readPlannedPackage(planned: readonly ZipPart[], source: XlsxPack
   }
   const bytes = (name: string) => content.get(name) ?? (copied.has(name) ? source.bytes(name) : undefined);
   const text = (name: string) => bytes(name)?.toString('utf8');
-  try {
+  return namingFile(label, () => {
     const map = mapWorkbook(text);
     const pkg: XlsxPackage = { label, entries: [...copied.values()], map, bytes, text };
     const sameContext =
@@ -119,10 +119,7 @@ export function readPlannedPackage(planned: readonly ZipPart[], source: XlsxPack
       [map.sharedStringsPart, map.stylesPart].every((part) => part === undefined || copied.has(part));
     const rewritten = map.sheets.filter((sheet) => sheet.worksheet && content.has(sheet.part)).map((sheet) => sheet.name);
     return readPackageTabs(pkg, label, rewritten, sameContext ? packageCellContext(source, source.label) : undefined);
-  } catch (error) {
-    const message = (error as Error).message;
-    throw new Error(message.startsWith(`${label}: `) ? message : `${label}: ${message}`);
-  }
+  });
 }
 
 /**
@@ -154,11 +151,18 @@ const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 
 /** Opens a new workbook's package again and reads every worksheet, taking the parts in `contents` from there rather than inflating them once more. */
 function reopen(bytes: Uint8Array, label: string, contents: ReadonlyMap<string, Buffer>): void {
-  try {
+  namingFile(label, () => {
     const opened = openXlsxBytes(bytes, label);
     const bytesOf = (part: string) => contents.get(part) ?? opened.bytes(part);
     const pkg = { ...opened, bytes: bytesOf, text: (part: string) => bytesOf(part)?.toString('utf8') };
     readPackageTabs(pkg, label, pkg.map.sheets.filter((sheet) => sheet.worksheet).map((sheet) => sheet.name));
+  });
+}
+
+/** Runs a reading step of the check; what it throws becomes one sentence that starts with the file's name. */
+function namingFile<T>(label: string, step: () => T): T {
+  try {
+    return step();
   } catch (error) {
     const message = (error as Error).message;
     throw new Error(message.startsWith(`${label}: `) ? message : `${label}: ${message}`);
