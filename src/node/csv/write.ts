@@ -66,7 +66,7 @@ export function csvBookFiles(
       const format = existing === null ? newFormat() : sourceFormat(existing);
       files.push(
         inItsEncoding(file, format, (f) => {
-          const { bytes, records } = rewrittenCsv(existing, f, cells);
+          const { bytes, records } = rewrittenCsv(existing, format.encoding, f, cells);
           return { target, bytes, check: recordCountCheck(file, f, records) };
         }),
       );
@@ -92,8 +92,8 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
 }
 
 /**
- * The file `source` (null: none yet) with `edits`, written in `format`, and its number of
- * records. Issue 13 item 3, "write only what changed": when the source is written in its
+ * The file `source` (null: none yet; read as `sourceEncoding`) with `edits`, written in
+ * `format`, and its number of records. Issue 13 item 3, "write only what changed": when the source is written in its
  * own encoding and its bytes are exactly what its text encodes back to (encodesBackExactly:
  * UTF-8, Windows-1252), the user's cells are never decoded. The bytes are read as Latin-1,
  * one character per byte, which rewriteCsvChunks splits as it splits text: the delimiter,
@@ -104,11 +104,11 @@ export async function writeCsvBook(sourceDir: string | null, outDir: string, tab
  * (inItsEncoding) are decoded, rewritten as text and encoded again, as before; both ways
  * write the same bytes wherever the first applies.
  */
-function rewrittenCsv(source: Uint8Array | null, format: CsvFormat, edits: TabEdits): { bytes: Uint8Array; records: number } {
+function rewrittenCsv(source: Uint8Array | null, sourceEncoding: CsvFormat['encoding'], format: CsvFormat, edits: TabEdits): { bytes: Uint8Array; records: number } {
   const file = new FileBytes();
   const { encoding, delimiter } = format;
   let records: number;
-  if (source !== null && csvEncodingOf(source) === encoding && encodesBackExactly(source, encoding)) {
+  if (source !== null && sourceEncoding === encoding && encodesBackExactly(source, encoding)) {
     const mark = encodeCsvText('', encoding); // the byte order mark, or nothing
     const body = Buffer.from(source.buffer, source.byteOffset + mark.length, source.byteLength - mark.length);
     file.append(mark, 0);
