@@ -25,6 +25,12 @@ export default {
   // Two cores, shared: one test process at a time. `npx stryker run --concurrency 2` on a
   // quiet machine.
   concurrency: 1,
+  // A static mutant (a schema, a table of constants) runs every test, 15–20 s instrumented;
+  // StrykerJS's default allowance (1.5 × the tests' time + 5 s) let a busy machine turn
+  // survivors into time-outs, counted as killed (2026-12-06: 23 in src/core/settings/score.ts,
+  // e.g. the refinement "shares A + B must not exceed 1" made always true).
+  timeoutMS: 10_000,
+  timeoutFactor: 2.5,
   tempDirName,
   ignorePatterns: ['dist', 'out', 'reports', 'tests/artifacts', '.bench', 'demo'],
   cleanTempDir: 'always',

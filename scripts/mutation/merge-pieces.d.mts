@@ -4,4 +4,4 @@ export interface IncrementalReport {
   testFiles?: Record<string, { source?: string; tests: Array<{ id: string; name: string; location?: { start: { line: number; column: number } } }> }>;
   [field: string]: unknown;
 }
-export function mergePieces(pieces: IncrementalReport[]): IncrementalReport;
+export function mergePieces(pieces: IncrementalReport[], retest?: string[]): IncrementalReport;

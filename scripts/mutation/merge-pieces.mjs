@@ -4,7 +4,11 @@
 // a mutant whose code is unchanged, killed by a test that is unchanged, or a survivor that no new
 // test covers (see tests/MUTATION.md).
 //
-//   node scripts/mutation/merge-pieces.mjs reports/mutation/incremental.json piece1.json piece2.json …
+//   node scripts/mutation/merge-pieces.mjs [--retest Timeout] out.json piece1.json piece2.json …
+//
+// `--retest <status>` leaves the pieces' results of that status out, so the full run tests those
+// mutants again: time-outs of runs made with a shorter allowance, say. The output is itself an
+// incremental file, so pieces that need different treatment can be merged in two steps.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -22,11 +26,12 @@ function testKey(file, test) {
 }
 
 /**
+ * @param {string[]} [retest] statuses whose results are left out, to be tested again
  * @param {Array<{ files: Record<string, { mutants: Array<Record<string, unknown>> }>,
  *   testFiles?: Record<string, { source?: string, tests: Array<{ id: string, name: string }> }> }>} pieces
  *   in the order they ran: where two pieces mutated the same source file, the later one's results are kept
  */
-export function mergePieces(pieces) {
+export function mergePieces(pieces, retest = []) {
   if (pieces.length === 0) throw new Error('merge-pieces: no incremental files given');
   const { files: _files, testFiles: _testFiles, config: _config, ...header } = pieces.at(-1);
   const testFiles = {};
@@ -57,11 +62,13 @@ export function mergePieces(pieces) {
     for (const [file, result] of Object.entries(piece.files)) {
       byFile.set(file, {
         ...result,
-        mutants: result.mutants.map((mutant) => ({
+        mutants: result.mutants
+          .filter((mutant) => !retest.includes(mutant.status))
+          .map((mutant) => ({
           ...mutant,
-          killedBy: newIds(mutant.killedBy),
-          coveredBy: newIds(mutant.coveredBy),
-        })),
+            killedBy: newIds(mutant.killedBy),
+            coveredBy: newIds(mutant.coveredBy),
+          })),
       });
     }
   }
@@ -76,13 +83,19 @@ export function mergePieces(pieces) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [out, ...inputs] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const retest = [];
+  while (args[0] === '--retest' && args.length > 1) retest.push(args.splice(0, 2)[1]);
+  const [out, ...inputs] = args;
   if (!out || inputs.length === 0) {
-    console.error('usage: node scripts/mutation/merge-pieces.mjs <out.json> <piece.json> [<piece.json> …]');
+    console.error('usage: node scripts/mutation/merge-pieces.mjs [--retest <status>] <out.json> <piece.json> [<piece.json> …]');
     process.exit(2);
   }
-  const merged = mergePieces(inputs.map((file) => JSON.parse(readFileSync(file, 'utf8'))));
+  const merged = mergePieces(
+    inputs.map((file) => JSON.parse(readFileSync(file, 'utf8'))),
+    retest,
+  );
   writeFileSync(out, JSON.stringify(merged));
   const mutants = Object.values(merged.files).reduce((sum, file) => sum + file.mutants.length, 0);
-  console.log(`${out}: ${Object.keys(merged.files).length} source files, ${mutants} mutants, from ${inputs.length} runs`);
+  console.log(`${out}: ${Object.keys(merged.files).length} source files, ${mutants} mutants, from ${inputs.length} runs${retest.length ? `, leaving ${retest.join(', ')} to be tested again` : ''}`);
 }

@@ -63,6 +63,13 @@ describe('merging the incremental files of narrowed mutation runs', () => {
     expect(mergePieces([early, late]).files['src/one.ts'].mutants.map((mutant) => mutant.status)).toEqual(['Killed', 'Killed']);
   });
 
+  it('leaves out the results of a status to be tested again, keeping the rest', () => {
+    const timedOut = piece('src/one.ts', 'same', ['t'], 't');
+    timedOut.files['src/one.ts'].mutants[1].status = 'Timeout';
+    const merged = mergePieces([timedOut], ['Timeout']);
+    expect(merged.files['src/one.ts'].mutants.map((mutant) => mutant.status)).toEqual(['Killed']);
+  });
+
   it('refuses to write an empty file when given nothing', () => {
     expect(() => mergePieces([])).toThrow(/no incremental files/);
   });
