@@ -65,7 +65,7 @@ export function mergePieces(pieces, retest = []) {
         mutants: result.mutants
           .filter((mutant) => !retest.includes(mutant.status))
           .map((mutant) => ({
-          ...mutant,
+            ...mutant,
             killedBy: newIds(mutant.killedBy),
             coveredBy: newIds(mutant.coveredBy),
           })),
