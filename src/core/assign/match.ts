@@ -2,15 +2,10 @@ import type { AssignSettings } from '../settings/assign.js';
 import { type Candidate, barrier } from './eligibility.js';
 import { fitOf } from './fit.js';
 import { FlowNetwork } from './flow.js';
+import { preferValue, scaledFit, valueOrder } from './prefer-value.js';
 import type { Room } from './room.js';
 import type { Roster, RosterRep } from './roster.js';
 import { type Unit, unitFit } from './units.js';
-
-/**
- * Fits enter the flow as integers in thousandths of a point: the optimum is exact for
- * fits given to three decimals, which settings in practice are.
- */
-const FIT_SCALE = 1000;
 
 interface BaseClass {
   readonly key: string;
@@ -34,7 +29,8 @@ interface BaseClass {
  *
  * Groups of duplicates must go whole to one rep, which no flow can promise (it is a bin
  * packing), so they are placed first, largest first, each with its best-fitting rep
- * that has room; the flow then places the single customers exactly in what is left.
+ * that has room; the flow then places the single customers exactly in what is left, and
+ * among its equally good placements the more valuable customers are preferred (preferValue).
  */
 export function placeMatch(
   units: readonly Unit[],
@@ -57,7 +53,9 @@ export function placeMatch(
     room.take(best.index, unit);
     placed.set(unit, best);
   }
-  placeSingles(units.filter((u) => u.size === 1), roster, settings, room, placed);
+  const singles = units.filter((u) => u.size === 1);
+  placeSingles(singles, roster, settings, room, placed);
+  preferValue(singles, placed, settings, room, eligible);
   return placed;
 }
 
@@ -65,10 +63,9 @@ function placeSingles(singles: readonly Unit[], roster: Roster, settings: Assign
   if (singles.length === 0) return;
   const classes = classify(singles);
   const total = singles.length;
-  const scaled = (fit: number) => Math.round(fit * FIT_SCALE);
   const { levelFit, bonus } = settings;
   const maxLevel = Math.max(...(['A', 'B', 'C'] as const).flatMap((t) => Object.values(levelFit[t])));
-  const ceiling = scaled(maxLevel + Math.max(0, bonus.region) + Math.max(0, bonus.industry) + Math.max(0, bonus.keep)) + 1;
+  const ceiling = scaledFit(maxLevel + Math.max(0, bonus.region) + Math.max(0, bonus.industry) + Math.max(0, bonus.keep)) + 1;
 
   const net = new FlowNetwork();
   const source = net.addNode();
@@ -95,14 +92,14 @@ function placeSingles(singles: readonly Unit[], roster: Roster, settings: Assign
     const fromSource = cls.unowned.length > 0 ? net.addEdge(source, node, cls.unowned.length, 0) : -1;
     const toReps = roster.reps
       .filter((rep) => barrier(rep, cls.candidate, settings) === null)
-      .map((rep) => ({ rep, edge: net.addEdge(node, entry(rep, tierA), size, ceiling - scaled(fitOf(cls.candidate, rep, settings, false))) }));
+      .map((rep) => ({ rep, edge: net.addEdge(node, entry(rep, tierA), size, ceiling - scaledFit(fitOf(cls.candidate, rep, settings, false))) }));
     const held = [...cls.held.entries()].sort((a, b) => a[0] - b[0]).map(([holderIndex, members]) => {
       const holderRep = roster.reps[holderIndex];
       const sub = net.addNode();
       net.addEdge(source, sub, members.length, 0);
       const fallThrough = net.addEdge(sub, node, members.length, 0);
       const keeps = barrier(holderRep, members[0].members[0], settings) === null;
-      const keep = keeps ? net.addEdge(sub, entry(holderRep, tierA), members.length, ceiling - scaled(fitOf(cls.candidate, holderRep, settings, true))) : -1;
+      const keep = keeps ? net.addEdge(sub, entry(holderRep, tierA), members.length, ceiling - scaledFit(fitOf(cls.candidate, holderRep, settings, true))) : -1;
       return { holderRep, members, fallThrough, keep };
     });
     return { cls, fromSource, toReps, held };
@@ -146,7 +143,7 @@ function classify(singles: readonly Unit[]): BaseClass[] {
 
 /** Within a class customers are interchangeable for fit; when not all fit, the more valuable go first. */
 function byValue(units: readonly Unit[]): Unit[] {
-  return [...units].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...units].sort(valueOrder);
 }
 
 /** Hands the class's customers to its reps in turn, so no rep gets all the high scores. */

@@ -1,14 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AssignCustomer } from '../../../src/core/assign/customer.js';
-import { barrier } from '../../../src/core/assign/eligibility.js';
-import { fitOf, profileOf } from '../../../src/core/assign/fit.js';
-import { matchOwner } from '../../../src/core/assign/owner.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
-import { makeRoster } from '../../../src/core/assign/roster.js';
 import { AssignState } from '../../../src/core/assign/state.js';
 import { AS_OF, assignSettings, customer, proposeFor, rep } from './book.js';
-import { type RandomBook, randomBook } from './random-book.js';
+import { type RandomBook, optionsOf, randomBook } from './random-book.js';
 
 const fresh = AssignState.parse({});
 
@@ -173,16 +169,10 @@ describe('match, customer by customer', () => {
 
 /** Every way of giving each customer one rep or none, kept to eligibility and caps. */
 function bruteForce(book: RandomBook): { count: number; fit: number } {
-  const roster = makeRoster(book.reps, book.settings, AS_OF);
-  const options = book.customers.map((c) => {
-    const holder = matchOwner(roster, c.owner);
-    const cooldownFrom = new Map(book.cooldowns.filter((d) => d.customerId === c.id).map((d) => [roster.find(d.repName)!.index, d.untilDay]));
-    const candidate = { ...profileOf(c), holder: holder.kind === 'rep' ? holder.rep : null, cooldownFrom };
-    return roster.reps.filter((r) => barrier(r, candidate, book.settings) === null).map((r) => ({ rep: r, fit: fitOf(candidate, r, book.settings, candidate.holder === r) }));
-  });
+  const options = optionsOf(book);
   let best = { count: 0, fit: 0 };
-  const count = roster.reps.map(() => 0);
-  const aCount = roster.reps.map(() => 0);
+  const count = book.reps.map(() => 0);
+  const aCount = book.reps.map(() => 0);
   const visit = (i: number, placed: number, fit: number): void => {
     if (i === book.customers.length) {
       if (placed > best.count || (placed === best.count && fit > best.fit + 1e-9)) best = { count: placed, fit };

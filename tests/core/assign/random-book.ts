@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import type { Cooldown } from '../../../src/core/assign/cooldown.js';
 import type { AssignCustomer } from '../../../src/core/assign/customer.js';
+import { barrier } from '../../../src/core/assign/eligibility.js';
+import { fitOf, profileOf } from '../../../src/core/assign/fit.js';
+import { matchOwner } from '../../../src/core/assign/owner.js';
 import { type ProposeResult, proposeOwners } from '../../../src/core/assign/propose.js';
 import type { Rep } from '../../../src/core/assign/rep.js';
+import { type RosterRep, makeRoster } from '../../../src/core/assign/roster.js';
 import { AssignState } from '../../../src/core/assign/state.js';
 import type { AssignSettings } from '../../../src/core/settings/assign.js';
 import { AS_OF, assignSettings, customer, rep } from './book.js';
@@ -104,5 +108,19 @@ export function proposeOnRandomBook(book: RandomBook, strategy: AssignSettings['
     cooldowns: book.cooldowns,
     duplicateGroups: book.groups,
     rebalance,
+  });
+}
+
+/**
+ * Per customer, the reps it may go to, caps aside, each with the fit it would have there,
+ * worked out from the rules (issue 4) rather than by the code under test.
+ */
+export function optionsOf(book: RandomBook): { rep: RosterRep; fit: number }[][] {
+  const roster = makeRoster(book.reps, book.settings, AS_OF);
+  return book.customers.map((c) => {
+    const holder = matchOwner(roster, c.owner);
+    const cooldownFrom = new Map(book.cooldowns.filter((d) => d.customerId === c.id).map((d) => [roster.find(d.repName)!.index, d.untilDay]));
+    const candidate = { ...profileOf(c), holder: holder.kind === 'rep' ? holder.rep : null, cooldownFrom };
+    return roster.reps.filter((r) => barrier(r, candidate, book.settings) === null).map((r) => ({ rep: r, fit: fitOf(candidate, r, book.settings, candidate.holder === r) }));
   });
 }
