@@ -81,6 +81,8 @@ describe('ColumnCells', () => {
           expect(columnTable('Deals', header, 1, cells).rows).toEqual(rows);
         },
       ),
+      // Each run is a whole book of writes: fifty keep the test quick and still meet every kind of cell.
+      { numRuns: 50 },
     );
   });
 
