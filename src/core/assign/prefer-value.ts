@@ -27,9 +27,13 @@ function moreValuable(a: Unit, b: Unit): boolean {
  * among them by the order of its classes, not by value: with one place left at Ann, a
  * customer scored 10 could get it over one scored 90 that fits her as well. So, once the
  * singles are placed, a customer left out takes the place of a less valuable single customer
- * held at the same fit by a rep it may go to (the least valuable such, caps kept); the one it
+ * placed at the same fit by a rep it may go to (the least valuable such, caps kept); the one it
  * displaces is then left out and may in turn displace a less valuable one. Count and total
  * fit stay what the flow made them; every exchange places a more valuable customer, so it ends.
+ *
+ * Only a customer without an owner is displaced: one left out goes back to the pool. A
+ * customer proposed away from its rep (over a cap, under the growth rule) would stay with that
+ * rep if left out, and the cap would stay broken.
  */
 export function preferValue(
   singles: readonly Unit[],
@@ -48,7 +52,8 @@ export function preferValue(
     if (list === undefined) byFit.set(fit, (list = []));
     return list;
   };
-  for (const [unit, rep] of placed) if (unit.size === 1) listOf(rep, fitAt(unit, rep)).push(unit);
+  const displaceable = (unit: Unit) => unit.size === 1 && unit.members[0].holder === null;
+  for (const [unit, rep] of placed) if (displaceable(unit)) listOf(rep, fitAt(unit, rep)).push(unit);
   for (const byFit of holding.values()) for (const list of byFit.values()) list.sort((a, b) => valueOrder(b, a));
 
   const waiting = singles.filter((unit) => !placed.has(unit)).sort(valueOrder);
@@ -68,7 +73,7 @@ export function preferValue(
     room.give(best.rep.index, displaced);
     placed.set(unit, best.rep);
     room.take(best.rep.index, unit);
-    insertSorted(best.list, unit, (a, b) => moreValuable(b, a));
+    if (displaceable(unit)) insertSorted(best.list, unit, (a, b) => moreValuable(b, a));
     insertSorted(waiting, displaced, moreValuable, k + 1);
   }
 }

@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eligibleRepsOf } from '../../../src/core/assign/eligible.js';
+import { preferValue } from '../../../src/core/assign/prefer-value.js';
 import { proposeOwners } from '../../../src/core/assign/propose.js';
+import { Room, emptyLoads } from '../../../src/core/assign/room.js';
+import { makeRoster } from '../../../src/core/assign/roster.js';
+import { makeUnits } from '../../../src/core/assign/units.js';
 import { AssignState } from '../../../src/core/assign/state.js';
-import { AS_OF, customer, proposeFor, reasons, rep } from './book.js';
+import { AS_OF, assignSettings, customer, proposeFor, reasons, rep } from './book.js';
 import { optionsOf, randomBook } from './random-book.js';
 
 const owners = (result: ReturnType<typeof proposeFor>) => Object.fromEntries(result.proposals.map((p) => [p.customerId, p.proposedOwner]));
@@ -40,6 +45,19 @@ describe('match, when customers of different profiles fit the last place equally
     expect(owners(proposeFor(customers, [rep('Ann', { capacity: 1, aCap: 1 })], { levelFit }))).toEqual({ C1: 'Ann', C2: null });
   });
 
+  it('never takes the place of a customer its rep must give up: left out, it would stay with that rep', () => {
+    // Bob holds C1 (score 10) over his cap of 0, and the flow gave Ann's one place to it. The
+    // unowned C2 (score 90) fits Ann as well but waits in the pool, so that Bob is back under his cap.
+    const settings = assignSettings();
+    const roster = makeRoster([rep('Ann', { capacity: 1 }), rep('Bob', { capacity: 0, regions: ['South'] })], settings, AS_OF);
+    const [c1, c2] = makeUnits([customer('C1', { owner: 'Bob', region: 'North', score: 10 }), customer('C2', { region: 'West', score: 90 })], roster, [], []);
+    const room = new Room(roster, emptyLoads(roster));
+    const placed = new Map([[c1, roster.reps[0]]]);
+    room.take(0, c1);
+    preferValue([c1, c2], placed, settings, room, eligibleRepsOf(roster, settings));
+    expect([...placed].map(([unit, r]) => [unit.id, r.rep.name])).toEqual([['C1', 'Ann']]);
+  });
+
   it('lets a customer it displaces take a less valuable one’s place elsewhere', () => {
     // Ann and Bob have one place each and cover neither region: all four fit both alike.
     // The two most valuable are placed, wherever the flow first put the others.
@@ -63,6 +81,8 @@ describe('match, when customers of different profiles fit the last place equally
             const held = at(r.rep.name);
             const aHeld = held.reduce((sum, i) => sum + isA(i), 0);
             for (const u of held) {
+              // A customer with an owner is never displaced (it would stay with that owner).
+              if (book.customers[u].owner !== '') continue;
               const sameFit = Math.round(fit * 1000) === Math.round((result.proposals[u].fit ?? NaN) * 1000);
               const capsKept = r.aCap === null || aHeld - isA(u) + isA(v) <= r.aCap;
               expect(sameFit && capsKept && moreValuable(v, u), `${left.customerId} could take ${result.proposals[u].customerId}'s place at ${r.rep.name}`).toBe(false);
