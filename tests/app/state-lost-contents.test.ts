@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeState, unreadableStateMessage } from '../../src/app/state-contents.js';
+import { StateLoss, describeState, unreadableStateMessage } from '../../src/app/state-contents.js';
 
 describe('what a saved state held, as the manager is told when it does not read back', () => {
   it('names each section in words, with the counts a manager would check', () => {
@@ -34,5 +34,10 @@ describe('what a saved state held, as the manager is told when it does not read 
   it('says nothing of a state that is not a set of sections, and then that what it held cannot be read', () => {
     for (const state of [null, undefined, 'lastRescore', 42, ['lastRescore', 'pool']]) expect(describeState(state)).toEqual([]);
     expect(unreadableStateMessage({ reason: 'its cells come from different saves', lost: describeState('pool') })).toContain('What it held cannot be read either.');
+  });
+
+  it('keeps, in the record of a state started fresh, when it was, why, what it held and the tab its cells went to', () => {
+    const loss = { at: '2026-11-23T09:00:00.000Z', reason: 'its cells come from different saves', lost: ['where the round-robin rotation stands'], keptIn: 'TW State unreadable 2026-11-23 09:00' };
+    expect(StateLoss.parse(JSON.parse(JSON.stringify(loss)))).toEqual(loss);
   });
 });
