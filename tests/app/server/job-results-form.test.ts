@@ -39,10 +39,10 @@ describe('results a long job saves for its resume', () => {
       { header: 'ten four-digit numbers, each three times', values: Array.from({ length: 30 }, (_, r) => 1000 + (r % 10)) },
     ];
     for (const { header, values } of columns) {
-      const saved = saveJobResults('job-1', 0, work([{ header, values }])).columns[0];
+      const saved = saveJobResults('job-1', 0, work([{ header, values }]));
       const { asValues, asCodes } = bothForms(header, values);
-      expect([header, JSON.stringify(saved)]).toEqual([header, asValues.length <= asCodes.length ? asValues : asCodes]);
-      expect(roundTrip(saveJobResults('job-1', 0, work([{ header, values }])))!.columns[0].values).toEqual(values);
+      expect([header, JSON.stringify(saved.columns[0])]).toEqual([header, asValues.length <= asCodes.length ? asValues : asCodes]);
+      expect(roundTrip(saved)!.columns[0].values).toEqual(values);
     }
   });
 
