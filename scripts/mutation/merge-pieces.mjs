@@ -4,13 +4,14 @@
 // a mutant whose code is unchanged, killed by a test that is unchanged, or a survivor that no new
 // test covers (see tests/MUTATION.md).
 //
-//   node scripts/mutation/merge-pieces.mjs [--retest Timeout] out.json piece1.json piece2.json …
+//   node scripts/mutation/merge-pieces.mjs [--retest Timeout] out.json piece1.json piece2.json.gz …
 //
 // `--retest <status>` leaves the pieces' results of that status out, so the full run tests those
 // mutants again: time-outs of runs made with a shorter allowance, say. The output is itself an
 // incremental file, so pieces that need different treatment can be merged in two steps.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * A test file two pieces saw with different text gets this in front of it: the merged text then
@@ -92,7 +93,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const merged = mergePieces(
-    inputs.map((file) => JSON.parse(readFileSync(file, 'utf8'))),
+    // Pieces are committed gzipped (tests/mutation-pieces/*.json.gz); StrykerJS writes them plain.
+    inputs.map((file) => JSON.parse((file.endsWith('.gz') ? gunzipSync(readFileSync(file)) : readFileSync(file)).toString('utf8'))),
     retest,
   );
   writeFileSync(out, JSON.stringify(merged));

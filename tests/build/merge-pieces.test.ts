@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DISAGREEING_SOURCE, mergePieces, type IncrementalReport } from '../../scripts/mutation/merge-pieces.mjs';
 
@@ -68,6 +73,17 @@ describe('merging the incremental files of narrowed mutation runs', () => {
     timedOut.files['src/one.ts'].mutants[1].status = 'Timeout';
     const merged = mergePieces([timedOut], ['Timeout']);
     expect(merged.files['src/one.ts'].mutants.map((mutant) => mutant.status)).toEqual(['Killed']);
+  });
+
+  it('reads pieces committed gzipped beside plain ones, as the command line is used', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'merge-pieces-'));
+    writeFileSync(join(dir, 'one.json.gz'), gzipSync(JSON.stringify(piece('src/one.ts', 'same', ['caps hold'], 'caps hold'))));
+    writeFileSync(join(dir, 'two.json'), JSON.stringify(piece('src/two.ts', 'same', ['rfm bins'], 'rfm bins')));
+    const out = join(dir, 'incremental.json');
+    const said = execFileSync(process.execPath, ['scripts/mutation/merge-pieces.mjs', out, join(dir, 'one.json.gz'), join(dir, 'two.json')], { encoding: 'utf8' });
+    expect(said).toContain('2 source files, 4 mutants, from 2 runs');
+    const merged = JSON.parse(readFileSync(out, 'utf8')) as IncrementalReport;
+    expect(testName(merged, merged.files['src/one.ts'].mutants[0].killedBy?.[0])).toBe('caps hold');
   });
 
   it('refuses to write an empty file when given nothing', () => {
