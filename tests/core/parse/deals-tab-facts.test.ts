@@ -97,4 +97,15 @@ describe('purchases up to the as-of date', () => {
     const facts = deals(['C1'], [' Customer ID ', ' Email ', 'Amount', 'Date'], [['C1', 'a@x.com', 10, '2024-01-01']]);
     expect(facts.keyHeaders).toEqual({ id: 'Customer ID', email: 'Email' });
   });
+
+  it.each([
+    [['Customer ID', 'Price', 'Date'], 'Amount'],
+    [['Customer ID', 'Quantity', 'Date'], 'Amount'],
+  ])('needs an Amount, or both Quantity and Unit Price: %j is refused', (header, missing) => {
+    const customers = readCustomers({ tab: 'Customers', headerRow: 1, header: ['Customer ID'], rows: [['C1']] }, defaultSettings);
+    if (!customers.ok) throw new Error('no customers');
+    const read = readDeals({ tab: 'Deals', headerRow: 1, header, rows: [['C1', 2, '2024-01-01']] }, customers.customers, defaultSettings, AS_OF);
+    expect(read.ok).toBe(false);
+    expect(read.ok || read.issues.map((issue) => issue.message)).toEqual([expect.stringMatching(new RegExp(`^Deals has no column for ${missing} `))]);
+  });
 });
