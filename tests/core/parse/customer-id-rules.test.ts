@@ -41,6 +41,10 @@ describe('ids read where a CSV file writes them', () => {
   it.each(['ACME-HOLDINGS', 'C9', 'C0', 'C000192'])('%j is read in place whatever follows it', (id) => {
     for (const next of [',', '.', ';', '\u3001']) expect(isOwnKey(`,${id}${next}`, 1, id.length + 1)).toBe(true);
   });
+
+  it.each([' C000192', 'C000192 ', '\tC000192', ''])('%j, which its key is not written as, is left to be read as a key', (written) => {
+    expect(isOwnKey(`,${written},`, 1, written.length + 1)).toBe(false);
+  });
 });
 
 describe('a phone number tells customers apart from six digits on', () => {
