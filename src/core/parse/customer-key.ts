@@ -73,11 +73,6 @@ export function fallbackKey(kind: FallbackKind, cell: Cell): string {
   return foldText(text);
 }
 
-/** Whether the cell is written but holds a placeholder rather than an id. */
-export function isPlaceholderId(cell: Cell): boolean {
-  return customerKey(cell) === '' && describeValue(cell).trim() !== '';
-}
-
 /** `12923.0` and `12923.00` → `12923`; any other text as it is. */
 function withoutZeroDecimals(text: string): string {
   const dot = text.indexOf('.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerKey, fallbackKey, isOwnKey, isPlaceholderId } from '../../../src/core/parse/customer-key.js';
+import { customerKey, fallbackKey, isOwnKey } from '../../../src/core/parse/customer-key.js';
 import { customerLookup } from '../../../src/core/parse/customer-lookup.js';
 
 /** The lookup readCustomers builds over the listed ids: an id listed twice names its first row. */
@@ -12,11 +12,6 @@ function lookupOf(ids: string[]) {
 describe('what counts as a missing customer id', () => {
   it.each(['blank', '(empty)', 'NA', '--', '—', 'nil', 'Unknown', 'UNDEFINED', '?', '无', '無', '空', '(空白)', '空白'])('%j, written where an id is missing, is no one\'s id', (written) => {
     expect(customerKey(written)).toBe('');
-    expect(isPlaceholderId(written)).toBe(true);
-  });
-
-  it('a blank cell is missing, not a placeholder; a real id is neither', () => {
-    expect([null, '', '   ', 'C1', 12923].map(isPlaceholderId)).toEqual([false, false, false, false, false]);
   });
 
   it('a placeholder is never taken as an id read where it is written', () => {
