@@ -12,30 +12,32 @@ export type PlacedCell = Cell | { readonly quoted: string };
  */
 export function inPlaceColumn(cells: readonly PlacedCell[], between: readonly string[] = []): TableCells {
   let source = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const values: Cell[] = [];
-  cells.forEach((cell, row) => {
-    source += between[row] ?? ',';
-    const start = source.length;
-    if (cell !== null && typeof cell === 'object' && 'quoted' in cell) {
-      source += `"${cell.quoted}"`;
-      starts.push(-1);
-      ends.push(source.length);
-      values.push(cell.quoted);
-      return;
-    }
-    if (typeof cell === 'string') source += cell;
-    starts.push(typeof cell === 'string' && cell !== '' ? start : -1);
-    ends.push(typeof cell === 'string' ? source.length : -1);
-    values.push(cell);
+  const placed = cells.map((cell, row) => {
+    const at = placeCell(source + (between[row] ?? ','), cell);
+    source = at.source;
+    return at;
   });
   return {
     rowCount: cells.length,
-    cell: (row, column) => (column === 0 ? (values[row] ?? null) : null),
+    cell: (row, column) => (column === 0 ? (placed[row]?.value ?? null) : null),
     width: () => 1,
     source,
-    spanStart: (row, column) => (column === 0 ? starts[row] : -1),
-    spanEnd: (row, column) => (column === 0 ? ends[row] : -1),
+    spanStart: (row, column) => (column === 0 ? placed[row].start : -1),
+    spanEnd: (row, column) => (column === 0 ? placed[row].end : -1),
   };
+}
+
+/**
+ * `cell` written after `before` as the CSV reader keeps it: the text grown by the cell, the
+ * cell's value, and its span (start -1 for a quoted, empty or non-text cell; a quoted cell's
+ * end is where its field ends).
+ */
+export function placeCell(before: string, cell: PlacedCell): { source: string; value: Cell; start: number; end: number } {
+  const start = before.length;
+  if (cell !== null && typeof cell === 'object' && 'quoted' in cell) {
+    const source = `${before}"${cell.quoted}"`;
+    return { source, value: cell.quoted, start: -1, end: source.length };
+  }
+  const source = typeof cell === 'string' ? before + cell : before;
+  return { source, value: cell, start: typeof cell === 'string' && cell !== '' ? start : -1, end: typeof cell === 'string' ? source.length : -1 };
 }

@@ -1,6 +1,6 @@
 import { ColumnCells, columnTable } from '../../../src/core/column-cells.js';
 import type { Cell, Table, TableCells } from '../../../src/core/table.js';
-import type { PlacedCell } from './in-place-cells.js';
+import { type PlacedCell, placeCell } from './in-place-cells.js';
 
 /**
  * A Deals tab as the CSV reader hands it over (CsvCells): every data cell cut from one
@@ -11,14 +11,9 @@ export function inPlaceTable(tab: string, header: Cell[], rows: readonly (readon
   let source = header.map(String).join(',');
   const placed = rows.map((row) =>
     row.map((cell, column) => {
-      source += column === 0 ? '\n' : ',';
-      const start = source.length;
-      if (cell !== null && typeof cell === 'object' && 'quoted' in cell) {
-        source += `"${cell.quoted}"`;
-        return { value: cell.quoted as Cell, start: -1, end: source.length };
-      }
-      if (typeof cell === 'string') source += cell;
-      return { value: cell, start: typeof cell === 'string' && cell !== '' ? start : -1, end: typeof cell === 'string' ? source.length : -1 };
+      const at = placeCell(source + (column === 0 ? '\n' : ','), cell);
+      source = at.source;
+      return at;
     }),
   );
   const at = (row: number, column: number) => placed[row][column];
